@@ -1,0 +1,81 @@
+// The engine's public data: findings, fixes and configuration, shared by the CLI and the language server.
+
+export type Severity = 'error' | 'warn' | 'info';
+export type RuleSetting = Severity | 'off';
+
+export type Topology = 'auto' | 'mesh' | 'sfu-multi-pc' | 'sfu-single-pc';
+export const TOPOLOGIES: readonly Topology[] = ['auto', 'mesh', 'sfu-multi-pc', 'sfu-single-pc'];
+
+/** Configuration as written by the user, every key optional. */
+export interface UserConfig {
+  topology?: Topology;
+  conferenceServerIds?: string[];
+  userIdMaxBytes?: number;
+  rules?: Record<string, RuleSetting>;
+}
+
+/** Configuration with every default filled in; what rules read. */
+export interface ResolvedConfig {
+  topology: Topology;
+  conferenceServerIds: string[];
+  userIdMaxBytes: number;
+  rules: Record<string, RuleSetting>;
+  /** Files the configuration came from, nearest last (for messages). */
+  sources: string[];
+}
+
+/** A span of a file. Offsets are UTF-16 code units into the text; lines and columns are 1-based. */
+export interface SourceRange {
+  start: number;
+  end: number;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export interface RelatedLocation {
+  file: string;
+  range: SourceRange;
+  message: string;
+}
+
+export interface TextEdit {
+  file: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** `safe` fixes are applied by `--fix` and fix-all; `suggestion` fixes are only offered. */
+export interface Fix {
+  title: string;
+  kind: 'safe' | 'suggestion';
+  isPreferred?: boolean;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: SourceRange;
+  related: RelatedLocation[];
+  fixes: Fix[];
+}
+
+/** One file's result. `problems` are files that could not be read or analysed (not rule findings). */
+export interface FileReport {
+  file: string;
+  findings: Finding[];
+  problems: string[];
+}
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  docsUrl: string;
+  fixes: { title: string; kind: 'safe' | 'suggestion' }[];
+}

@@ -1,0 +1,2 @@
+// Every rule id the linter knows, in documentation order; kept apart from the rules so configuration can check ids cheaply.
+export const RULE_IDS: readonly string[] = ['id-max-bytes', 'reinit-on-userid-change', 'remote-userid-topology'];

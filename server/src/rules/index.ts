@@ -1,0 +1,59 @@
+// The rule registry: metadata for every rule, in the order of RULE_IDS.
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RuleMeta, Severity } from '../engine/types.js';
+import { RULE_IDS } from './ids.js';
+
+/** The package root: dist/ or server/src/rules/ sit below it. */
+function packageRoot(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 4; i++) {
+    if (path.basename(dir) === 'dist') return path.dirname(dir);
+    if (path.basename(dir) === 'server') return path.dirname(dir);
+    dir = path.dirname(dir);
+  }
+  return path.resolve(__dirname, '..');
+}
+
+/** The rule's documentation page, shipped in the package as docs/rules/<id>.md. */
+export function docsUrl(id: string): string {
+  return pathToFileURL(path.join(packageRoot(), 'docs', 'rules', `${id}.md`)).href;
+}
+
+function meta(
+  id: string,
+  description: string,
+  defaultSeverity: Severity,
+  fixes: RuleMeta['fixes'],
+): RuleMeta {
+  return { id, description, defaultSeverity, docsUrl: docsUrl(id), fixes };
+}
+
+const DISABLE_FIX = { title: 'Disable the rule for this line', kind: 'suggestion' } as const;
+
+export const RULES: readonly RuleMeta[] = [
+  meta('id-max-bytes', 'userID and conferenceID values must fit in 256 bytes of UTF-8', 'error', [
+    { title: 'Truncate the literal to the limit', kind: 'suggestion' },
+    { title: 'Replace the value with its SHA-1 hex digest', kind: 'suggestion' },
+    DISABLE_FIX,
+  ]),
+  meta(
+    'reinit-on-userid-change',
+    'initialize() must be called again whenever the local userID changes',
+    'error',
+    [{ title: 'Call initialize() again with the new userID', kind: 'suggestion' }, DISABLE_FIX],
+  ),
+  meta('remote-userid-topology', "addNewFabric's remoteUserID must match the connection's topology", 'warn', [
+    { title: 'Use the conference server ID', kind: 'suggestion' },
+    { title: "Use the remote participant's ID", kind: 'suggestion' },
+    DISABLE_FIX,
+  ]),
+];
+
+export function ruleMeta(id: string): RuleMeta | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+if (RULES.map((r) => r.id).join() !== RULE_IDS.join()) {
+  throw new Error('rules/index.ts and rules/ids.ts list different rules');
+}
