@@ -33,8 +33,8 @@ const DISABLE_FIX = { title: 'Disable the rule for this line', kind: 'suggestion
 
 export const RULES: readonly RuleMeta[] = [
   meta('id-max-bytes', 'userID and conferenceID values must fit in 256 bytes of UTF-8', 'error', [
+    { title: 'Replace the value with its SHA-1 hex digest', kind: 'safe' },
     { title: 'Truncate the literal to the limit', kind: 'suggestion' },
-    { title: 'Replace the value with its SHA-1 hex digest', kind: 'suggestion' },
     DISABLE_FIX,
   ]),
   meta(
@@ -44,7 +44,7 @@ export const RULES: readonly RuleMeta[] = [
     [{ title: 'Call initialize() again with the new userID', kind: 'suggestion' }, DISABLE_FIX],
   ),
   meta('remote-userid-topology', "addNewFabric's remoteUserID must match the connection's topology", 'warn', [
-    { title: 'Use the conference server ID', kind: 'suggestion' },
+    { title: 'Use the conference server ID (safe when exactly one is configured)', kind: 'safe' },
     { title: "Use the remote participant's ID", kind: 'suggestion' },
     DISABLE_FIX,
   ]),

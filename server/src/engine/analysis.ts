@@ -1,0 +1,612 @@
+// Follows values across the app: what an expression may hold (its origins), through variables, properties, imports and calls.
+import { ts } from 'ts-morph';
+import { isSdkModuleSpecifier } from './sdk.js';
+import { declarationOf, enclosingClassOfThis, type Declaration } from './scope.js';
+import type { ParsedFile, Workspace } from './workspace.js';
+
+/**
+ * What an expression may evaluate to, once references are followed: an expression that is not a
+ * reference (a literal, a `new`, a call), a declared function or class, a module of the app, the
+ * SDK's module, a global, or a parameter whose callers are unknown.
+ */
+export type Origin =
+  | { kind: 'expr'; node: ts.Expression }
+  | { kind: 'decl'; node: ts.FunctionLikeDeclaration | ts.ClassLikeDeclaration }
+  | { kind: 'module'; file: string }
+  | { kind: 'sdk-module' }
+  | { kind: 'global'; name: string }
+  | { kind: 'param'; node: ts.ParameterDeclaration }
+  | { kind: 'unknown'; node: ts.Node };
+
+/** One parsed file and what a single walk of it found. */
+export interface FileIndex {
+  parsed: ParsedFile;
+  /** Assignments `x = v` and `o.p = v` by the assigned name (`x` or `p`). */
+  writes: Map<string, ts.BinaryExpression[]>;
+  /** Calls by the called name (`f(...)` and `o.f(...)` both under `f`). */
+  calls: Map<string, ts.CallExpression[]>;
+  /** Every function-like node, for look-ups of callers. */
+  functions: ts.FunctionLikeDeclaration[];
+}
+
+const MAX_DEPTH = 40;
+const MAX_ORIGINS = 32;
+const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
+
+export function unwrap(expr: ts.Expression): ts.Expression {
+  let node = expr;
+  while (
+    ts.isParenthesizedExpression(node) ||
+    ts.isAsExpression(node) ||
+    ts.isNonNullExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isTypeAssertionExpression(node)
+  ) {
+    node = node.expression;
+  }
+  return node;
+}
+
+/** The property name of `o.p` or `o['p']`. */
+export function accessedName(node: ts.Node): string | undefined {
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+    return node.argumentExpression.text;
+  }
+  return undefined;
+}
+
+export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
+    return name.text;
+  }
+  return undefined;
+}
+
+function isRequireCall(node: ts.Node): node is ts.CallExpression {
+  return (
+    ts.isCallExpression(node) &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'require' &&
+    node.arguments.length === 1 &&
+    ts.isStringLiteralLike(node.arguments[0])
+  );
+}
+
+function hasExportModifier(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+function hasDefaultModifier(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+}
+
+function nodeKey(node: ts.Node): string {
+  return `${node.getSourceFile().fileName}:${node.pos}:${node.kind}`;
+}
+
+export class Analysis {
+  private readonly indexes = new Map<string, FileIndex | null>();
+  private readonly originCache = new Map<ts.Node, Origin[]>();
+  private readonly inProgress = new Set<ts.Node>();
+  private readonly exportCache = new Map<string, Origin[]>();
+
+  constructor(
+    readonly workspace: Workspace,
+    /** Files analysed in full; others are parsed only when a value is followed into them. */
+    readonly candidates: readonly string[],
+  ) {}
+
+  /** The parsed and indexed file, parsing it on first use. */
+  index(file: string): FileIndex | undefined {
+    const known = this.indexes.get(file);
+    if (known !== undefined) return known ?? undefined;
+    const source = this.workspace.read(file);
+    const index = source.problem ? null : buildIndex(this.workspace.parse(source));
+    this.indexes.set(file, index);
+    return index ?? undefined;
+  }
+
+  /** Every file indexed so far (candidates first). */
+  indexedFiles(): FileIndex[] {
+    for (const file of this.candidates) this.index(file);
+    return [...this.indexes.values()].filter((i): i is FileIndex => !!i);
+  }
+
+  // ---- origins -------------------------------------------------------------------------------
+
+  origins(expression: ts.Expression, depth = 0): Origin[] {
+    const expr = unwrap(expression);
+    const cached = this.originCache.get(expr);
+    if (cached) return cached;
+    if (this.inProgress.has(expr) || depth > MAX_DEPTH) return [{ kind: 'unknown', node: expr }];
+    this.inProgress.add(expr);
+    const found = dedupe(this.computeOrigins(expr, depth + 1)).slice(0, MAX_ORIGINS);
+    this.inProgress.delete(expr);
+    this.originCache.set(expr, found);
+    return found;
+  }
+
+  private computeOrigins(expr: ts.Expression, depth: number): Origin[] {
+    if (ts.isIdentifier(expr)) return this.identifierOrigins(expr, depth);
+    if (ts.isConditionalExpression(expr)) {
+      return [...this.origins(expr.whenTrue, depth), ...this.origins(expr.whenFalse, depth)];
+    }
+    if (ts.isBinaryExpression(expr)) {
+      const op = expr.operatorToken.kind;
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) {
+        return [...this.origins(expr.left, depth), ...this.origins(expr.right, depth)];
+      }
+      if (op === ts.SyntaxKind.AmpersandAmpersandToken || op === ts.SyntaxKind.CommaToken) {
+        return this.origins(expr.right, depth);
+      }
+      if (op === ts.SyntaxKind.EqualsToken) return this.origins(expr.right, depth);
+    }
+    if (ts.isAwaitExpression(expr)) return this.origins(expr.expression, depth);
+    if (isRequireCall(expr)) return this.moduleOrigins((expr.arguments[0] as ts.StringLiteral).text, expr);
+    if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
+      const name = accessedName(expr);
+      if (name !== undefined) return this.propertyOrigins(expr.expression, name, depth);
+    }
+    if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr) || ts.isClassExpression(expr)) {
+      return [{ kind: 'decl', node: expr }];
+    }
+    return [{ kind: 'expr', node: expr }];
+  }
+
+  private identifierOrigins(id: ts.Identifier, depth: number): Origin[] {
+    const decl = declarationOf(id);
+    if (!decl) {
+      if (id.text === 'undefined') return [{ kind: 'expr', node: id }];
+      if (id.text === 'exports') return [{ kind: 'module', file: id.getSourceFile().fileName }];
+      return [{ kind: 'global', name: id.text }];
+    }
+    return this.declarationOrigins(decl, depth, id);
+  }
+
+  /** What a declared name may hold: its initializer, later assignments, call-site arguments, or an import. */
+  declarationOrigins(decl: Declaration, depth: number, at?: ts.Node): Origin[] {
+    if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl) || ts.isFunctionExpression(decl) || ts.isClassExpression(decl)) {
+      return [{ kind: 'decl', node: decl }];
+    }
+    if (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl) || ts.isImportEqualsDeclaration(decl)) {
+      return this.importOrigins(decl, depth);
+    }
+    const out: Origin[] = [];
+    if (ts.isVariableDeclaration(decl)) {
+      if (decl.initializer) out.push(...this.origins(decl.initializer, depth));
+    } else if (ts.isBindingElement(decl)) {
+      out.push(...this.bindingElementOrigins(decl, depth));
+    } else if (ts.isParameter(decl)) {
+      out.push(...this.parameterOrigins(decl, depth));
+    } else {
+      out.push({ kind: 'unknown', node: at ?? decl });
+    }
+    const name = (decl as { name?: ts.Node }).name;
+    if (name && ts.isIdentifier(name)) {
+      for (const write of this.identifierWrites(name.text, decl)) out.push(...this.origins(write.right, depth));
+    }
+    if (out.length === 0) out.push({ kind: 'unknown', node: at ?? decl });
+    return out;
+  }
+
+  /** Assignments `name = v` anywhere in the declaring file that refer to `decl`. */
+  identifierWrites(name: string, decl: Declaration): ts.BinaryExpression[] {
+    const index = this.index(decl.getSourceFile().fileName);
+    return (index?.writes.get(name) ?? []).filter(
+      (w) => ts.isIdentifier(w.left) && declarationOf(w.left) === decl,
+    );
+  }
+
+  private bindingElementOrigins(element: ts.BindingElement, depth: number): Origin[] {
+    const pattern = element.parent;
+    const holder = pattern.parent;
+    const key = element.propertyName ? propertyNameText(element.propertyName) : propertyNameText(element.name);
+    const out: Origin[] = [];
+    if (ts.isObjectBindingPattern(pattern) && key !== undefined) {
+      if (ts.isVariableDeclaration(holder) && holder.initializer) {
+        out.push(...this.propertyOrigins(holder.initializer, key, depth));
+      } else if (ts.isParameter(holder)) {
+        for (const origin of this.parameterOrigins(holder, depth)) {
+          if (origin.kind === 'expr') out.push(...this.propertyOrigins(origin.node, key, depth));
+        }
+      }
+    }
+    if (element.initializer) out.push(...this.origins(element.initializer, depth));
+    if (out.length === 0) out.push({ kind: 'unknown', node: element });
+    return out;
+  }
+
+  private importOrigins(
+    decl: ts.ImportSpecifier | ts.ImportClause | ts.NamespaceImport | ts.ImportEqualsDeclaration,
+    depth: number,
+  ): Origin[] {
+    let specifierNode: ts.Expression | undefined;
+    if (ts.isImportEqualsDeclaration(decl)) {
+      const ref = decl.moduleReference;
+      if (ts.isExternalModuleReference(ref)) specifierNode = ref.expression;
+    } else {
+      const importDecl = ts.isImportSpecifier(decl) ? decl.parent.parent.parent : ts.isNamespaceImport(decl) ? decl.parent.parent : decl.parent;
+      specifierNode = importDecl.moduleSpecifier;
+    }
+    if (!specifierNode || !ts.isStringLiteralLike(specifierNode)) return [{ kind: 'unknown', node: decl }];
+    const modules = this.moduleOrigins(specifierNode.text, decl);
+    if (ts.isNamespaceImport(decl) || ts.isImportEqualsDeclaration(decl)) return modules;
+    const name = ts.isImportClause(decl) ? 'default' : (decl.propertyName ?? decl.name).text;
+    return modules.flatMap((m) => {
+      if (m.kind === 'module') return this.exportOrigins(m.file, name, depth);
+      if (m.kind === 'sdk-module') return name === 'default' ? [m] : [{ kind: 'unknown', node: decl } as Origin];
+      return [m];
+    });
+  }
+
+  private moduleOrigins(specifier: string, at: ts.Node): Origin[] {
+    if (isSdkModuleSpecifier(specifier)) return [{ kind: 'sdk-module' }];
+    const file = this.workspace.resolve(specifier, at.getSourceFile().fileName);
+    return file ? [{ kind: 'module', file }] : [{ kind: 'unknown', node: at }];
+  }
+
+  /** What a module of the app exports under `name` ('default' for the default export). */
+  exportOrigins(file: string, name: string, depth: number): Origin[] {
+    const key = `${file}\0${name}`;
+    const cached = this.exportCache.get(key);
+    if (cached) return cached;
+    this.exportCache.set(key, []);
+    const index = this.index(file);
+    const found = index ? this.findExport(index.parsed.sourceFile, name, depth + 1) : [];
+    const result = found.length ? found : [{ kind: 'unknown', node: index?.parsed.sourceFile ?? ({} as ts.Node) } as Origin];
+    this.exportCache.set(key, result);
+    return result;
+  }
+
+  private findExport(sourceFile: ts.SourceFile, name: string, depth: number): Origin[] {
+    const out: Origin[] = [];
+    const starModules: string[] = [];
+    for (const statement of sourceFile.statements) {
+      if (ts.isVariableStatement(statement) && hasExportModifier(statement)) {
+        for (const decl of statement.declarationList.declarations) {
+          if (ts.isIdentifier(decl.name) && decl.name.text === name) out.push(...this.declarationOrigins(decl, depth));
+        }
+      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && hasExportModifier(statement)) {
+        const exported = hasDefaultModifier(statement) ? 'default' : statement.name?.text;
+        if (exported === name) out.push({ kind: 'decl', node: statement });
+      } else if (ts.isExportAssignment(statement) && !statement.isExportEquals && name === 'default') {
+        out.push(...this.origins(statement.expression, depth));
+      } else if (ts.isExportAssignment(statement) && statement.isExportEquals) {
+        out.push(...(name === 'default' ? this.origins(statement.expression, depth) : this.propertyOrigins(statement.expression, name, depth)));
+      } else if (ts.isExportDeclaration(statement)) {
+        const from = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+        const clause = statement.exportClause;
+        if (!clause) {
+          if (from) starModules.push(from);
+        } else if (ts.isNamedExports(clause)) {
+          for (const spec of clause.elements) {
+            if (spec.name.text !== name) continue;
+            const local = (spec.propertyName ?? spec.name).text;
+            if (from) {
+              for (const m of this.moduleOrigins(from, statement)) {
+                out.push(...(m.kind === 'module' ? this.exportOrigins(m.file, local, depth) : [m]));
+              }
+            } else {
+              const decl = lookupTopLevel(sourceFile, local);
+              if (decl) out.push(...this.declarationOrigins(decl, depth));
+            }
+          }
+        }
+      } else if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression)) {
+        out.push(...this.commonJsExport(statement.expression, name, depth));
+      }
+    }
+    if (!out.length) {
+      for (const from of starModules) {
+        for (const m of this.moduleOrigins(from, sourceFile)) {
+          if (m.kind === 'module') out.push(...this.exportOrigins(m.file, name, depth).filter((o) => o.kind !== 'unknown'));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** `module.exports = v`, `module.exports.name = v`, `exports.name = v`. */
+  private commonJsExport(assignment: ts.BinaryExpression, name: string, depth: number): Origin[] {
+    if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return [];
+    const target = unwrap(assignment.left);
+    if (isModuleExports(target)) {
+      return name === 'default' ? this.origins(assignment.right, depth) : this.propertyOrigins(assignment.right, name, depth);
+    }
+    const prop = accessedName(target);
+    if (prop === name && (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target))) {
+      const owner = unwrap(target.expression);
+      if (isModuleExports(owner) || (ts.isIdentifier(owner) && owner.text === 'exports' && !declarationOf(owner))) {
+        return this.origins(assignment.right, depth);
+      }
+    }
+    return [];
+  }
+
+  private parameterOrigins(param: ts.ParameterDeclaration, depth: number): Origin[] {
+    const out: Origin[] = [];
+    const fn = param.parent;
+    const position = fn.parameters.indexOf(param);
+    if (!param.dotDotDotToken) {
+      for (const call of this.callersOf(fn)) {
+        const arg = call.arguments[position];
+        if (arg && !ts.isSpreadElement(arg)) out.push(...this.origins(arg, depth));
+      }
+    }
+    if (param.initializer) out.push(...this.origins(param.initializer, depth));
+    if (!out.length) out.push({ kind: 'param', node: param });
+    return out;
+  }
+
+  /** Calls in the indexed files that may invoke `fn`. */
+  callersOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
+    const name = functionName(fn);
+    if (!name) return [];
+    const out: ts.CallExpression[] = [];
+    for (const index of this.indexedFiles()) {
+      for (const call of index.calls.get(name) ?? []) {
+        if (this.calleeFunctions(call).includes(fn as ts.FunctionLikeDeclaration)) out.push(call);
+      }
+    }
+    return out;
+  }
+
+  /** The functions a call may invoke, where the code says. */
+  calleeFunctions(call: ts.CallExpression): ts.FunctionLikeDeclaration[] {
+    const callee = unwrap(call.expression);
+    const out: ts.FunctionLikeDeclaration[] = [];
+    if (ts.isIdentifier(callee)) {
+      for (const o of this.origins(callee)) if (o.kind === 'decl' && ts.isFunctionLike(o.node)) out.push(o.node);
+      return out;
+    }
+    const name = accessedName(callee);
+    if (name === undefined || !(ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee))) return out;
+    for (const o of this.propertyOrigins(callee.expression, name, 0)) {
+      if (o.kind === 'decl' && ts.isFunctionLike(o.node)) out.push(o.node);
+    }
+    return out;
+  }
+
+  /** Expressions a function may return (arrow bodies included). */
+  returnedExpressions(fn: ts.FunctionLikeDeclaration): ts.Expression[] {
+    const body = fn.body;
+    if (!body) return [];
+    if (!ts.isBlock(body)) return [body];
+    const out: ts.Expression[] = [];
+    const stack: ts.Node[] = [body];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (ts.isFunctionLike(node)) continue;
+      if (ts.isReturnStatement(node) && node.expression) out.push(node.expression);
+      ts.forEachChild(node, (c) => {
+        stack.push(c);
+      });
+    }
+    return out;
+  }
+
+  // ---- properties ----------------------------------------------------------------------------
+
+  /** What `owner.name` may hold: object literal members, class members, exports, and assignments anywhere. */
+  propertyOrigins(ownerExpression: ts.Expression, name: string, depth: number): Origin[] {
+    const owner = unwrap(ownerExpression);
+    if (ts.isIdentifier(owner) && GLOBAL_OBJECTS.has(owner.text) && !declarationOf(owner)) {
+      return [{ kind: 'global', name }];
+    }
+    if (isModuleExports(owner)) return this.exportOrigins(owner.getSourceFile().fileName, name, depth);
+    const out: Origin[] = [];
+    const key = this.ownerKey(owner);
+    if (owner.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClassOfThis(owner);
+      if (cls) out.push(...this.classMemberOrigins(cls, name, false, depth));
+    } else {
+      for (const origin of this.origins(owner, depth)) out.push(...this.memberOfOrigin(origin, name, depth));
+    }
+    if (key) {
+      for (const index of this.indexedFiles()) {
+        for (const write of index.writes.get(name) ?? []) {
+          const target = unwrap(write.left);
+          if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.ownerKey(unwrap(target.expression)) === key) {
+            out.push(...this.origins(write.right, depth));
+          }
+        }
+      }
+    }
+    if (!out.length) out.push({ kind: 'unknown', node: owner.parent ?? owner });
+    return out;
+  }
+
+  private memberOfOrigin(origin: Origin, name: string, depth: number): Origin[] {
+    switch (origin.kind) {
+      case 'module':
+        return this.exportOrigins(origin.file, name, depth);
+      case 'sdk-module':
+        return name === 'default' ? [origin] : [];
+      case 'global':
+        return [];
+      case 'decl':
+        return ts.isClassLike(origin.node) ? this.classMemberOrigins(origin.node, name, true, depth) : [];
+      case 'expr': {
+        const node = origin.node;
+        if (ts.isObjectLiteralExpression(node)) return this.objectMemberOrigins(node, name, depth);
+        if (ts.isNewExpression(node)) {
+          const classes = this.origins(node.expression, depth).filter((o) => o.kind === 'decl' && ts.isClassLike(o.node));
+          return classes.flatMap((c) => this.classMemberOrigins(c.node as ts.ClassLikeDeclaration, name, false, depth));
+        }
+        if (ts.isCallExpression(node)) {
+          return this.calleeFunctions(node).flatMap((fn) =>
+            this.returnedExpressions(fn).flatMap((r) => this.propertyOrigins(r, name, depth)),
+          );
+        }
+        return [];
+      }
+      default:
+        return [];
+    }
+  }
+
+  private objectMemberOrigins(literal: ts.ObjectLiteralExpression, name: string, depth: number): Origin[] {
+    for (let i = literal.properties.length - 1; i >= 0; i--) {
+      const prop = literal.properties[i];
+      if (ts.isSpreadAssignment(prop)) {
+        const inner = this.propertyOrigins(prop.expression, name, depth).filter((o) => o.kind !== 'unknown');
+        if (inner.length) return inner;
+        continue;
+      }
+      if (propertyNameText(prop.name) !== name) continue;
+      if (ts.isPropertyAssignment(prop)) return this.origins(prop.initializer, depth);
+      if (ts.isShorthandPropertyAssignment(prop)) return this.origins(prop.name, depth);
+      if (ts.isMethodDeclaration(prop)) return [{ kind: 'decl', node: prop }];
+      return [{ kind: 'unknown', node: prop }];
+    }
+    return [];
+  }
+
+  private classMemberOrigins(cls: ts.ClassLikeDeclaration, name: string, isStatic: boolean, depth: number): Origin[] {
+    const out: Origin[] = [];
+    for (const member of cls.members) {
+      const memberStatic = !!(ts.canHaveModifiers(member) && ts.getModifiers(member)?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword));
+      if (memberStatic !== isStatic || propertyNameText(member.name) !== name) continue;
+      if (ts.isPropertyDeclaration(member) && member.initializer) out.push(...this.origins(member.initializer, depth));
+      else if (ts.isMethodDeclaration(member)) out.push({ kind: 'decl', node: member });
+      else if (ts.isGetAccessorDeclaration(member)) {
+        for (const r of this.returnedExpressions(member)) out.push(...this.origins(r, depth));
+      }
+    }
+    if (!isStatic) {
+      const ctor = cls.members.find(ts.isConstructorDeclaration);
+      for (const param of ctor?.parameters ?? []) {
+        if (ts.isParameterPropertyDeclaration(param, ctor!) && propertyNameText(param.name) === name) {
+          out.push(...this.parameterOrigins(param, depth));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A key naming the object an expression refers to, equal for all expressions that refer to the
+   * same object: every instance of a class of the app shares one key (`this` inside it too).
+   */
+  ownerKey(expression: ts.Expression): string | undefined {
+    const expr = unwrap(expression);
+    if (expr.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClassOfThis(expr);
+      return cls ? `class:${nodeKey(cls)}` : undefined;
+    }
+    if (ts.isIdentifier(expr)) {
+      const decl = declarationOf(expr);
+      if (!decl) return GLOBAL_OBJECTS.has(expr.text) ? 'global' : `global:${expr.text}`;
+      if (ts.isVariableDeclaration(decl) && decl.initializer) {
+        const init = unwrap(decl.initializer);
+        if (ts.isNewExpression(init)) {
+          const cls = this.origins(init.expression).find((o) => o.kind === 'decl' && ts.isClassLike(o.node));
+          if (cls) return `class:${nodeKey(cls.node)}`;
+        }
+      }
+      if (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl)) {
+        const target = this.origins(expr);
+        if (target.length === 1) {
+          const t = target[0];
+          if (t.kind === 'module') return `module:${t.file}`;
+          if (t.kind === 'decl') return `decl:${nodeKey(t.node)}`;
+          if (t.kind === 'expr' && ts.isVariableDeclaration(t.node.parent)) return this.ownerKey(t.node.parent.name as ts.Identifier);
+        }
+        return undefined;
+      }
+      return `decl:${nodeKey(decl)}`;
+    }
+    if (isModuleExports(expr)) return `module:${expr.getSourceFile().fileName}`;
+    const name = accessedName(expr);
+    if (name !== undefined && (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr))) {
+      const owner = this.ownerKey(expr.expression);
+      return owner ? `${owner}.${name}` : undefined;
+    }
+    return undefined;
+  }
+}
+
+function isModuleExports(node: ts.Node): boolean {
+  return (
+    ts.isPropertyAccessExpression(node) &&
+    node.name.text === 'exports' &&
+    ts.isIdentifier(node.expression) &&
+    node.expression.text === 'module'
+  );
+}
+
+function lookupTopLevel(sourceFile: ts.SourceFile, name: string): Declaration | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isVariableStatement(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        if (ts.isIdentifier(decl.name) && decl.name.text === name) return decl;
+      }
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) {
+      return statement;
+    } else if (ts.isImportDeclaration(statement) && statement.importClause) {
+      const clause = statement.importClause;
+      if (clause.name?.text === name) return clause;
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings) && bindings.name.text === name) return bindings;
+      if (bindings && ts.isNamedImports(bindings)) {
+        const spec = bindings.elements.find((e) => e.name.text === name);
+        if (spec) return spec;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The name callers use for a function: its own, its variable's, or its property's. */
+export function functionName(fn: ts.SignatureDeclaration): string | undefined {
+  if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteralLike(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
+  const parent = fn.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name);
+  if (parent && ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name);
+  if (parent && ts.isBinaryExpression(parent)) return accessedName(parent.left) ?? (ts.isIdentifier(parent.left) ? parent.left.text : undefined);
+  return undefined;
+}
+
+function dedupe(origins: Origin[]): Origin[] {
+  const seen = new Set<unknown>();
+  return origins.filter((o) => {
+    const id = 'node' in o ? o.node : o.kind === 'module' ? `m:${o.file}` : o.kind === 'global' ? `g:${o.name}` : o.kind;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/** One walk over a file: assignments and calls by name, and every function. */
+export function buildIndex(parsed: ParsedFile): FileIndex {
+  const writes = new Map<string, ts.BinaryExpression[]>();
+  const calls = new Map<string, ts.CallExpression[]>();
+  const functions: ts.FunctionLikeDeclaration[] = [];
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  const stack: ts.Node[] = [parsed.sourceFile];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const left = unwrap(node.left);
+      const name = ts.isIdentifier(left) ? left.text : accessedName(left);
+      if (name !== undefined) push(writes, name, node);
+    } else if (ts.isCallExpression(node)) {
+      const callee = unwrap(node.expression);
+      const name = ts.isIdentifier(callee) ? callee.text : accessedName(callee);
+      if (name !== undefined) push(calls, name, node);
+    } else if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
+      functions.push(node as ts.FunctionLikeDeclaration);
+    }
+    ts.forEachChild(node, (child) => {
+      stack.push(child);
+    });
+  }
+  return { parsed, writes, calls, functions };
+}

@@ -1,0 +1,184 @@
+// File discovery for the CLI: paths and globs to the JavaScript/TypeScript files to lint, honouring .gitignore.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+
+export interface Discovery {
+  files: string[];
+  problems: { path: string; message: string }[];
+}
+
+const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+const DECLARATION = /\.d\.[cm]?ts$/;
+/** Never walked into: dependencies and git's own data are not the app's code. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export function isLintableFile(file: string): boolean {
+  return LINTABLE.test(file) && !DECLARATION.test(file);
+}
+
+/** The rules of one .gitignore, which apply below its folder. */
+interface IgnoreLayer {
+  base: string;
+  rules: Ignore;
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+function errorMessage(error: unknown, what: string): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read ${what}: permission denied`;
+  return `cannot read ${what}: ${code ?? String(error)}`;
+}
+
+/** The folder holding `.git` above `dir`, if any. */
+function gitRoot(dir: string): string | undefined {
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (fs.existsSync(path.join(current, '.git'))) return current;
+    if (path.dirname(current) === current) return undefined;
+  }
+}
+
+class Walker {
+  readonly files = new Set<string>();
+  readonly problems: Discovery['problems'] = [];
+  /** Real paths of folders walked for the current pattern: symlink loops end here. */
+  private visited = new Set<string>();
+  /** Real paths of files found: a file reached through a link and directly is linted once. */
+  private readonly realFiles = new Set<string>();
+  private readonly layers = new Map<string, IgnoreLayer | null>();
+
+  constructor(private readonly cwd: string) {}
+
+  /**
+   * The .gitignore layers that apply to a walk starting at `dir`: every .gitignore from the git
+   * root (or from cwd when not in a repository) down to `dir`, so a walk of a subfolder still
+   * honours the rules of the folders above it.
+   */
+  layersAbove(dir: string): IgnoreLayer[] {
+    const inCwd = dir === this.cwd || dir.startsWith(this.cwd + path.sep);
+    const top = gitRoot(dir) ?? (inCwd ? this.cwd : dir);
+    const chain: string[] = [];
+    for (let current = dir; ; current = path.dirname(current)) {
+      chain.unshift(current);
+      if (current === top || path.dirname(current) === current) break;
+    }
+    return chain.slice(0, -1).flatMap((folder) => this.layerOf(folder) ?? []);
+  }
+
+  layerOf(dir: string): IgnoreLayer | null {
+    if (!this.layers.has(dir)) {
+      let layer: IgnoreLayer | null = null;
+      const file = path.join(dir, '.gitignore');
+      try {
+        layer = { base: dir, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          this.problems.push({ path: file, message: errorMessage(error, 'file') });
+        }
+      }
+      this.layers.set(dir, layer);
+    }
+    return this.layers.get(dir) ?? null;
+  }
+
+  /** Deeper .gitignore files override shallower ones, as in git (a `!pattern` can re-include). */
+  isIgnored(entry: string, isDir: boolean, layers: IgnoreLayer[]): boolean {
+    let ignored = false;
+    for (const layer of layers) {
+      const rel = toPosix(path.relative(layer.base, entry)) + (isDir ? '/' : '');
+      const result = layer.rules.test(rel);
+      if (result.ignored) ignored = true;
+      else if (result.unignored) ignored = false;
+    }
+    return ignored;
+  }
+
+  walk(dir: string, layers: IgnoreLayer[], accept: (file: string) => boolean): void {
+    let real: string;
+    let entries: fs.Dirent[];
+    try {
+      real = fs.realpathSync(dir);
+      if (this.visited.has(real)) return;
+      this.visited.add(real);
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      this.problems.push({ path: dir, message: errorMessage(error, 'directory') });
+      return;
+    }
+    const own = this.layerOf(dir);
+    const active = own ? [...layers, own] : layers;
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = fs.statSync(full);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // a dangling link names nothing to lint
+        }
+      }
+      if (isDir && SKIPPED_DIRS.has(entry.name)) continue;
+      if (!isDir && !isFile) continue;
+      if (this.isIgnored(full, isDir, active)) continue;
+      if (isDir) this.walk(full, active, accept);
+      else if (accept(full)) this.addFile(full);
+    }
+  }
+
+  addFile(file: string): void {
+    let real = file;
+    try {
+      real = fs.realpathSync(file);
+    } catch {
+      // keep the path as given; reading it will report the problem
+    }
+    if (this.realFiles.has(real)) return;
+    this.realFiles.add(real);
+    this.files.add(file);
+  }
+
+  add(pattern: string): void {
+    this.visited = new Set();
+    const scan = picomatch.scan(pattern);
+    if (scan.isGlob) {
+      const base = path.resolve(this.cwd, scan.base || '.');
+      const matches = picomatch(scan.glob, { posix: true });
+      if (!fs.existsSync(base)) return;
+      this.walk(base, this.layersAbove(base), (file) => isLintableFile(file) && matches(toPosix(path.relative(base, file))));
+      return;
+    }
+    const full = path.resolve(this.cwd, pattern);
+    let stats: fs.Stats;
+    try {
+      stats = fs.statSync(full);
+    } catch (error) {
+      this.problems.push({ path: full, message: errorMessage(error, 'path') });
+      return;
+    }
+    if (stats.isDirectory()) {
+      this.walk(full, this.layersAbove(full), isLintableFile);
+    } else if (!isLintableFile(full)) {
+      this.problems.push({ path: full, message: 'not a JavaScript or TypeScript file' });
+    } else {
+      // A file named on the command line is linted even when a .gitignore covers it: the user asked.
+      this.addFile(full);
+    }
+  }
+}
+
+/**
+ * Expands paths and globs (relative to `cwd`) to absolute, sorted, unique file paths. Folders are
+ * walked recursively, skipping node_modules, .git and whatever .gitignore files exclude.
+ * Missing paths and unreadable folders become problems, never exceptions.
+ */
+export function discoverFiles(patterns: string[], cwd: string): Discovery {
+  const walker = new Walker(path.resolve(cwd));
+  for (const pattern of patterns) walker.add(pattern);
+  return { files: [...walker.files].sort(), problems: walker.problems };
+}

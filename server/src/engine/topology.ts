@@ -1,0 +1,165 @@
+// Per connection: mesh, a server reached by several connections, or one connection to a bridge; from config or from the code.
+import { ts } from 'ts-morph';
+import { propertyNameText, unwrap, type Analysis } from './analysis.js';
+import type { SdkCall } from './receivers.js';
+import { SFU_LIBRARIES } from './sdk.js';
+import type { Evaluator } from './values.js';
+import type { ResolvedConfig } from './types.js';
+
+export type ConnectionKind = 'mesh' | 'server-send' | 'server-receive' | 'bridge' | 'unknown';
+
+export interface ConnectionTopology {
+  kind: ConnectionKind;
+  /** What the inference rests on, for messages and hovers. */
+  reasons: string[];
+}
+
+export const KIND_LABELS: Record<ConnectionKind, string> = {
+  mesh: 'mesh (one connection per remote participant)',
+  'server-send': 'send-only connection to a conference server',
+  'server-receive': "receiving connection carrying one participant's media from a conference server",
+  bridge: 'one connection to a bridge carrying every participant',
+  unknown: 'unknown',
+};
+
+interface Context {
+  analysis: Analysis;
+  evaluator: Evaluator;
+  calls: readonly SdkCall[];
+}
+
+/** The last name of an expression such as `cs.endpointType.server` or the text of `'server'`. */
+function terminalName(expression: ts.Expression | undefined): string | undefined {
+  if (!expression) return undefined;
+  const expr = unwrap(expression);
+  if (ts.isStringLiteralLike(expr)) return expr.text;
+  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
+  return undefined;
+}
+
+function attributes(call: ts.CallExpression): { endpoint?: string; direction?: string } {
+  const arg = call.arguments[4];
+  if (!arg || !ts.isObjectLiteralExpression(unwrap(arg))) return {};
+  const out: { endpoint?: string; direction?: string } = {};
+  for (const prop of (unwrap(arg) as ts.ObjectLiteralExpression).properties) {
+    if (!ts.isPropertyAssignment(prop)) continue;
+    const name = propertyNameText(prop.name);
+    if (name === 'remoteEndpointType') out.endpoint = terminalName(prop.initializer);
+    if (name === 'fabricTransmissionDirection') out.direction = terminalName(prop.initializer);
+  }
+  return out;
+}
+
+/** Directions of `pc.addTransceiver(x, {direction})` calls on the same connection. */
+function transceiverDirections(context: Context, pc: ts.Expression): string[] {
+  const key = context.analysis.ownerKey(pc);
+  if (!key) return [];
+  const out: string[] = [];
+  for (const index of context.analysis.indexedFiles()) {
+    for (const call of index.calls.get('addTransceiver') ?? []) {
+      const callee = unwrap(call.expression);
+      if (!ts.isPropertyAccessExpression(callee) || context.analysis.ownerKey(callee.expression) !== key) continue;
+      const init = call.arguments[1];
+      if (!init || !ts.isObjectLiteralExpression(unwrap(init))) continue;
+      for (const prop of (unwrap(init) as ts.ObjectLiteralExpression).properties) {
+        if (ts.isPropertyAssignment(prop) && propertyNameText(prop.name) === 'direction') {
+          const direction = terminalName(prop.initializer);
+          if (direction) out.push(direction);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function importsSfuLibrary(sourceFile: ts.SourceFile): string | undefined {
+  for (const statement of sourceFile.statements) {
+    if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
+      const spec = statement.moduleSpecifier.text;
+      const lib = SFU_LIBRARIES.find((l) => spec === l || spec.startsWith(l + '/'));
+      if (lib) return lib;
+    }
+  }
+  const text = sourceFile.text;
+  return SFU_LIBRARIES.find((l) => text.includes(`require('${l}')`) || text.includes(`require("${l}")`));
+}
+
+function isRepeated(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isForStatement(current) || ts.isForOfStatement(current) || ts.isForInStatement(current) || ts.isWhileStatement(current)) return true;
+    if (ts.isFunctionLike(current)) {
+      const call = current.parent;
+      if (call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(forEach|map|on|addEventListener)$/.test(call.expression.name.text)) return true;
+      if (call && ts.isBinaryExpression(call) && /ontrack|onaddstream/.test(call.left.getText())) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether `associateMstWithUserID` maps tracks of several participants on this connection. */
+function carriesSeveralParticipants(context: Context, pc: ts.Expression): boolean {
+  const key = context.analysis.ownerKey(pc);
+  if (!key) return false;
+  const users = new Set<string>();
+  for (const call of context.calls) {
+    if (call.method.name !== 'associateMstWithUserID') continue;
+    const callPc = call.call.arguments[0];
+    const userId = call.call.arguments[1];
+    if (!callPc || !userId || context.analysis.ownerKey(callPc) !== key) continue;
+    const value = context.evaluator.evaluate(userId);
+    if (value.kind !== 'string' || !value.exact) {
+      if (isRepeated(call.call)) return true;
+    }
+    users.add(value.kind === 'string' && value.text !== undefined ? value.text : userId.getText());
+  }
+  return users.size > 2;
+}
+
+const DIRECTION_SEND = new Set(['sendonly']);
+const DIRECTION_RECEIVE = new Set(['receiveonly', 'recvonly']);
+
+export function connectionTopology(context: Context, call: SdkCall, config: ResolvedConfig, remoteIsServerId: boolean): ConnectionTopology {
+  const pc = call.call.arguments[0];
+  const attrs = call.method.name === 'addNewFabric' ? attributes(call.call) : {};
+  const reasons: string[] = [];
+  let direction = attrs.direction;
+  if (direction) reasons.push(`fabricTransmissionDirection ${direction}`);
+  if (!direction && pc) {
+    const directions = transceiverDirections(context, pc);
+    if (directions.length && directions.every((d) => DIRECTION_SEND.has(d))) direction = 'sendonly';
+    else if (directions.length && directions.every((d) => DIRECTION_RECEIVE.has(d))) direction = 'recvonly';
+    if (direction) reasons.push(`transceivers ${direction}`);
+  }
+  const send = !!direction && DIRECTION_SEND.has(direction);
+  const receive = !!direction && DIRECTION_RECEIVE.has(direction);
+
+  if (config.topology !== 'auto') {
+    reasons.unshift(`configured topology ${config.topology}`);
+    if (config.topology === 'mesh') return { kind: 'mesh', reasons };
+    if (config.topology === 'sfu-single-pc') return { kind: 'bridge', reasons };
+    return { kind: receive || (!send && !remoteIsServerId) ? 'server-receive' : 'server-send', reasons };
+  }
+
+  let server: boolean | undefined;
+  if (attrs.endpoint === 'server' || attrs.endpoint === 'peer') {
+    server = attrs.endpoint === 'server';
+    reasons.push(`remoteEndpointType ${attrs.endpoint}`);
+  }
+  if (server === undefined) {
+    const lib = importsSfuLibrary(call.call.getSourceFile());
+    if (lib) {
+      server = true;
+      reasons.push(`uses ${lib}`);
+    } else if (remoteIsServerId) {
+      server = true;
+      reasons.push('remoteUserID is a configured conference server ID');
+    }
+  }
+  if (server === false) return { kind: 'mesh', reasons };
+  const several = !!pc && carriesSeveralParticipants(context, pc);
+  if (several) reasons.push("associateMstWithUserID maps several participants' tracks");
+  if (send) return { kind: 'server-send', reasons };
+  if (receive) return { kind: 'server-receive', reasons };
+  if (server || several) return { kind: 'bridge', reasons };
+  return { kind: 'unknown', reasons };
+}

@@ -1,0 +1,139 @@
+// Which files the analysis sees: reading (editor buffers first), the cheap text pre-filter, parsing and module resolution.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ts } from 'ts-morph';
+import { STRONG_WORDS } from './sdk.js';
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const STRONG = new RegExp(STRONG_WORDS.join('|'), 'i');
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"\n]*)['"]/g;
+
+export interface SourceText {
+  file: string;
+  text: string;
+  /** Why the file could not be read, when it could not. */
+  problem?: string;
+}
+
+export interface ParsedFile {
+  file: string;
+  text: string;
+  sourceFile: ts.SourceFile;
+}
+
+/** The compiler bundled with ts-morph, loaded on the first parse so runs without candidates never load it. */
+let compiler: typeof ts | undefined;
+function typescript(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  compiler ??= (require('ts-morph') as typeof import('ts-morph')).ts;
+  return compiler;
+}
+
+function scriptKind(file: string): ts.ScriptKind {
+  const ts = typescript();
+  switch (path.extname(file).toLowerCase()) {
+    case '.ts':
+    case '.mts':
+    case '.cts':
+      return ts.ScriptKind.TS;
+    case '.tsx':
+      return ts.ScriptKind.TSX;
+    case '.jsx':
+      return ts.ScriptKind.JSX;
+    default:
+      return ts.ScriptKind.JS;
+  }
+}
+
+/** Whether a file's text can touch the SDK by itself (names it or calls its identifier methods). */
+export function mentionsSdk(text: string): boolean {
+  return STRONG.test(text);
+}
+
+/** Relative module specifiers the text imports or requires, found without parsing. */
+export function relativeImports(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(RELATIVE_IMPORT)) found.push(match[1]);
+  return found;
+}
+
+/**
+ * Holds file texts and parsed trees between runs. Editor buffers (overlays) stand in for the
+ * disk; disk reads are cached by modification time and size, parses by text.
+ */
+export class Workspace {
+  private readonly overlays = new Map<string, string>();
+  private readonly diskCache = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  private readonly parseCache = new Map<string, ParsedFile>();
+  private readonly resolutionCache = new Map<string, string | null>();
+
+  setOverlay(file: string, text: string | undefined): void {
+    if (text === undefined) this.overlays.delete(file);
+    else this.overlays.set(file, text);
+  }
+
+  read(file: string): SourceText {
+    const overlay = this.overlays.get(file);
+    if (overlay !== undefined) return { file, text: overlay };
+    try {
+      const stat = fs.statSync(file);
+      if (!stat.isFile()) return { file, text: '', problem: 'not a regular file' };
+      const cached = this.diskCache.get(file);
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return { file, text: cached.text };
+      const text = fs.readFileSync(file, 'utf8');
+      this.diskCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
+      return { file, text };
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      return { file, text: '', problem: `cannot read the file (${code ?? (error as Error).message})` };
+    }
+  }
+
+  /** Parses a file's current text; the tree is reused while the text is unchanged. */
+  parse(source: SourceText): ParsedFile {
+    const cached = this.parseCache.get(source.file);
+    if (cached && cached.text === source.text) return cached;
+    const ts = typescript();
+    const sourceFile = ts.createSourceFile(
+      source.file,
+      source.text,
+      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+      true,
+      scriptKind(source.file),
+    );
+    const parsed = { file: source.file, text: source.text, sourceFile };
+    this.parseCache.set(source.file, parsed);
+    return parsed;
+  }
+
+  /** Resolves a relative or bare specifier to a source file of the app (never into node_modules). */
+  resolve(specifier: string, fromFile: string): string | undefined {
+    if (!specifier.startsWith('.') && !specifier.startsWith('/')) return undefined;
+    const key = `${path.dirname(fromFile)}\0${specifier}`;
+    const cached = this.resolutionCache.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const base = path.resolve(path.dirname(fromFile), specifier);
+    const stem = base.replace(/\.(m|c)?js$/, '');
+    const candidates = [
+      base,
+      ...SOURCE_EXTENSIONS.map((ext) => stem + ext),
+      ...SOURCE_EXTENSIONS.map((ext) => path.join(base, 'index' + ext)),
+    ];
+    const found = candidates.find((c) => this.overlays.has(c) || isFile(c)) ?? null;
+    this.resolutionCache.set(key, found);
+    return found ?? undefined;
+  }
+
+  /** Forgets cached resolutions (files were created or deleted). */
+  invalidateResolutions(): void {
+    this.resolutionCache.clear();
+  }
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}

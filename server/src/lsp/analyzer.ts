@@ -1,0 +1,159 @@
+// Runs the engine for the server one file at a time, so one file's failure or broken configuration stays that file's diagnostic.
+import type { Diagnostic } from 'vscode-languageserver';
+import { ConfigError } from '../engine/config.js';
+import type { Linter } from '../engine/linter.js';
+import type { Finding } from '../engine/types.js';
+import { configErrorDiagnostic, failureDiagnostic, findingDiagnostic, problemDiagnostic } from './diagnostics.js';
+import type { DocumentPaths } from './paths.js';
+import type { AnalysisStatus } from './protocol.js';
+import type { Settings, SettingsStore } from './settings.js';
+
+export interface Analysis {
+  file: string;
+  uri: string;
+  /** The document version analysed; null when the text came from disk. */
+  version: number | null;
+  findings: Finding[];
+  diagnostics: Diagnostic[];
+  /** Changes only when the diagnostics change, so pulls can answer "unchanged". */
+  resultId: string;
+  state: AnalysisStatus['state'] | 'disabled';
+  detail?: string;
+}
+
+export interface Target {
+  file: string;
+  version: number | null;
+}
+
+/**
+ * Test hook: the engine "throws" on files whose path contains this text, so the tests can check
+ * that one failing file becomes one diagnostic and the server keeps working.
+ */
+const TEST_THROW = process.env.CALLSTATS_LINT_TEST_THROW;
+
+/** Lets queued messages ($/cancelRequest among them) in between two files of a long run. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export class Analyzer {
+  private readonly results = new Map<string, Analysis>();
+  /** Files whose last analysis may be out of date (a file they import changed). */
+  private readonly stale = new Set<string>();
+  private resultCounter = 0;
+
+  constructor(
+    private readonly linter: Linter,
+    private readonly settings: SettingsStore,
+    private readonly paths: DocumentPaths,
+    private readonly onConfigError: (error: ConfigError) => void,
+  ) {}
+
+  /** The last analysis of a file, if any. */
+  get(file: string): Analysis | undefined {
+    return this.results.get(file);
+  }
+
+  known(): Analysis[] {
+    return [...this.results.values()];
+  }
+
+  forget(file: string): void {
+    this.results.delete(file);
+    this.stale.delete(file);
+  }
+
+  markStale(file: string): void {
+    this.stale.add(file);
+  }
+
+  isStale(file: string): boolean {
+    return this.stale.has(file);
+  }
+
+  staleFiles(): string[] {
+    return [...this.stale];
+  }
+
+  settingsFor(file: string): Promise<Settings> {
+    return this.settings.get(this.paths.toUri(file));
+  }
+
+  /** Analyses one file now with its settings. Never throws. */
+  analyse(target: Target, settings: Settings): Analysis {
+    const { file, version } = target;
+    let found: Pick<Analysis, 'findings' | 'diagnostics' | 'state' | 'detail'>;
+    if (!settings.enable) {
+      found = { findings: [], diagnostics: [], state: 'disabled' };
+    } else {
+      found = this.run(file, settings);
+    }
+    const previous = this.results.get(file);
+    const same = previous && JSON.stringify(previous.diagnostics) === JSON.stringify(found.diagnostics);
+    const analysis: Analysis = {
+      file,
+      uri: this.paths.toUri(file),
+      version,
+      resultId: same ? previous.resultId : String(++this.resultCounter),
+      ...found,
+    };
+    this.results.set(file, analysis);
+    this.stale.delete(file);
+    return analysis;
+  }
+
+  private run(file: string, settings: Settings): Pick<Analysis, 'findings' | 'diagnostics' | 'state' | 'detail'> {
+    try {
+      const configFor = this.settings.configFor(settings);
+      // Resolving this file's configuration first tells a broken configuration apart from a broken engine.
+      configFor(file);
+      if (TEST_THROW && file.includes(TEST_THROW)) throw new Error(`test hook CALLSTATS_LINT_TEST_THROW matched ${file}`);
+      const report = this.linter.lint({ files: [file], configFor }).find((r) => r.file === file);
+      const findings = report?.findings ?? [];
+      const diagnostics = [
+        ...findings.map((f) => findingDiagnostic(f, (other) => this.paths.toUri(other))),
+        ...(report?.problems ?? []).map(problemDiagnostic),
+      ];
+      return { findings, diagnostics, state: 'ok' };
+    } catch (error) {
+      if (error instanceof ConfigError) {
+        this.onConfigError(error);
+        return { findings: [], diagnostics: [configErrorDiagnostic(error)], state: 'configError', detail: error.message };
+      }
+      const detail = error instanceof Error ? error.message : String(error);
+      return { findings: [], diagnostics: [failureDiagnostic(error)], state: 'failed', detail };
+    }
+  }
+
+  /**
+   * Analyses several files, fetching each one's settings and yielding between files so a
+   * cancellation can land. Returns undefined when `isCancelled` turned true.
+   */
+  async analyseMany(
+    targets: Target[],
+    isCancelled: () => boolean = () => false,
+    onFile?: (done: number) => void,
+  ): Promise<Analysis[] | undefined> {
+    const out: Analysis[] = [];
+    for (const target of targets) {
+      const settings = await this.settingsFor(target.file);
+      if (isCancelled()) return undefined;
+      out.push(this.analyse(target, settings));
+      onFile?.(out.length);
+      await yieldToEventLoop();
+      if (isCancelled()) return undefined;
+    }
+    return out;
+  }
+}
+
+/** The status the client shows for a batch of analyses. */
+export function statusOf(analyses: Analysis[], startedAt: number): AnalysisStatus {
+  const bad = analyses.find((a) => a.state === 'failed') ?? analyses.find((a) => a.state === 'configError');
+  return {
+    state: bad ? (bad.state as 'failed' | 'configError') : 'ok',
+    files: analyses.length,
+    durationMs: Date.now() - startedAt,
+    finishedAt: new Date().toISOString(),
+    ...(bad?.detail ? { detail: bad.detail } : {}),
+  };
+}

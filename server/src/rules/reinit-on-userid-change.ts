@@ -1,0 +1,319 @@
+// Rule reinit-on-userid-change: when the local userID changes, the app must call initialize() again with it.
+import { ts } from 'ts-morph';
+import { propertyNameText, unwrap, type Analysis } from '../engine/analysis.js';
+import type { SdkCall } from '../engine/receivers.js';
+import { declarationOf, isConstDeclaration } from '../engine/scope.js';
+import { format } from './id-max-bytes.js';
+import type { DraftFix, Rule, RuleContext } from './rule.js';
+
+export const messages = {
+  reassigned:
+    'the local userID given to initialize() changes here, but initialize() is not called again: callstats keeps reporting this endpoint as the old user; call initialize() again with the new userID',
+  earlyReturn:
+    '{{name}}() returns here once initialized, so a different userID passed to a later call (for example a new socket id after a reconnect) never reaches initialize(); re-initialize when the userID differs',
+  reportUserIdChange:
+    'reportUserIDChange() does not re-identify the local user (and is gone from callstats.js since about 3.64); call initialize() again with the new userID',
+  initialized: 'initialize() received the userID here',
+  caller: '{{name}}() is called with {{arg}} here',
+  handlerCaller: "{{name}}() is called from a '{{event}}' handler with {{arg}} here: the value can change every time it fires",
+};
+
+const MAX_FUNCTION_DEPTH = 3;
+
+/** The expressions whose later change changes the userID: the argument, an object's aliasName, the parts of a concatenation. */
+function userIdReferences(expression: ts.Expression, out: ts.Expression[] = [], depth = 0): ts.Expression[] {
+  const expr = unwrap(expression);
+  if (depth > 8) return out;
+  if (ts.isIdentifier(expr) || ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) out.push(expr);
+  else if (ts.isObjectLiteralExpression(expr)) {
+    for (const prop of expr.properties) {
+      if (propertyNameText(prop.name) !== 'aliasName') continue;
+      if (ts.isPropertyAssignment(prop)) userIdReferences(prop.initializer, out, depth + 1);
+      if (ts.isShorthandPropertyAssignment(prop)) out.push(prop.name);
+    }
+  } else if (ts.isTemplateExpression(expr)) {
+    for (const span of expr.templateSpans) userIdReferences(span.expression, out, depth + 1);
+  } else if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    userIdReferences(expr.left, out, depth + 1);
+    userIdReferences(expr.right, out, depth + 1);
+  }
+  return out;
+}
+
+/** Assignments anywhere in the analysed files that change what `reference` holds (or its aliasName). */
+function writesTo(analysis: Analysis, reference: ts.Expression): ts.BinaryExpression[] {
+  const out: ts.BinaryExpression[] = [];
+  if (ts.isIdentifier(reference)) {
+    const decl = declarationOf(reference);
+    if (!decl || ts.isParameter(decl)) return out;
+    if (!isConstDeclaration(decl)) out.push(...analysis.identifierWrites(reference.text, decl));
+  }
+  const key = analysis.ownerKey(reference);
+  if (!key) return out;
+  const name = ts.isIdentifier(reference) ? undefined : (reference as ts.PropertyAccessExpression).name?.getText();
+  for (const index of analysis.indexedFiles()) {
+    for (const candidate of [name, 'aliasName']) {
+      if (!candidate) continue;
+      for (const write of index.writes.get(candidate) ?? []) {
+        if (ts.isIdentifier(unwrap(write.left))) continue;
+        const writtenKey = analysis.ownerKey(write.left);
+        if (writtenKey === key || writtenKey === `${key}.aliasName`) out.push(write);
+      }
+    }
+  }
+  return [...new Set(out)];
+}
+
+function isInitializeCall(context: RuleContext, node: ts.Expression, depth: number): boolean {
+  const expr = unwrap(ts.isAwaitExpression(node) || ts.isVoidExpression(node) ? node.expression : node);
+  if (!ts.isCallExpression(expr)) return false;
+  if (context.calls.some((c) => c.call === expr && c.method.name === 'initialize')) return true;
+  if (depth >= MAX_FUNCTION_DEPTH) return false;
+  return context.analysis.calleeFunctions(expr).some((fn) => alwaysInitializes(context, fn, depth + 1));
+}
+
+/** Whether running the statement certainly calls initialize() (directly or through a function that always does). */
+function statementInitializes(context: RuleContext, statement: ts.Statement, depth: number): boolean {
+  if (ts.isExpressionStatement(statement) || ts.isReturnStatement(statement)) {
+    return !!statement.expression && isInitializeCall(context, statement.expression, depth);
+  }
+  if (ts.isVariableStatement(statement)) {
+    return statement.declarationList.declarations.some((d) => !!d.initializer && isInitializeCall(context, d.initializer, depth));
+  }
+  return false;
+}
+
+function exitsEarly(statement: ts.Statement): boolean {
+  const stack: ts.Node[] = [statement];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) return true;
+    if (ts.isFunctionLike(node)) continue;
+    ts.forEachChild(node, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
+
+function alwaysInitializes(context: RuleContext, fn: ts.FunctionLikeDeclaration, depth: number): boolean {
+  const body = fn.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return isInitializeCall(context, body, depth);
+  for (const statement of body.statements) {
+    if (statementInitializes(context, statement, depth)) return true;
+    if (exitsEarly(statement)) return false;
+  }
+  return false;
+}
+
+/** Whether, after `node` runs, every path reaches an initialize() call in the same function. */
+function reinitializedAfter(context: RuleContext, node: ts.Node): boolean {
+  let current: ts.Node = node;
+  while (current.parent && !ts.isFunctionLike(current.parent) && !ts.isSourceFile(current)) {
+    const parent = current.parent;
+    const siblings = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) ? parent.statements : undefined;
+    if (siblings) {
+      const at = siblings.indexOf(current as ts.Statement);
+      for (const sibling of siblings.slice(at + 1)) {
+        if (statementInitializes(context, sibling, 0)) return true;
+        if (exitsEarly(sibling)) return false;
+      }
+    }
+    current = parent;
+  }
+  return false;
+}
+
+function isSetup(write: ts.Node, initCall: ts.CallExpression): boolean {
+  for (let node = write.parent; node; node = node.parent) {
+    if (ts.isConstructorDeclaration(node)) return true;
+    if (ts.isFunctionLike(node)) {
+      // A write earlier in the function that then calls initialize() is how the first value is set.
+      return initCall.getSourceFile() === write.getSourceFile() && node.pos <= initCall.pos && initCall.end <= node.end && write.end <= initCall.pos;
+    }
+  }
+  return write.getSourceFile() === initCall.getSourceFile() && write.end <= initCall.pos && !hasFunctionAncestor(initCall);
+}
+
+function hasFunctionAncestor(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return true;
+  return false;
+}
+
+function statementOf(node: ts.Node): ts.Statement | undefined {
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    if (ts.isExpressionStatement(current) || ts.isVariableStatement(current) || ts.isReturnStatement(current)) return current;
+    if (ts.isFunctionLike(current)) return undefined;
+  }
+  return undefined;
+}
+
+/** "Call initialize() again": the original call, inserted on the line after the change. */
+function reinitFix(init: SdkCall, after: ts.Node, userIdText: string): DraftFix[] {
+  const statement = statementOf(after);
+  if (!statement || statement.getSourceFile() !== init.call.getSourceFile()) return [];
+  const sourceFile = statement.getSourceFile();
+  const lineStart = sourceFile.text.lastIndexOf('\n', statement.getStart() - 1) + 1;
+  const indent = /^[ \t]*/.exec(sourceFile.text.slice(lineStart))![0];
+  const args = init.call.arguments.map((a, i) => (i === 2 ? userIdText : a.getText()));
+  const callee = init.call.expression.getText();
+  const eol = sourceFile.text.includes('\r\n') ? '\r\n' : '\n';
+  return [
+    {
+      title: 'Call initialize() again with the new userID',
+      kind: 'suggestion',
+      edits: [{ file: sourceFile.fileName, start: statement.getEnd(), end: statement.getEnd(), newText: `${eol}${indent}${callee}(${args.join(', ')});` }],
+    },
+  ];
+}
+
+function checkReassignments(context: RuleContext, init: SdkCall): void {
+  const userId = init.call.arguments[2];
+  if (!userId) return;
+  for (const reference of userIdReferences(userId)) {
+    for (const write of writesTo(context.analysis, reference)) {
+      if (isSetup(write, init.call) || reinitializedAfter(context, write)) continue;
+      context.report({
+        node: write,
+        message: messages.reassigned,
+        related: [{ node: userId, message: messages.initialized }],
+        fixes: reinitFix(init, write, userId.getText()),
+      });
+    }
+  }
+}
+
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current as ts.FunctionLikeDeclaration;
+  }
+  return undefined;
+}
+
+function mentions(node: ts.Node, decl: ts.Node): boolean {
+  const stack: ts.Node[] = [node];
+  while (stack.length) {
+    const current = stack.pop()!;
+    if (ts.isIdentifier(current) && declarationOf(current) === decl) return true;
+    ts.forEachChild(current, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
+
+/** The event name when `node` sits in a callback passed to `x.on('event', ...)`. */
+function handlerEvent(node: ts.Node): string | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    const call = current.parent;
+    if (call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(on|once|addEventListener|addListener)$/.test(call.expression.name.text)) {
+      const event = call.arguments[0];
+      return event && ts.isStringLiteralLike(event) ? event.text : 'event';
+    }
+  }
+  return undefined;
+}
+
+function checkEarlyReturnWrapper(context: RuleContext, init: SdkCall): void {
+  const userId = init.call.arguments[2];
+  const fn = enclosingFunction(init.call);
+  if (!userId || !fn?.body || !ts.isBlock(fn.body)) return;
+  const initStatement = fn.body.statements.find((s) => s.pos <= init.call.pos && init.call.end <= s.end);
+  if (!initStatement) return;
+  const before = fn.body.statements.slice(0, fn.body.statements.indexOf(initStatement));
+  const params = parametersFeeding(context, fn, userIdReferences(userId), before);
+  if (!params.length) return;
+  const guard = before.find((s): s is ts.IfStatement => ts.isIfStatement(s) && exitsEarly(s.thenStatement) && !params.some((p) => mentions(s.expression, p)));
+  if (!guard) return;
+  const position = fn.parameters.indexOf(params[0]);
+  const callers = context.analysis.callersOf(fn);
+  const args = callers.map((c) => c.arguments[position]).filter((a): a is ts.Expression => !!a);
+  const constant = args.length > 0 && args.length === callers.length && args.every((a) => {
+    const v = context.evaluator.evaluate(a);
+    const first = context.evaluator.evaluate(args[0]);
+    return v.kind === 'string' && v.exact && first.kind === 'string' && v.text === first.text;
+  });
+  if (constant) return;
+  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : 'this function';
+  const exit = findExit(guard.thenStatement) ?? guard;
+  context.report({
+    node: exit,
+    message: format(messages.earlyReturn, { name }),
+    related: [
+      { node: userId, message: messages.initialized },
+      ...callers.slice(0, 3).map((call) => {
+        const arg = call.arguments[position]?.getText() ?? 'no userID';
+        const event = handlerEvent(call);
+        return { node: call, message: format(event ? messages.handlerCaller : messages.caller, { name, arg, event: event ?? '' }) };
+      }),
+    ],
+  });
+}
+
+/**
+ * Parameters of `fn` that the userID comes from: directly (`initialize(a, s, userID)`), or through a
+ * field set just before (`this.userID = userID; initialize(a, s, this.userID)`).
+ */
+function parametersFeeding(context: RuleContext, fn: ts.FunctionLikeDeclaration, references: ts.Expression[], before: ts.Statement[]): ts.ParameterDeclaration[] {
+  const isOwnParameter = (node: ts.Node): node is ts.Identifier => {
+    const decl = ts.isIdentifier(node) ? declarationOf(node) : undefined;
+    return !!decl && ts.isParameter(decl) && decl.parent === fn;
+  };
+  const out = new Set<ts.ParameterDeclaration>();
+  for (const reference of references) {
+    if (isOwnParameter(reference)) {
+      out.add(declarationOf(reference) as ts.ParameterDeclaration);
+      continue;
+    }
+    const key = context.analysis.ownerKey(reference);
+    if (!key) continue;
+    for (const statement of before) {
+      if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
+      const { left, right, operatorToken } = statement.expression;
+      if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || context.analysis.ownerKey(left) !== key) continue;
+      for (const source of userIdReferences(right)) if (isOwnParameter(source)) out.add(declarationOf(source) as ts.ParameterDeclaration);
+    }
+  }
+  return [...out];
+}
+
+function findExit(statement: ts.Statement): ts.Node | undefined {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return statement;
+  if (ts.isBlock(statement)) return statement.statements.find((s) => ts.isReturnStatement(s) || ts.isThrowStatement(s));
+  return undefined;
+}
+
+function checkReportUserIdChange(context: RuleContext, call: SdkCall, inits: SdkCall[]): void {
+  const type = call.call.arguments[3];
+  const newUserId = call.call.arguments[2];
+  const typeText = type ? unwrap(type).getText() : '';
+  const isLocal = /(^|\.)local$|^['"`]local['"`]$/.test(typeText);
+  const initKeys = new Set(
+    inits.flatMap((i) => (i.call.arguments[2] ? userIdReferences(i.call.arguments[2]) : [])).map((r) => context.analysis.ownerKey(r)).filter(Boolean),
+  );
+  const sameReference = !!newUserId && userIdReferences(newUserId).some((r) => initKeys.has(context.analysis.ownerKey(r)));
+  if (!isLocal && !sameReference) return;
+  const init = inits.find((i) => i.call.getSourceFile() === call.call.getSourceFile()) ?? inits[0];
+  context.report({
+    node: call.call,
+    message: messages.reportUserIdChange,
+    related: init?.call.arguments[2] ? [{ node: init.call.arguments[2], message: messages.initialized }] : [],
+    fixes: init && newUserId ? reinitFix(init, call.call, newUserId.getText()) : [],
+  });
+}
+
+export const reinitOnUserIdChange: Rule = {
+  id: 'reinit-on-userid-change',
+  run(context) {
+    const inits = context.calls.filter((c) => c.method.name === 'initialize');
+    for (const init of inits) {
+      checkReassignments(context, init);
+      checkEarlyReturnWrapper(context, init);
+    }
+    for (const call of context.calls) {
+      if (call.method.name === 'reportUserIDChange') checkReportUserIdChange(context, call, inits);
+    }
+  },
+};

@@ -1,0 +1,224 @@
+// Rule remote-userid-topology: the remoteUserID of each connection must name what is at the other end for its topology.
+import { ts } from 'ts-morph';
+import { propertyNameText, unwrap, type Origin } from '../engine/analysis.js';
+import type { SdkCall } from '../engine/receivers.js';
+import { declarationOf } from '../engine/scope.js';
+import { connectionTopology, type ConnectionTopology } from '../engine/topology.js';
+import { format } from './id-max-bytes.js';
+import { quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+
+export const messages = {
+  local:
+    'remoteUserID is the local userID: the dashboard then shows this endpoint talking to itself; use the ID of what is at the other end (the remote participant, or the server for a media server)',
+  random:
+    'remoteUserID is a fresh random ID made for this connection: it names no participant, so every connection shows up as a new anonymous user; use the remote participant\'s userID (or the server\'s ID for a media server)',
+  meshConstant:
+    "remoteUserID is the same constant ({{value}}) for every peer of this mesh: all remote participants merge into one; use each remote participant's userID",
+  sendParticipant:
+    "this send-only connection goes to the conference server, so its remoteUserID must be the server's ID (conferenceServerID), not a participant's",
+  receiveServer:
+    "this connection carries one participant's media from the server, so its remoteUserID must be that participant's userID, not the server's ID {{value}}",
+  bridgeParticipant:
+    "this one connection to the bridge carries every participant, so its remoteUserID must be the bridge's ID; map each remote track to its sender with associateMstWithUserID()",
+  topology: 'connection assumed to be a {{topology}} ({{reasons}})',
+  localUserId: 'the local userID given to initialize() here',
+};
+
+const RANDOM_CALL = /(^|\.)(randomUUID|uuid|uuidv1|uuidv4|v1|v4|nanoid|cuid|createId|shortid|generate|random)$/i;
+
+interface Remote {
+  call: SdkCall;
+  expression: ts.Expression;
+}
+
+/** The remoteUserID expressions of a call: addNewFabric's argument, or setIdentifiers' property. */
+function remoteOf(call: SdkCall): ts.Expression | undefined {
+  if (call.method.name === 'addNewFabric') return call.call.arguments[1];
+  if (call.method.name !== 'setIdentifiers') return undefined;
+  const arg = call.call.arguments[0] && unwrap(call.call.arguments[0]);
+  if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
+  for (const prop of arg.properties) {
+    if (propertyNameText(prop.name) !== 'remoteUserID') continue;
+    if (ts.isPropertyAssignment(prop)) return prop.initializer;
+    if (ts.isShorthandPropertyAssignment(prop)) return prop.name;
+  }
+  return undefined;
+}
+
+function isInsideFunction(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return true;
+  return false;
+}
+
+/** Whether an origin makes a new random value each time it runs. */
+function isFreshRandom(context: RuleContext, origin: Origin, depth = 0): boolean {
+  if (origin.kind !== 'expr' || depth > 4) return false;
+  const node = origin.node;
+  if (ts.isCallExpression(node)) {
+    const callee = unwrap(node.expression).getText();
+    if ((RANDOM_CALL.test(callee) || /Math\.random/.test(node.getText())) && isInsideFunction(node)) return true;
+  }
+  const parts: ts.Expression[] = [];
+  if (ts.isTemplateExpression(node)) parts.push(...node.templateSpans.map((s) => s.expression));
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) parts.push(node.left, node.right);
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) parts.push(node.expression.expression);
+  return parts.some((p) => context.analysis.origins(p).some((o) => isFreshRandom(context, o, depth + 1)));
+}
+
+interface LocalIds {
+  keys: Set<string>;
+  origins: Set<ts.Node>;
+  texts: Set<string>;
+  calls: SdkCall[];
+}
+
+function localIds(context: RuleContext): LocalIds {
+  const ids: LocalIds = { keys: new Set(), origins: new Set(), texts: new Set(), calls: [] };
+  for (const call of context.calls) {
+    const userId = call.method.name === 'initialize' ? call.call.arguments[2] : undefined;
+    if (!userId) continue;
+    ids.calls.push(call);
+    const key = context.analysis.ownerKey(userId);
+    if (key) ids.keys.add(key);
+    for (const o of context.analysis.origins(userId)) if (o.kind === 'expr' && !ts.isObjectLiteralExpression(o.node)) ids.origins.add(o.node);
+    const value = context.evaluator.evaluate(userId);
+    if (value.kind === 'string' && value.exact && value.text !== undefined) ids.texts.add(value.text);
+  }
+  return ids;
+}
+
+function isLocalUserId(context: RuleContext, expr: ts.Expression, ids: LocalIds): boolean {
+  const key = context.analysis.ownerKey(expr);
+  if (key && ids.keys.has(key)) return true;
+  if (context.analysis.origins(expr).some((o) => o.kind === 'expr' && ids.origins.has(o.node))) return true;
+  const value = context.evaluator.evaluate(expr);
+  return value.kind === 'string' && value.exact && value.text !== undefined && ids.texts.has(value.text);
+}
+
+function constantText(context: RuleContext, expr: ts.Expression): string | undefined {
+  const value = context.evaluator.evaluate(expr);
+  return value.kind === 'string' && value.exact ? value.text : undefined;
+}
+
+/** Parameters in scope that name the remote participant, for the mesh fix. */
+function participantIdInScope(expr: ts.Node): string | undefined {
+  for (let current = expr.parent; current; current = current.parent) {
+    if (!ts.isFunctionLike(current)) continue;
+    for (const param of current.parameters) {
+      if (!ts.isIdentifier(param.name)) continue;
+      const name = param.name.text;
+      if (/^(remote|peer|participant|member|target|other|from)\w*id$/i.test(name)) return name;
+      if (/^(remote|peer|participant|member)$/i.test(name)) return `${name}.id`;
+    }
+  }
+  return undefined;
+}
+
+function fixes(context: RuleContext, remote: Remote, topology: ConnectionTopology): DraftFix[] {
+  const config = context.configFor(remote.call.file);
+  const out: DraftFix[] = [];
+  const serverIds = config.conferenceServerIds;
+  if (serverIds.length && (topology.kind === 'server-send' || topology.kind === 'bridge')) {
+    for (const id of serverIds) {
+      out.push({
+        title: `Use the conference server ID '${id}'`,
+        kind: serverIds.length === 1 ? 'safe' : 'suggestion',
+        isPreferred: serverIds.length === 1,
+        edits: [replaceNode(remote.expression, quoteLike(remote.expression.getText().startsWith('"') ? remote.expression : unwrapQuoteSource(remote.expression), id))],
+      });
+    }
+  }
+  if (topology.kind === 'mesh' || topology.kind === 'server-receive' || topology.kind === 'unknown') {
+    const participant = participantIdInScope(remote.expression);
+    if (participant && participant !== remote.expression.getText()) {
+      out.push({ title: `Use the remote participant's ID (${participant})`, kind: 'suggestion', edits: [replaceNode(remote.expression, participant)] });
+    }
+  }
+  return out;
+}
+
+/** A node whose quote style the replacement follows (single quotes when the original is not a literal). */
+function unwrapQuoteSource(expr: ts.Expression): ts.Node {
+  return ts.isStringLiteralLike(unwrap(expr)) ? unwrap(expr) : expr;
+}
+
+function check(context: RuleContext, remote: Remote, ids: LocalIds, knownServerIds: Set<string>): void {
+  const config = context.configFor(remote.call.file);
+  const text = constantText(context, remote.expression);
+  const isServerId = text !== undefined && (config.conferenceServerIds.includes(text) || knownServerIds.has(text));
+  const topology = connectionTopology(context, remote.call, config, text !== undefined && config.conferenceServerIds.includes(text));
+  const related = [
+    { node: remote.call.call, message: format(messages.topology, { topology: topology.kind === 'unknown' ? 'connection of unknown topology' : topologyLabel(topology), reasons: topology.reasons.join(', ') || 'no other evidence' }) },
+  ];
+  const report = (message: string, extra: { node: ts.Node; message: string }[] = []) =>
+    context.report({ node: remote.expression, message, related: [...extra, ...related], fixes: fixes(context, remote, topology) });
+
+  if (isLocalUserId(context, remote.expression, ids)) {
+    const init = ids.calls[0];
+    return report(messages.local, init ? [{ node: init.call.arguments[2], message: messages.localUserId }] : []);
+  }
+  if (context.analysis.origins(remote.expression).some((o) => isFreshRandom(context, o))) return report(messages.random);
+  switch (topology.kind) {
+    case 'mesh':
+      if (text !== undefined) report(format(messages.meshConstant, { value: JSON.stringify(text) }));
+      return;
+    case 'server-send':
+      if (text === undefined && !isParameterOfServerWrapper(remote.expression)) report(messages.sendParticipant);
+      return;
+    case 'server-receive':
+      if (isServerId) report(format(messages.receiveServer, { value: JSON.stringify(text) }));
+      return;
+    case 'bridge':
+      if (text === undefined && !isParameterOfServerWrapper(remote.expression)) report(messages.bridgeParticipant);
+      return;
+    default:
+      return;
+  }
+}
+
+function topologyLabel(topology: ConnectionTopology): string {
+  switch (topology.kind) {
+    case 'mesh':
+      return 'mesh connection to one remote participant';
+    case 'server-send':
+      return 'send-only connection to a conference server';
+    case 'server-receive':
+      return "connection receiving one participant's media from a conference server";
+    case 'bridge':
+      return 'single connection to a bridge carrying every participant';
+    default:
+      return 'connection';
+  }
+}
+
+/**
+ * A remoteUserID that is a parameter named for the server (`serverId`, `bridgeId`) is how wrappers
+ * pass the server's ID along; the callers decide, so it is not a participant's ID.
+ */
+function isParameterOfServerWrapper(expr: ts.Expression): boolean {
+  const node = unwrap(expr);
+  if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return false;
+  const name = ts.isIdentifier(node) ? node.text : node.name.text;
+  if (!/server|bridge|sfu|mcu|focus|jvb/i.test(name)) return false;
+  return !ts.isIdentifier(node) || !!declarationOf(node);
+}
+
+export const remoteUserIdTopology: Rule = {
+  id: 'remote-userid-topology',
+  run(context) {
+    const ids = localIds(context);
+    const remotes: Remote[] = [];
+    for (const call of context.calls) {
+      const expression = remoteOf(call);
+      if (expression) remotes.push({ call, expression });
+    }
+    const knownServerIds = new Set<string>();
+    for (const remote of remotes) {
+      const config = context.configFor(remote.call.file);
+      const topology = connectionTopology(context, remote.call, config, false);
+      const text = constantText(context, remote.expression);
+      if (text !== undefined && (topology.kind === 'server-send' || topology.kind === 'bridge')) knownServerIds.add(text);
+    }
+    for (const remote of remotes) check(context, remote, ids, knownServerIds);
+  },
+};

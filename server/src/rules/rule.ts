@@ -1,0 +1,61 @@
+// What a rule sees (the analysed app) and what it gives back (drafts of findings, positioned on tree nodes).
+import type { ts } from 'ts-morph';
+import type { Analysis } from '../engine/analysis.js';
+import type { Receivers, SdkCall } from '../engine/receivers.js';
+import type { Evaluator } from '../engine/values.js';
+import type { ResolvedConfig } from '../engine/types.js';
+
+export interface DraftEdit {
+  file: string;
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface DraftFix {
+  title: string;
+  kind: 'safe' | 'suggestion';
+  isPreferred?: boolean;
+  edits: DraftEdit[];
+}
+
+export interface Draft {
+  node: ts.Node;
+  message: string;
+  related?: { node: ts.Node; message: string }[];
+  fixes?: DraftFix[];
+}
+
+export interface RuleContext {
+  analysis: Analysis;
+  evaluator: Evaluator;
+  receivers: Receivers;
+  /** Every SDK call in the analysed files, in file order. */
+  calls: readonly SdkCall[];
+  configFor(file: string): ResolvedConfig;
+  report(draft: Draft): void;
+}
+
+export interface Rule {
+  id: string;
+  run(context: RuleContext): void;
+}
+
+/** The text range of a node without its leading trivia. */
+export function spanOf(node: ts.Node): { file: string; start: number; end: number } {
+  return { file: node.getSourceFile().fileName, start: node.getStart(), end: node.getEnd() };
+}
+
+/** An edit that replaces a node's text. */
+export function replaceNode(node: ts.Node, newText: string): DraftEdit {
+  return { ...spanOf(node), newText };
+}
+
+/** A string literal in the quote style of `like` (single, double or backtick). */
+export function quoteLike(like: ts.Node, text: string): string {
+  const raw = like.getText();
+  const quote = raw.startsWith('"') ? '"' : raw.startsWith('`') ? '`' : "'";
+  const escaped = text.replace(/[\\\n\r\u2028\u2029\t]/g, (c) => JSON.stringify(c).slice(1, -1)).split(quote).join('\\' + quote);
+  const safe = quote === '`' ? escaped.replace(/\$\{/g, '\\${') : escaped;
+  return quote + safe + quote;
+}

@@ -1,0 +1,183 @@
+// The language server: LSP wiring only (capabilities, handlers); analysis is the engine's, the details are in lsp/.
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  TextDocuments,
+  createConnection,
+  type ClientCapabilities,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CONFIG_FILE } from './engine/config.js';
+import { isLintableFile } from './engine/files.js';
+import { Linter } from './engine/linter.js';
+import { Analyzer } from './lsp/analyzer.js';
+import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
+import { Diagnoser, cancelled } from './lsp/diagnoser.js';
+import { DocumentPaths } from './lsp/paths.js';
+import { FIX_ALL_KIND, LINT_WORKSPACE_COMMAND } from './lsp/protocol.js';
+import { SettingsStore } from './lsp/settings.js';
+import { discoverWorkspace, lintWorkspace } from './lsp/workspaceLint.js';
+
+// Picks the transport from argv: --stdio, --node-ipc (the VS Code client), --socket=N.
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const linter = new Linter();
+
+let capabilities: ClientCapabilities = {};
+let folders: string[] = [];
+const paths = new DocumentPaths(() => folders[0] ?? process.cwd());
+const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true);
+const shownConfigErrors = new Set<string>();
+const analyzer = new Analyzer(linter, settings, paths, (error) => {
+  // Once per distinct error: every file of the folder hits the same broken configuration.
+  if (shownConfigErrors.has(error.message)) return;
+  shownConfigErrors.add(error.message);
+  void connection.window.showErrorMessage(`callstats-lint: ${error.message}`);
+});
+let diagnoser: Diagnoser;
+
+const editContext: EditContext = {
+  openDocument: (file) => documents.get(paths.toUri(file)),
+  toUri: (file) => paths.toUri(file),
+};
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  const pull = capabilities.textDocument?.diagnostic !== undefined;
+  diagnoser = new Diagnoser(connection, documents, linter, analyzer, paths, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      ...(pull ? { diagnosticProvider: { identifier: 'callstats-lint', interFileDependencies: true, workspaceDiagnostics: true } } : {}),
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      executeCommandProvider: { commands: [LINT_WORKSPACE_COMMAND] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'callstats-lint' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [
+        { globPattern: `**/${CONFIG_FILE}` },
+        { globPattern: '**/package.json' },
+        { globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}' },
+      ],
+    });
+  }
+  if (capabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => fileURLToPath(f.uri)));
+      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => fileURLToPath(f.uri))];
+      diagnoser.workspaceScanned = false;
+      void diagnoser.rediagnoseAll();
+    });
+  }
+});
+
+documents.onDidOpen((e) => diagnoser.opened(e.document));
+documents.onDidChangeContent((e) => diagnoser.changed(e.document));
+documents.onDidSave((e) => diagnoser.saved(e.document));
+documents.onDidClose((e) => diagnoser.closed(e.document));
+
+connection.onDidChangeConfiguration((change) => {
+  settings.reset(change.settings);
+  void diagnoser.rediagnoseAll();
+});
+
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  let configChanged = false;
+  let resolutionsChanged = false;
+  const changed: string[] = [];
+  for (const change of changes) {
+    if (!change.uri.startsWith('file:')) continue;
+    const file = fileURLToPath(change.uri);
+    const name = path.basename(file);
+    if (name === CONFIG_FILE || name === 'package.json') configChanged = true;
+    else if (isLintableFile(file) && !documents.get(change.uri)) {
+      // Open files are the editor's business; for the rest the disk is the truth.
+      if (change.type !== FileChangeType.Changed) resolutionsChanged = true;
+      if (change.type === FileChangeType.Deleted) {
+        analyzer.forget(file);
+        if (!diagnoser.pull) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
+      } else changed.push(file);
+    }
+  }
+  // A created or deleted file can change what an import resolves to.
+  if (resolutionsChanged) linter.filesChanged();
+  if (configChanged) {
+    settings.forgetConfigFiles();
+    shownConfigErrors.clear();
+    void diagnoser.rediagnoseAll();
+  } else if (changed.length) {
+    void diagnoser.rediagnose([...changed, ...changed.flatMap((f) => linter.dependentsOf(f))]);
+  }
+});
+
+connection.languages.diagnostics.on((params, token) => diagnoser.documentReport(params, token));
+connection.languages.diagnostics.onWorkspace((params, token) =>
+  diagnoser.workspaceReport(params, token, () => discoverWorkspace(folders).files),
+);
+
+/** The analysis of an open document for its current text (code actions must not use stale offsets). */
+async function currentAnalysis(uri: string) {
+  const doc = documents.get(uri);
+  const target = doc && diagnoser.target(doc);
+  if (!doc || !target) return undefined;
+  const last = analyzer.get(target.file);
+  if (last && last.version === doc.version && !analyzer.isStale(target.file)) return { doc, analysis: last };
+  return { doc, analysis: analyzer.analyse(target, await analyzer.settingsFor(target.file)) };
+}
+
+connection.onCodeAction(async (params, token) => {
+  const current = await currentAnalysis(params.textDocument.uri);
+  if (!current || token.isCancellationRequested) return [];
+  const only = params.context.only;
+  const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(current.analysis, current.doc, params.range, editContext) : [];
+  const all = wants(only, FIX_ALL_KIND) ? fixAll(current.analysis, current.doc, editContext) : undefined;
+  return all ? [...actions, all] : actions;
+});
+
+connection.onHover(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const target = doc && diagnoser.target(doc);
+  if (!doc || !target) return null;
+  const fileSettings = await analyzer.settingsFor(target.file);
+  if (!fileSettings.enable) return null;
+  try {
+    const hover = linter.hover(target.file, doc.offsetAt(params.position), settings.configFor(fileSettings));
+    if (!hover) return null;
+    return {
+      contents: { kind: 'markdown', value: hover.markdown },
+      range: { start: doc.positionAt(hover.start), end: doc.positionAt(hover.end) },
+    };
+  } catch {
+    // A hover is a nicety; a broken configuration or engine error already shows as a diagnostic.
+    return null;
+  }
+});
+
+connection.onExecuteCommand(async (params, token, reporter) => {
+  if (params.command !== LINT_WORKSPACE_COMMAND) return null;
+  // Without a client-supplied token, ask the client to create one so the user still sees progress.
+  const progress =
+    params.workDoneToken === undefined && capabilities.window?.workDoneProgress
+      ? await connection.window.createWorkDoneProgress()
+      : reporter;
+  if (token.isCancellationRequested) throw cancelled();
+  return lintWorkspace(connection, folders, diagnoser, analyzer, token, progress);
+});
+
+documents.listen(connection);
+connection.listen();
