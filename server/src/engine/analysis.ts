@@ -91,6 +91,8 @@ export class Analysis {
   private readonly originCache = new Map<ts.Node, Origin[]>();
   private readonly inProgress = new Set<ts.Node>();
   private readonly exportCache = new Map<string, Origin[]>();
+  /** Files that could not be parsed or indexed, with what failed. */
+  readonly failures = new Map<string, string>();
 
   constructor(
     readonly workspace: Workspace,
@@ -103,7 +105,16 @@ export class Analysis {
     const known = this.indexes.get(file);
     if (known !== undefined) return known ?? undefined;
     const source = this.workspace.read(file);
-    const index = source.problem ? null : buildIndex(this.workspace.parse(source));
+    let index: FileIndex | null = null;
+    if (!source.problem) {
+      try {
+        index = buildIndex(this.workspace.parse(source));
+      } catch (error) {
+        // Parsing pathological input can exhaust the stack; the file is reported and skipped.
+        const reason = error instanceof RangeError ? 'the code is nested too deeply to parse' : (error as Error).message;
+        this.failures.set(file, `analysis failed: ${reason}`);
+      }
+    }
     this.indexes.set(file, index);
     return index ?? undefined;
   }
@@ -432,8 +443,7 @@ export class Analysis {
         const node = origin.node;
         if (ts.isObjectLiteralExpression(node)) return this.objectMemberOrigins(node, name, depth);
         if (ts.isNewExpression(node)) {
-          const classes = this.origins(node.expression, depth).filter((o) => o.kind === 'decl' && ts.isClassLike(o.node));
-          return classes.flatMap((c) => this.classMemberOrigins(c.node as ts.ClassLikeDeclaration, name, false, depth));
+          return classesOf(this.origins(node.expression, depth)).flatMap((c) => this.classMemberOrigins(c, name, false, depth));
         }
         if (ts.isCallExpression(node)) {
           return this.calleeFunctions(node).flatMap((fn) =>
@@ -502,8 +512,8 @@ export class Analysis {
       if (ts.isVariableDeclaration(decl) && decl.initializer) {
         const init = unwrap(decl.initializer);
         if (ts.isNewExpression(init)) {
-          const cls = this.origins(init.expression).find((o) => o.kind === 'decl' && ts.isClassLike(o.node));
-          if (cls) return `class:${nodeKey(cls.node)}`;
+          const [cls] = classesOf(this.origins(init.expression));
+          if (cls) return `class:${nodeKey(cls)}`;
         }
       }
       if (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl)) {
@@ -526,6 +536,10 @@ export class Analysis {
     }
     return undefined;
   }
+}
+
+function classesOf(origins: Origin[]): ts.ClassLikeDeclaration[] {
+  return origins.flatMap((o) => (o.kind === 'decl' && ts.isClassLike(o.node) ? [o.node] : []));
 }
 
 function isModuleExports(node: ts.Node): boolean {

@@ -197,7 +197,8 @@ export class Linter {
 
   hover(file: string, offset: number, configFor: (file: string) => ResolvedConfig): Hover | undefined {
     const source = this.workspace.read(file);
-    if (source.problem || !mentionsSdk(source.text)) return undefined;
-    return loadAnalysis().hoverAt(this.workspace, file, offset, configFor);
+    if (source.problem) return undefined;
+    const files = [file, ...this.dependentsOf(file)];
+    return loadAnalysis().hoverAt(this.workspace, files, file, offset, configFor);
   }
 }

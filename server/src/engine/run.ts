@@ -22,7 +22,7 @@ export function startRun(workspace: Workspace, candidates: string[]): Run {
   const evaluator = new Evaluator(analysis);
   const receivers = new Receivers(analysis);
   const calls: SdkCall[] = [];
-  const failures = new Map<string, string>();
+  const failures = analysis.failures;
   for (const file of candidates) {
     try {
       calls.push(...receivers.callsIn(file));
@@ -50,6 +50,10 @@ export function runRules(
       calls: run.calls,
       configFor,
       report: (draft) => onDraft(rule.id, draft),
+      fail: (file, error) => {
+        if (!run.failures.has(file)) run.failures.set(file, `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`);
+        if (process.env.CALLSTATS_LINT_DEBUG) console.error(error);
+      },
     };
     try {
       rule.run(context);
@@ -65,11 +69,12 @@ export function runRules(
 
 export function hoverAt(
   workspace: Workspace,
+  files: string[],
   file: string,
   offset: number,
   configFor: (file: string) => ResolvedConfig,
 ): { markdown: string; start: number; end: number } | undefined {
-  const run = startRun(workspace, [file]);
+  const run = startRun(workspace, files);
   return hoverText(run, file, offset, configFor);
 }
 

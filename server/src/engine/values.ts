@@ -5,6 +5,8 @@ import { unwrap, type Analysis, type Origin } from './analysis.js';
 /** Texts longer than this are measured, never built. */
 const MAX_BUILT_UNITS = 64 * 1024;
 const MAX_UNION = 8;
+/** Nesting deeper than this (right-leaning `a + (b + (c + ...))`) is left unknown rather than risking the stack. */
+const MAX_NESTING = 400;
 
 export interface StringValue {
   kind: 'string';
@@ -153,11 +155,12 @@ export class Evaluator {
 
   constructor(private readonly analysis: Analysis) {}
 
+
   evaluate(expression: ts.Expression): Value {
     const expr = unwrap(expression);
     const cached = this.cache.get(expr);
     if (cached) return cached;
-    if (this.active.has(expr)) return { kind: 'unknown', node: expr };
+    if (this.active.has(expr) || this.active.size > MAX_NESTING) return { kind: 'unknown', node: expr };
     this.active.add(expr);
     const value = this.compute(expr);
     this.active.delete(expr);
@@ -248,7 +251,7 @@ export class Evaluator {
     switch (method) {
       case 'repeat': {
         const count = num(0);
-        return count === undefined || count < 0 ? { ...unknownPart(expr), bytes: 0 } : repeat(base, count, expr);
+        return count === undefined || count < 0 ? unknownPart(expr) : repeat(base, count, expr);
       }
       case 'padEnd':
       case 'padStart': {
@@ -284,6 +287,6 @@ export class Evaluator {
     const returned = this.analysis.returnedExpressions(fns[0]);
     if (returned.length !== 1) return { kind: 'unknown', node: expr };
     const value = this.evaluate(returned[0]);
-    return value.kind === 'string' && !value.exact ? value : value.kind === 'string' ? value : { kind: 'unknown', node: expr };
+    return value.kind === 'string' ? value : { kind: 'unknown', node: expr };
   }
 }

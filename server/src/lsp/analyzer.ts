@@ -107,7 +107,10 @@ export class Analyzer {
       // Resolving this file's configuration first tells a broken configuration apart from a broken engine.
       configFor(file);
       if (TEST_THROW && file.includes(TEST_THROW)) throw new Error(`test hook CALLSTATS_LINT_TEST_THROW matched ${file}`);
-      const report = this.linter.lint({ files: [file], configFor }).find((r) => r.file === file);
+      // A finding sits where the value is, which can be a file that only its importers use: lint
+      // those along with it, and keep this file's report (theirs are theirs to ask for).
+      const files = [file, ...this.linter.dependentsOf(file)];
+      const report = this.linter.lint({ files, configFor }).find((r) => r.file === file);
       const findings = report?.findings ?? [];
       const diagnostics = [
         ...findings.map((f) => findingDiagnostic(f, (other) => this.paths.toUri(other))),

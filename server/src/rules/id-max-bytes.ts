@@ -5,7 +5,7 @@ import { unwrap } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { LIMITS, USER_OBJECT_FIELDS, type IdSlot } from '../engine/sdk.js';
 import { Evaluator, truncateUtf8, type StringValue, type Value } from '../engine/values.js';
-import { quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 const LABELS: Record<IdSlot['kind'], string> = {
   localUserId: 'userID',
@@ -103,7 +103,7 @@ function fixesFor(m: Measured): DraftFix[] {
 export const idMaxBytes: Rule = {
   id: 'id-max-bytes',
   run(context) {
-    for (const call of context.calls) {
+    eachCall(context, context.calls, (call) => {
       for (const m of measure(context, call)) {
         const size = m.unit === 'bytes' ? m.value.bytes : m.value.chars;
         if (size <= m.limit) continue;
@@ -122,6 +122,6 @@ export const idMaxBytes: Rule = {
           fixes: fixesFor(m),
         });
       }
-    }
+    });
   },
 };

@@ -4,7 +4,7 @@ import { propertyNameText, unwrap, type Analysis } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
 import { format } from './id-max-bytes.js';
-import type { DraftFix, Rule, RuleContext } from './rule.js';
+import { eachCall, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   reassigned:
@@ -308,12 +308,11 @@ export const reinitOnUserIdChange: Rule = {
   id: 'reinit-on-userid-change',
   run(context) {
     const inits = context.calls.filter((c) => c.method.name === 'initialize');
-    for (const init of inits) {
+    eachCall(context, inits, (init) => {
       checkReassignments(context, init);
       checkEarlyReturnWrapper(context, init);
-    }
-    for (const call of context.calls) {
-      if (call.method.name === 'reportUserIDChange') checkReportUserIdChange(context, call, inits);
-    }
+    });
+    const changes = context.calls.filter((c) => c.method.name === 'reportUserIDChange');
+    eachCall(context, changes, (call) => checkReportUserIdChange(context, call, inits));
   },
 };

@@ -5,7 +5,7 @@ import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
 import { connectionTopology, type ConnectionTopology } from '../engine/topology.js';
 import { format } from './id-max-bytes.js';
-import { quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   local:
@@ -213,12 +213,12 @@ export const remoteUserIdTopology: Rule = {
       if (expression) remotes.push({ call, expression });
     }
     const knownServerIds = new Set<string>();
-    for (const remote of remotes) {
-      const config = context.configFor(remote.call.file);
-      const topology = connectionTopology(context, remote.call, config, false);
+    eachCall(context, remotes.map((r) => r.call), (call) => {
+      const remote = remotes.find((r) => r.call === call)!;
+      const topology = connectionTopology(context, call, context.configFor(call.file), false);
       const text = constantText(context, remote.expression);
       if (text !== undefined && (topology.kind === 'server-send' || topology.kind === 'bridge')) knownServerIds.add(text);
-    }
-    for (const remote of remotes) check(context, remote, ids, knownServerIds);
+    });
+    eachCall(context, remotes.map((r) => r.call), (call) => check(context, remotes.find((r) => r.call === call)!, ids, knownServerIds));
   },
 };

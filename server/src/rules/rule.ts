@@ -34,6 +34,19 @@ export interface RuleContext {
   calls: readonly SdkCall[];
   configFor(file: string): ResolvedConfig;
   report(draft: Draft): void;
+  /** Records that checking something in `file` threw; the rule goes on with the rest. */
+  fail(file: string, error: unknown): void;
+}
+
+/** Runs `check` for each call; one that throws is recorded against its file and the others still run. */
+export function eachCall(context: RuleContext, calls: readonly SdkCall[], check: (call: SdkCall) => void): void {
+  for (const call of calls) {
+    try {
+      check(call);
+    } catch (error) {
+      context.fail(call.file, error);
+    }
+  }
 }
 
 export interface Rule {
