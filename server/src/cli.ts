@@ -9,7 +9,8 @@ import { applyEdits } from './engine/fixes.js';
 import { discoverFiles } from './engine/files.js';
 import { Linter } from './engine/linter.js';
 import { TOPOLOGIES, type FileReport, type ResolvedConfig, type RuleSetting, type TextEdit, type Topology, type UserConfig } from './engine/types.js';
-import { FORMATTERS, isFormatName, safeFix, sortedFindings, type FormatName } from './formatters/index.js';
+import { FORMATTERS, isFormatName, sortedFindings, type FormatName } from './formatters/index.js';
+import { safeFix } from './engine/fixes.js';
 import { RULE_IDS } from './rules/ids.js';
 
 const NAME = 'callstats-lint';

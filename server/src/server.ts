@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  ExecuteCommandRequest,
+  MessageType,
+  ShowMessageNotification,
   FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -38,7 +41,8 @@ const analyzer = new Analyzer(linter, settings, paths, (error) => {
   // Once per distinct error: every file of the folder hits the same broken configuration.
   if (shownConfigErrors.has(error.message)) return;
   shownConfigErrors.add(error.message);
-  void connection.window.showErrorMessage(`callstats-lint: ${error.message}`);
+  // A notification, not showMessageRequest: nothing to answer, and the analysis need not wait.
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `callstats-lint: ${error.message}` });
 });
 let diagnoser: Diagnoser;
 
@@ -168,13 +172,15 @@ connection.onHover(async (params) => {
   }
 });
 
-connection.onExecuteCommand(async (params, token, reporter) => {
+// Not onExecuteCommand: its progress helper removes workDoneToken from the params before the
+// handler can tell whether the client supplied one.
+connection.onRequest(ExecuteCommandRequest.type, async (params, token) => {
   if (params.command !== LINT_WORKSPACE_COMMAND) return null;
   // Without a client-supplied token, ask the client to create one so the user still sees progress.
   const progress =
     params.workDoneToken === undefined && capabilities.window?.workDoneProgress
       ? await connection.window.createWorkDoneProgress()
-      : reporter;
+      : connection.window.attachWorkDoneProgress(params.workDoneToken);
   if (token.isCancellationRequested) throw cancelled();
   return lintWorkspace(connection, folders, diagnoser, analyzer, token, progress);
 });

@@ -12,7 +12,7 @@ import type { ParsedFile, Workspace } from './workspace.js';
 export type Origin =
   | { kind: 'expr'; node: ts.Expression }
   | { kind: 'decl'; node: ts.FunctionLikeDeclaration | ts.ClassLikeDeclaration }
-  | { kind: 'module'; file: string }
+  | { kind: 'module'; file: string; required?: boolean }
   | { kind: 'sdk-module' }
   | { kind: 'global'; name: string }
   | { kind: 'param'; node: ts.ParameterDeclaration }
@@ -155,7 +155,9 @@ export class Analysis {
       if (op === ts.SyntaxKind.EqualsToken) return this.origins(expr.right, depth);
     }
     if (ts.isAwaitExpression(expr)) return this.origins(expr.expression, depth);
-    if (isRequireCall(expr)) return this.moduleOrigins((expr.arguments[0] as ts.StringLiteral).text, expr);
+    if (isRequireCall(expr)) {
+      return this.moduleOrigins((expr.arguments[0] as ts.StringLiteral).text, expr).map((o) => (o.kind === 'module' ? { ...o, required: true } : o));
+    }
     if (ts.isPropertyAccessExpression(expr) || ts.isElementAccessExpression(expr)) {
       const name = accessedName(expr);
       if (name !== undefined) return this.propertyOrigins(expr.expression, name, depth);

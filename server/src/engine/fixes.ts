@@ -1,5 +1,5 @@
 // Applying text edits: shared by `--fix` in the CLI and by tests; the editor applies edits itself.
-import type { TextEdit } from './types.js';
+import type { Finding, Fix, TextEdit } from './types.js';
 
 /**
  * Applies non-overlapping edits to one file's text. Edits that overlap an earlier one (by start
@@ -19,4 +19,10 @@ export function applyEdits(text: string, edits: TextEdit[]): { text: string; ski
     cursor = edit.end;
   }
   return { text: out + text.slice(cursor), skipped };
+}
+
+/** The fix `--fix` and the editor's fix-all apply for a finding: its preferred safe fix, else its first safe one. */
+export function safeFix(finding: Finding): Fix | undefined {
+  const safe = finding.fixes.filter((fix) => fix.kind === 'safe');
+  return safe.find((fix) => fix.isPreferred) ?? safe[0];
 }

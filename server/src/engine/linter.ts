@@ -1,11 +1,12 @@
 // The Linter: reads files (or editor buffers), analyses the ones that can touch the SDK, runs the rules.
 import type { ts } from 'ts-morph';
 import { RULES } from '../rules/index.js';
-import type { Draft, Rule } from '../rules/rule.js';
-import { ConfigError } from './config.js';
+import type { Rule } from '../rules/rule.js';
+import type { RunResult } from './run.js';
+import { ConfigError, defaultConfig } from './config.js';
 import { lineStarts, rangeOf } from './positions.js';
-import { mentionsSdk, relativeImports, Workspace, type SourceText } from './workspace.js';
-import type { FileReport, Finding, ResolvedConfig, Severity } from './types.js';
+import { mentionsSdk, relativeImports, specifierTargets, Workspace, type SourceText } from './workspace.js';
+import type { FileReport, Finding, ResolvedConfig } from './types.js';
 
 export interface LintRequest {
   /** Absolute paths of the files to report on. Other files may be read to follow imports. */
@@ -29,6 +30,10 @@ function loadAnalysis(): AnalysisModules {
   return analysisModules;
 }
 
+/** Runs at most: the first, and widenings to importers of the modules the last run followed into. */
+const MAX_ROUNDS = 3;
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
+
 const DISABLE_NEXT_LINE = /\/\/\s*callstats-lint-disable-next-line\b([^\n]*)/g;
 
 /** Rule ids disabled for each line (1-based) by `// callstats-lint-disable-next-line id[, id] -- reason`. */
@@ -46,7 +51,7 @@ function disabledLines(text: string): Map<number, Set<string> | 'all'> {
 
 export class Linter {
   private readonly workspace = new Workspace();
-  /** Relative imports seen per file in the last runs, for dependentsOf. */
+  /** Relative import specifiers of each file seen in the last runs, for the pre-filter and dependentsOf. */
   private readonly importsOf = new Map<string, string[]>();
 
   constructor(private readonly rules: readonly Rule[] | undefined = undefined) {}
@@ -64,90 +69,125 @@ export class Linter {
   lint(request: LintRequest): FileReport[] {
     const reports = new Map<string, FileReport>();
     const sources = new Map<string, SourceText>();
-    const configs = new Map<string, ResolvedConfig>();
+    const configs = new Map<string, ResolvedConfig | ConfigError>();
     for (const file of request.files) {
       const report: FileReport = { file, findings: [], problems: [] };
       reports.set(file, report);
       const source = this.workspace.read(file);
       sources.set(file, source);
       if (source.problem) report.problems.push(source.problem);
-      try {
-        configs.set(file, request.configFor(file));
-      } catch (error) {
-        if (!(error instanceof ConfigError)) throw error;
-        report.problems.push(`configuration: ${error.message}`);
-      }
+      const config = this.configOf(file, request.configFor, configs);
+      if (config instanceof ConfigError) report.problems.push(`configuration: ${config.message}`);
     }
-    const candidates = this.candidates(sources);
-    if (candidates.length) this.analyse(candidates, reports, configs, request.configFor);
+    // Rules run with defaults where a configuration is broken; findings in those files are dropped.
+    const configFor = (file: string): ResolvedConfig => {
+      const config = this.configOf(file, request.configFor, configs);
+      return config instanceof ConfigError ? defaultConfig() : config;
+    };
+    let candidates = this.candidates(sources);
+    let result: RunResult | undefined;
+    for (let round = 0; candidates.length && round < MAX_ROUNDS; round++) {
+      result = loadAnalysis().runRules(this.workspace, candidates, configFor, this.rules);
+      // Modules the values were followed into (a shared `session` object, say) may be changed by
+      // files that import them: those join the next round.
+      const analysed = new Set(candidates);
+      const followed = new Set(result.indexed.filter((f) => !analysed.has(f)));
+      const more = followed.size ? this.importersOf(followed, sources).filter((f) => !analysed.has(f)) : [];
+      if (!more.length) break;
+      candidates = [...candidates, ...more];
+    }
+    if (result) this.collect(result, reports, (file) => this.configOf(file, request.configFor, configs));
+    for (const report of reports.values()) {
+      report.findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
+    }
     return request.files.map((f) => reports.get(f)!);
   }
 
+  private configOf(
+    file: string,
+    configFor: (file: string) => ResolvedConfig,
+    cache: Map<string, ResolvedConfig | ConfigError>,
+  ): ResolvedConfig | ConfigError {
+    let config = cache.get(file);
+    if (!config) {
+      try {
+        config = configFor(file);
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        config = error;
+      }
+      cache.set(file, config);
+    }
+    return config;
+  }
+
   /**
-   * Files worth parsing: those that name the SDK or its identifier methods, plus files that import
-   * one of those (they may call a wrapper with a user ID). Everything else costs only the text scan.
+   * Files worth parsing: those that name the SDK or its identifier methods, barrels that re-export
+   * them, and files that import any of those (they may call a wrapper with a user ID). Everything
+   * else costs only the text scan.
    */
   private candidates(sources: Map<string, SourceText>): string[] {
     const strong = new Set<string>();
     for (const [file, source] of sources) {
-      if (!source.problem && mentionsSdk(source.text)) strong.add(file);
+      if (source.problem) continue;
+      this.importsOf.set(file, relativeImports(source.text));
+      if (mentionsSdk(source.text)) strong.add(file);
     }
-    const out = new Set(strong);
-    for (const [file, source] of sources) {
-      if (source.problem || strong.has(file)) continue;
-      const specifiers = relativeImports(source.text);
-      this.importsOf.set(file, specifiers.map((s) => this.workspace.resolve(s, file)).filter((f): f is string => !!f));
-      if (this.importsOf.get(file)!.some((target) => strong.has(target))) out.add(file);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const [file, source] of sources) {
+        if (strong.has(file) || !REEXPORT.test(source.text)) continue;
+        if (this.imports(file, (target) => strong.has(target))) {
+          strong.add(file);
+          grew = true;
+        }
+      }
     }
-    for (const file of strong) {
-      const specifiers = relativeImports(sources.get(file)!.text);
-      this.importsOf.set(file, specifiers.map((s) => this.workspace.resolve(s, file)).filter((f): f is string => !!f));
-    }
-    return [...out];
+    return [...strong, ...this.importersOf(strong, sources)];
   }
 
-  private analyse(
-    candidates: string[],
+  /** Files of the request, not in `known`, that import a file in `known`. */
+  private importersOf(known: Set<string>, sources: Map<string, SourceText>): string[] {
+    const out: string[] = [];
+    for (const file of sources.keys()) {
+      if (!known.has(file) && this.imports(file, (target) => known.has(target))) out.push(file);
+    }
+    return out;
+  }
+
+  /** Whether `file` imports a file for which `matches` holds (checked by name: no disk access). */
+  private imports(file: string, matches: (target: string) => boolean): boolean {
+    return (this.importsOf.get(file) ?? []).some((specifier) => specifierTargets(specifier, file).some(matches));
+  }
+
+  /** Turns the run's drafts into findings of the requested files, with severities, suppressions and positions. */
+  private collect(
+    result: RunResult,
     reports: Map<string, FileReport>,
-    configs: Map<string, ResolvedConfig>,
-    configFor: (file: string) => ResolvedConfig,
+    configOf: (file: string) => ResolvedConfig | ConfigError,
   ): void {
-    const { runRules } = loadAnalysis();
-    const safeConfigFor = (file: string): ResolvedConfig => {
-      const known = configs.get(file);
-      if (known) return known;
-      const config = configFor(file);
-      configs.set(file, config);
-      return config;
-    };
-    const texts = new Map<string, { text: string; starts: number[]; disabled: Map<number, Set<string> | 'all'> }>();
+    const texts = new Map<string, { starts: number[]; disabled: Map<number, Set<string> | 'all'> }>();
     const textOf = (sourceFile: ts.SourceFile) => {
       let entry = texts.get(sourceFile.fileName);
       if (!entry) {
-        const text = sourceFile.text;
-        entry = { text, starts: lineStarts(text), disabled: disabledLines(text) };
+        entry = { starts: lineStarts(sourceFile.text), disabled: disabledLines(sourceFile.text) };
         texts.set(sourceFile.fileName, entry);
       }
       return entry;
     };
     const seen = new Map<string, Finding>();
-    const onDraft = (ruleId: string, draft: Draft) => {
+    for (const { ruleId, draft } of result.drafts) {
       const sourceFile = draft.node.getSourceFile();
       const file = sourceFile.fileName;
       const report = reports.get(file);
-      if (!report) return;
-      let config: ResolvedConfig;
-      try {
-        config = safeConfigFor(file);
-      } catch {
-        return;
-      }
+      const config = report && configOf(file);
+      if (!report || !config || config instanceof ConfigError) continue;
       const setting = config.rules[ruleId] ?? RULES.find((r) => r.id === ruleId)!.defaultSeverity;
-      if (setting === 'off') return;
+      if (setting === 'off') continue;
       const { starts, disabled } = textOf(sourceFile);
       const range = rangeOf(starts, draft.node.getStart(), draft.node.getEnd());
       const disabledHere = disabled.get(range.line);
-      if (disabledHere === 'all' || disabledHere?.has(ruleId)) return;
+      if (disabledHere === 'all' || disabledHere?.has(ruleId)) continue;
       const related = (draft.related ?? []).map((r) => {
         const relatedFile = r.node.getSourceFile();
         return { file: relatedFile.fileName, range: rangeOf(textOf(relatedFile).starts, r.node.getStart(), r.node.getEnd()), message: r.message };
@@ -158,25 +198,13 @@ export class Linter {
         for (const r of related) {
           if (!existing.related.some((e) => e.file === r.file && e.range.start === r.range.start)) existing.related.push(r);
         }
-        return;
+        continue;
       }
-      const finding: Finding = {
-        ruleId,
-        severity: setting as Severity,
-        message: draft.message,
-        file,
-        range,
-        related,
-        fixes: (draft.fixes ?? []).map((f) => ({ ...f })),
-      };
+      const finding: Finding = { ruleId, severity: setting, message: draft.message, file, range, related, fixes: draft.fixes ?? [] };
       seen.set(key, finding);
       report.findings.push(finding);
-    };
-    const failures = runRules(this.workspace, candidates, safeConfigFor, onDraft, this.rules);
-    for (const [file, message] of failures) reports.get(file)?.problems.push(message);
-    for (const report of reports.values()) {
-      report.findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
     }
+    for (const [file, message] of result.failures) reports.get(file)?.problems.push(message);
   }
 
   /** Files whose findings may change when `file` changes (they import it, directly or not). */
@@ -185,8 +213,8 @@ export class Linter {
     const queue = [file];
     while (queue.length) {
       const current = queue.pop()!;
-      for (const [importer, targets] of this.importsOf) {
-        if (!out.has(importer) && importer !== file && targets.includes(current)) {
+      for (const importer of this.importsOf.keys()) {
+        if (!out.has(importer) && importer !== file && this.imports(importer, (target) => target === current)) {
           out.add(importer);
           queue.push(importer);
         }

@@ -45,6 +45,13 @@ export class Receivers {
         return 'factory';
       case 'global':
         return origin.name === GLOBAL_FACTORY ? 'factory' : undefined;
+      case 'module': {
+        // `require('./stats')` is the module's `module.exports`, which may be the instance itself.
+        if (!origin.required) return undefined;
+        let kind: SdkKind | undefined;
+        for (const exported of this.analysis.exportOrigins(origin.file, 'default', 0)) kind ??= this.originKind(exported);
+        return kind;
+      }
       case 'expr': {
         const node = origin.node;
         if (ts.isNewExpression(node)) return this.kindOf(node.expression) ? 'instance' : undefined;

@@ -33,38 +33,43 @@ export function startRun(workspace: Workspace, candidates: string[]): Run {
   return { analysis, evaluator, receivers, calls, failures };
 }
 
-/** Runs the rules; a rule that throws is reported against the files it was looking at, and the others go on. */
+export interface RunResult {
+  drafts: { ruleId: string; draft: Draft }[];
+  /** Files whose analysis or a rule threw, with what failed. */
+  failures: Map<string, string>;
+  /** Every file the run parsed: the candidates and the modules values were followed into. */
+  indexed: string[];
+}
+
+/** Runs the rules; a check that throws is reported against its file, and the others go on. */
 export function runRules(
   workspace: Workspace,
   candidates: string[],
   configFor: (file: string) => ResolvedConfig,
-  onDraft: (ruleId: string, draft: Draft) => void,
   rules: readonly Rule[] = ALL_RULES,
-): Map<string, string> {
+): RunResult {
   const run = startRun(workspace, candidates);
+  const drafts: RunResult['drafts'] = [];
   for (const rule of rules) {
+    const fail = (file: string, error: unknown) => {
+      if (!run.failures.has(file)) run.failures.set(file, `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`);
+    };
     const context: RuleContext = {
       analysis: run.analysis,
       evaluator: run.evaluator,
       receivers: run.receivers,
       calls: run.calls,
       configFor,
-      report: (draft) => onDraft(rule.id, draft),
-      fail: (file, error) => {
-        if (!run.failures.has(file)) run.failures.set(file, `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`);
-        if (process.env.CALLSTATS_LINT_DEBUG) console.error(error);
-      },
+      report: (draft) => drafts.push({ ruleId: rule.id, draft }),
+      fail,
     };
     try {
       rule.run(context);
     } catch (error) {
-      const files = new Set(run.calls.map((c) => c.file));
-      for (const file of files) {
-        if (!run.failures.has(file)) run.failures.set(file, `rule ${rule.id} failed: ${(error as Error).message}`);
-      }
+      for (const file of new Set(run.calls.map((c) => c.file))) fail(file, error);
     }
   }
-  return run.failures;
+  return { drafts, failures: run.failures, indexed: run.analysis.indexedFiles().map((i) => i.parsed.file) };
 }
 
 export function hoverAt(

@@ -118,9 +118,24 @@ function carriesSeveralParticipants(context: Context, pc: ts.Expression): boolea
 const DIRECTION_SEND = new Set(['sendonly']);
 const DIRECTION_RECEIVE = new Set(['receiveonly', 'recvonly']);
 
+/** The connection a call is about: addNewFabric's first argument, setIdentifiers' second. */
+export function connectionOf(call: SdkCall): ts.Expression | undefined {
+  return call.call.arguments[call.method.name === 'setIdentifiers' ? 1 : 0];
+}
+
+/** The addNewFabric call that set up the connection `call` is about (itself for addNewFabric). */
+function fabricCall(context: Context, call: SdkCall): SdkCall | undefined {
+  if (call.method.name === 'addNewFabric') return call;
+  const pc = connectionOf(call);
+  const key = pc && context.analysis.ownerKey(pc);
+  if (!key) return undefined;
+  return context.calls.find((c) => c.method.name === 'addNewFabric' && c.call.arguments[0] && context.analysis.ownerKey(c.call.arguments[0]) === key);
+}
+
 export function connectionTopology(context: Context, call: SdkCall, config: ResolvedConfig, remoteIsServerId: boolean): ConnectionTopology {
-  const pc = call.call.arguments[0];
-  const attrs = call.method.name === 'addNewFabric' ? attributes(call.call) : {};
+  const pc = connectionOf(call);
+  const fabric = fabricCall(context, call);
+  const attrs = fabric ? attributes(fabric.call) : {};
   const reasons: string[] = [];
   let direction = attrs.direction;
   if (direction) reasons.push(`fabricTransmissionDirection ${direction}`);
@@ -146,7 +161,7 @@ export function connectionTopology(context: Context, call: SdkCall, config: Reso
     reasons.push(`remoteEndpointType ${attrs.endpoint}`);
   }
   if (server === undefined) {
-    const lib = importsSfuLibrary(call.call.getSourceFile());
+    const lib = importsSfuLibrary((fabric ?? call).call.getSourceFile());
     if (lib) {
       server = true;
       reasons.push(`uses ${lib}`);

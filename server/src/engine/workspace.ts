@@ -57,6 +57,17 @@ export function relativeImports(text: string): string[] {
   return found;
 }
 
+/** The files a relative specifier may name, in resolution order (no disk access). */
+export function specifierTargets(specifier: string, fromFile: string): string[] {
+  const base = path.resolve(path.dirname(fromFile), specifier);
+  const stem = base.replace(/\.(m|c)?jsx?$/, '');
+  return [
+    base,
+    ...SOURCE_EXTENSIONS.map((ext) => stem + ext),
+    ...SOURCE_EXTENSIONS.map((ext) => path.join(base, 'index' + ext)),
+  ];
+}
+
 /**
  * Holds file texts and parsed trees between runs. Editor buffers (overlays) stand in for the
  * disk; disk reads are cached by modification time and size, parses by text.
@@ -112,14 +123,7 @@ export class Workspace {
     const key = `${path.dirname(fromFile)}\0${specifier}`;
     const cached = this.resolutionCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const base = path.resolve(path.dirname(fromFile), specifier);
-    const stem = base.replace(/\.(m|c)?js$/, '');
-    const candidates = [
-      base,
-      ...SOURCE_EXTENSIONS.map((ext) => stem + ext),
-      ...SOURCE_EXTENSIONS.map((ext) => path.join(base, 'index' + ext)),
-    ];
-    const found = candidates.find((c) => this.overlays.has(c) || isFile(c)) ?? null;
+    const found = specifierTargets(specifier, fromFile).find((c) => this.overlays.has(c) || isFile(c)) ?? null;
     this.resolutionCache.set(key, found);
     return found ?? undefined;
   }

@@ -1,6 +1,6 @@
-// The report formatters by name, and what they share: display paths, finding order, the fix --fix applies.
+// The report formatters by name, and what they share: display paths and finding order.
 import * as path from 'node:path';
-import type { FileReport, Finding, Fix } from '../engine/types.js';
+import type { FileReport, Finding } from '../engine/types.js';
 import { github } from './github.js';
 import { json } from './json.js';
 import { sarif } from './sarif.js';
@@ -36,10 +36,4 @@ export function sortedFindings(findings: readonly Finding[]): Finding[] {
       a.range.column - b.range.column ||
       (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
   );
-}
-
-/** The fix `--fix` applies for a finding: its preferred safe fix, else its first safe one. */
-export function safeFix(finding: Finding): Fix | undefined {
-  const safe = finding.fixes.filter((fix) => fix.kind === 'safe');
-  return safe.find((fix) => fix.isPreferred) ?? safe[0];
 }

@@ -1,6 +1,7 @@
 // ESLint's JSON result format, so tools that read `eslint -f json` output read ours unchanged.
 import type { FileReport, Finding, Fix } from '../engine/types.js';
-import { safeFix, sortedFindings, type FormatContext } from './index.js';
+import { sortedFindings, type FormatContext } from './index.js';
+import { safeFix } from '../engine/fixes.js';
 
 interface EslintFix {
   range: [number, number];

@@ -1,6 +1,7 @@
 // Human-readable output modelled on ESLint's stylish: findings grouped by file, aligned columns, a summary.
 import type { FileReport, RelatedLocation, Severity } from '../engine/types.js';
-import { displayPath, safeFix, sortedFindings, type FormatContext } from './index.js';
+import { displayPath, sortedFindings, type FormatContext } from './index.js';
+import { safeFix } from '../engine/fixes.js';
 
 type Style = 'red' | 'yellow' | 'blue' | 'dim' | 'underline' | 'bold';
 const ANSI: Record<Style, [number, number]> = {

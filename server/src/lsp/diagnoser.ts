@@ -32,7 +32,7 @@ export class Diagnoser {
   /** Bumped per document on every change, so a push run for an older text stops publishing. */
   private readonly generations = new Map<string, number>();
   private refreshTimer: NodeJS.Timeout | undefined;
-  /** Files found by a workspace lint or workspace pull; reported by workspace/diagnostic. */
+  /** Whether the workspace's files were discovered (by Lint Workspace or the first workspace pull). */
   workspaceScanned = false;
 
   constructor(

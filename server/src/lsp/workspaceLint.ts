@@ -1,5 +1,5 @@
 // The "Lint Workspace" command: every JS/TS file of every workspace folder, with progress and cancellation.
-import type { Connection, WorkDoneProgressReporter } from 'vscode-languageserver';
+import { MessageType, ShowMessageNotification, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import { discoverFiles } from '../engine/files.js';
 import type { Analyzer } from './analyzer.js';
 import { cancelled, type Diagnoser } from './diagnoser.js';
@@ -40,7 +40,10 @@ export async function lintWorkspace(
     if (diagnoser.pull) diagnoser.requestRefresh();
     else for (const analysis of analyses) diagnoser.publish(analysis);
     diagnoser.sendStatus(analyses, startedAt);
-    if (problems.length) void connection.window.showWarningMessage(`callstats-lint could not read: ${problems.join('; ')}`);
+    if (problems.length) {
+      const message = `callstats-lint could not read: ${problems.join('; ')}`;
+      void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+    }
     return { files: files.length, findings: analyses.reduce((n, a) => n + a.findings.length, 0), problems };
   } finally {
     progress.done();

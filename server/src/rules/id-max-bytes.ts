@@ -77,24 +77,34 @@ function measure(context: RuleContext, call: SdkCall): Measured[] {
   return out;
 }
 
+/** The longest prefix within the finding's limit, and within 128 characters for object-form fields. */
+function truncated(m: Measured, text: string): string {
+  const byBytes = m.unit === 'bytes' ? truncateUtf8(text, m.limit) : text;
+  const maxChars = m.unit === 'characters' ? m.limit : m.label.startsWith('userID.') ? LIMITS.userObjectFieldChars : Infinity;
+  return [...byBytes].slice(0, maxChars).join('');
+}
+
 function fixesFor(m: Measured): DraftFix[] {
   const { value } = m;
-  if (!value.exact || value.text === undefined || m.unit !== 'bytes') return [];
+  if (!value.exact || value.text === undefined) return [];
   const node = unwrap(value.node as ts.Expression);
-  const digest = createHash('sha1').update(value.text, 'utf8').digest('hex');
-  const fixes: DraftFix[] = [
-    {
+  const isLiteral = ts.isStringLiteralLike(node);
+  const fixes: DraftFix[] = [];
+  if (m.unit === 'bytes') {
+    const digest = createHash('sha1').update(value.text, 'utf8').digest('hex');
+    fixes.push({
       title: 'Replace the value with its SHA-1 hex digest',
-      kind: 'safe',
-      isPreferred: true,
-      edits: [replaceNode(node, quoteLike(ts.isStringLiteralLike(node) ? node : value.node, digest))],
-    },
-  ];
-  if (ts.isStringLiteralLike(node)) {
+      // Rewriting a computed expression into a literal drops what the code says: only offered then.
+      kind: isLiteral ? 'safe' : 'suggestion',
+      isPreferred: isLiteral,
+      edits: [replaceNode(node, quoteLike(node, digest))],
+    });
+  }
+  if (isLiteral) {
     fixes.push({
       title: 'Truncate the literal to the limit',
       kind: 'suggestion',
-      edits: [replaceNode(node, quoteLike(node, truncateUtf8(value.text, m.limit)))],
+      edits: [replaceNode(node, quoteLike(node, truncated(m, value.text)))],
     });
   }
   return fixes;

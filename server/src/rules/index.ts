@@ -1,18 +1,20 @@
 // The rule registry: metadata for every rule, in the order of RULE_IDS.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../engine/types.js';
 import { RULE_IDS } from './ids.js';
 
-/** The package root: dist/ or server/src/rules/ sit below it. */
+/** The package root: the nearest folder above this module with the package's package.json. */
 function packageRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 4; i++) {
-    if (path.basename(dir) === 'dist') return path.dirname(dir);
-    if (path.basename(dir) === 'server') return path.dirname(dir);
-    dir = path.dirname(dir);
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    try {
+      if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'callstats-lint') return dir;
+    } catch {
+      // No package.json here, or not ours: keep looking upward.
+    }
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..');
   }
-  return path.resolve(__dirname, '..');
 }
 
 /** The rule's documentation page, shipped in the package as docs/rules/<id>.md. */

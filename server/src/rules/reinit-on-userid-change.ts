@@ -1,6 +1,6 @@
 // Rule reinit-on-userid-change: when the local userID changes, the app must call initialize() again with it.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap, type Analysis } from '../engine/analysis.js';
+import { accessedName, propertyNameText, unwrap, type Analysis } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
 import { format } from './id-max-bytes.js';
@@ -40,28 +40,40 @@ function userIdReferences(expression: ts.Expression, out: ts.Expression[] = [], 
   return out;
 }
 
-/** Assignments anywhere in the analysed files that change what `reference` holds (or its aliasName). */
+/**
+ * Assignments anywhere in the analysed files that change what `reference` holds: to it, to its
+ * aliasName, or to an object it is read from (`state.user = u` changes `state.user.id`).
+ */
 function writesTo(analysis: Analysis, reference: ts.Expression): ts.BinaryExpression[] {
-  const out: ts.BinaryExpression[] = [];
-  if (ts.isIdentifier(reference)) {
-    const decl = declarationOf(reference);
-    if (!decl || ts.isParameter(decl)) return out;
-    if (!isConstDeclaration(decl)) out.push(...analysis.identifierWrites(reference.text, decl));
+  const out = new Set<ts.BinaryExpression>();
+  const keys = new Map<string, string>();
+  let current: ts.Expression = unwrap(reference);
+  for (let depth = 0; depth < 8; depth++) {
+    const name = accessedName(current);
+    if (name !== undefined && (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current))) {
+      const key = analysis.ownerKey(current);
+      if (key) keys.set(key, name);
+      current = unwrap(current.expression);
+      continue;
+    }
+    if (ts.isIdentifier(current)) {
+      const decl = declarationOf(current);
+      if (decl && !ts.isParameter(decl) && !isConstDeclaration(decl)) {
+        for (const write of analysis.identifierWrites(current.text, decl)) out.add(write);
+      }
+    }
+    break;
   }
-  const key = analysis.ownerKey(reference);
-  if (!key) return out;
-  const name = ts.isIdentifier(reference) ? undefined : (reference as ts.PropertyAccessExpression).name?.getText();
+  const referenceKey = analysis.ownerKey(reference);
+  if (referenceKey) keys.set(`${referenceKey}.aliasName`, 'aliasName');
   for (const index of analysis.indexedFiles()) {
-    for (const candidate of [name, 'aliasName']) {
-      if (!candidate) continue;
-      for (const write of index.writes.get(candidate) ?? []) {
-        if (ts.isIdentifier(unwrap(write.left))) continue;
-        const writtenKey = analysis.ownerKey(write.left);
-        if (writtenKey === key || writtenKey === `${key}.aliasName`) out.push(write);
+    for (const [key, name] of keys) {
+      for (const write of index.writes.get(name) ?? []) {
+        if (!ts.isIdentifier(unwrap(write.left)) && analysis.ownerKey(write.left) === key) out.add(write);
       }
     }
   }
-  return [...new Set(out)];
+  return [...out];
 }
 
 function isInitializeCall(context: RuleContext, node: ts.Expression, depth: number): boolean {

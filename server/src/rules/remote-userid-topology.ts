@@ -26,6 +26,9 @@ export const messages = {
 
 const RANDOM_CALL = /(^|\.)(randomUUID|uuid|uuidv1|uuidv4|v1|v4|nanoid|cuid|createId|shortid|generate|random)$/i;
 
+const PARTICIPANT_ID = /^(remote|peer|participant|member|target|other|from|speaker|publisher|sender|attendee|guest|caller|callee)\w*id$/i;
+const PARTICIPANT = /^(remote|peer|participant|member|speaker|publisher|sender|attendee|guest|caller|callee)$/i;
+
 interface Remote {
   call: SdkCall;
   expression: ts.Expression;
@@ -45,24 +48,28 @@ function remoteOf(call: SdkCall): ts.Expression | undefined {
   return undefined;
 }
 
-function isInsideFunction(node: ts.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return true;
-  return false;
+function enclosingFunction(node: ts.Node): ts.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current;
+  return undefined;
 }
 
-/** Whether an origin makes a new random value each time it runs. */
-function isFreshRandom(context: RuleContext, origin: Origin, depth = 0): boolean {
-  if (origin.kind !== 'expr' || depth > 4) return false;
+/**
+ * Whether an origin makes a new random value each time the connection is set up: a random call in
+ * the function that calls addNewFabric. One made elsewhere (when a participant joins, say, and kept
+ * with the participant) names that participant and is fine.
+ */
+function isFreshRandom(context: RuleContext, origin: Origin, connection: ts.Node | undefined, depth = 0): boolean {
+  if (origin.kind !== 'expr' || depth > 4 || !connection) return false;
   const node = origin.node;
   if (ts.isCallExpression(node)) {
     const callee = unwrap(node.expression).getText();
-    if ((RANDOM_CALL.test(callee) || /Math\.random/.test(node.getText())) && isInsideFunction(node)) return true;
+    if ((RANDOM_CALL.test(callee) || /Math\.random/.test(node.getText())) && enclosingFunction(node) === connection) return true;
   }
   const parts: ts.Expression[] = [];
   if (ts.isTemplateExpression(node)) parts.push(...node.templateSpans.map((s) => s.expression));
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) parts.push(node.left, node.right);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) parts.push(node.expression.expression);
-  return parts.some((p) => context.analysis.origins(p).some((o) => isFreshRandom(context, o, depth + 1)));
+  return parts.some((p) => context.analysis.origins(p).some((o) => isFreshRandom(context, o, connection, depth + 1)));
 }
 
 interface LocalIds {
@@ -107,8 +114,8 @@ function participantIdInScope(expr: ts.Node): string | undefined {
     for (const param of current.parameters) {
       if (!ts.isIdentifier(param.name)) continue;
       const name = param.name.text;
-      if (/^(remote|peer|participant|member|target|other|from)\w*id$/i.test(name)) return name;
-      if (/^(remote|peer|participant|member)$/i.test(name)) return `${name}.id`;
+      if (PARTICIPANT_ID.test(name)) return name;
+      if (PARTICIPANT.test(name)) return `${name}.id`;
     }
   }
   return undefined;
@@ -157,7 +164,8 @@ function check(context: RuleContext, remote: Remote, ids: LocalIds, knownServerI
     const init = ids.calls[0];
     return report(messages.local, init ? [{ node: init.call.arguments[2], message: messages.localUserId }] : []);
   }
-  if (context.analysis.origins(remote.expression).some((o) => isFreshRandom(context, o))) return report(messages.random);
+  const connection = enclosingFunction(remote.call.call);
+  if (context.analysis.origins(remote.expression).some((o) => isFreshRandom(context, o, connection))) return report(messages.random);
   switch (topology.kind) {
     case 'mesh':
       if (text !== undefined) report(format(messages.meshConstant, { value: JSON.stringify(text) }));

@@ -1,0 +1,173 @@
+// Rule reinit-on-userid-change: a changed local userID must reach initialize() again; exact ranges, related locations and fix text.
+import { format } from '../../server/src/rules/id-max-bytes.js';
+import { messages } from '../../server/src/rules/reinit-on-userid-change.js';
+import { rangeIn, rangeOfText } from '../helpers/lint.js';
+import { ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
+
+const FIX = 'Call initialize() again with the new userID';
+
+/** The fix: `inserted` on a new line right after the last `after` (which ends a statement, `;` included). */
+function insertAfter(code: string, after: string, inserted: string): ExpectedFix[] {
+  const at = code.lastIndexOf(after);
+  if (at < 0) throw new Error(`"${after}" not in the code`);
+  const end = at + after.length;
+  return [{ title: FIX, kind: 'suggestion', output: `${code.slice(0, end)}\n${inserted}${code.slice(end)}` }];
+}
+
+/** A reassignment finding at the last `write`, related to the userID argument `initArg` of the first initialize(). */
+function reassigned(code: string, write: string, initArg: string, fix: string | undefined): ExpectedError {
+  return {
+    ...rangeOfText(code, write, code.split(write).length - 1),
+    message: messages.reassigned,
+    related: [{ file: 'app.js', ...rangeIn(code, 'cs.initialize(', initArg), message: messages.initialized }],
+    fixes: fix === undefined ? [] : insertAfter(code, `${write};`, fix),
+  };
+}
+
+const moduleLet = `const cs = new callstats();
+let userID = 'guest';
+cs.initialize('app', 'secret', userID);
+export function setUser(id) {
+  userID = id;
+}
+`;
+
+const thisProperty = `const cs = new callstats();
+class Session {
+  constructor(id) {
+    this.userId = id;
+  }
+  start() {
+    cs.initialize('app', 'secret', this.userId, onReady, onStats, { disableBeforeUnloadHandler: true });
+  }
+  rename(id) {
+    this.userId = id;
+  }
+}
+`;
+
+const nestedProperty = `const cs = new callstats();
+const state = { user: { id: 'guest' } };
+cs.initialize('app', 'secret', state.user.id);
+export function login(user) {
+  state.user.id = user.id;
+}
+`;
+
+const ownerReplaced = `const cs = new callstats();
+const state = { user: { id: 'guest' } };
+cs.initialize('app', 'secret', state.user.id);
+export function login(user) {
+  state.user = user;
+}
+`;
+
+const aliasName = `const cs = new callstats();
+const localUser = { userName: 'Alice', aliasName: 'guest-1' };
+cs.initialize('app', 'secret', localUser);
+export function rename(id) {
+  localUser.aliasName = id;
+}
+`;
+
+const onlyInIf = `const cs = new callstats();
+let userID = 'guest';
+cs.initialize('app', 'secret', userID);
+export function setUser(id, ready) {
+  userID = id;
+  if (ready) {
+    cs.initialize('app', 'secret', userID);
+  }
+}
+`;
+
+const wrapper = (body: string, callers: string) => `import { io } from 'socket.io-client';
+const cs = new callstats();
+const socket = io('wss://signal.example.com');
+class CallStats {
+  started = false;
+  start(userID) {
+${body}
+  }
+}
+const stats = new CallStats();
+${callers}
+`;
+
+const earlyReturnBody = "    if (this.started) return;\n    cs.initialize('app', 'secret', userID);\n    this.started = true;";
+const fieldBody = "    if (this.started) return;\n    this.localUserID = userID;\n    cs.initialize('app', 'secret', this.localUserID);\n    this.started = true;";
+const connectCaller = "socket.on('connect', () => stats.start(socket.id));";
+
+function earlyReturn(code: string, initArg: string): ExpectedError {
+  return {
+    ...rangeOfText(code, 'return;'),
+    message: format(messages.earlyReturn, { name: 'start' }),
+    related: [
+      { file: 'app.js', ...rangeIn(code, 'cs.initialize(', initArg), message: messages.initialized },
+      { file: 'app.js', ...rangeOfText(code, 'stats.start(socket.id)'), message: format(messages.handlerCaller, { name: 'start', event: 'connect', arg: 'socket.id' }) },
+    ],
+  };
+}
+
+const reportLocal = `const cs = new callstats();
+cs.initialize('app', 'secret', 'guest-7f3a');
+const pc = new RTCPeerConnection();
+export function onLogin(user) {
+  cs.reportUserIDChange(pc, 'room-42', user.id, cs.userIDType.local);
+}
+`;
+
+const earlyCode = wrapper(earlyReturnBody, connectCaller);
+const fieldCode = wrapper(fieldBody, connectCaller);
+
+ruleTester('reinit-on-userid-change', {
+  valid: [
+    { name: 're-initialized right after the change', code: `${moduleLet.replace('  userID = id;\n', "  userID = id;\n  cs.initialize('app', 'secret', userID);\n")}` },
+    { name: 're-initialized through a function that always initializes', code: "const cs = new callstats();\nlet userID = 'guest';\nfunction boot() {\n  cs.initialize('app', 'secret', userID);\n}\nboot();\nexport function setUser(id) {\n  userID = id;\n  boot();\n}\n" },
+    { name: 're-initialized on both branches', code: "const cs = new callstats();\nlet userID = 'guest';\ncs.initialize('app', 'secret', userID);\nexport function setUser(id, fast) {\n  if (fast) {\n    userID = id;\n    cs.initialize('app', 'secret', userID);\n  } else {\n    userID = id.trim();\n    cs.initialize('app', 'secret', userID);\n  }\n}\n" },
+    { name: 'assignment in the constructor before initialize() in a method', code: "const cs = new callstats();\nclass Session {\n  constructor(id) {\n    this.userId = id;\n  }\n  start() {\n    cs.initialize('app', 'secret', this.userId);\n  }\n}\n" },
+    { name: 'value set before the first initialize() at top level', code: "const cs = new callstats();\nlet userID = 'guest';\nuserID = sessionStorage.getItem('uid') ?? userID;\ncs.initialize('app', 'secret', userID);\n" },
+    { name: 'a const userID cannot change', code: "const cs = new callstats();\nconst userID = 'alice';\ncs.initialize('app', 'secret', userID);\n" },
+    { name: 'an unrelated variable changes', code: "const cs = new callstats();\nlet userID = 'guest';\nlet theme = 'dark';\ncs.initialize('app', 'secret', userID);\nexport function setTheme(t) {\n  theme = t;\n}\n" },
+    { name: "wrapper whose guard compares the userID", code: wrapper("    if (userID === this.userID) return;\n    this.userID = userID;\n    cs.initialize('app', 'secret', userID);", connectCaller) },
+    { name: 'early-return wrapper only ever called with one constant', code: wrapper(earlyReturnBody, "stats.start('kiosk-1');\nsocket.on('connect', () => stats.start('kiosk-1'));") },
+    { name: 'reportUserIDChange for a remote user with a different ID', code: "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\nconst pc = new RTCPeerConnection();\nexport function onPeerRenamed(peer) {\n  cs.reportUserIDChange(pc, 'room-42', peer.newId, cs.userIDType.remote);\n}\n" },
+    { name: 'another SDK re-identified without initialize()', code: "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\nlet feedbackUser = '';\nexport function start(id) {\n  feedbackUser = id;\n  window.feedbackWidget.initialize('fw', 'key', feedbackUser);\n}\nexport function rename(id) {\n  feedbackUser = id;\n  window.feedbackWidget.identify(feedbackUser);\n}\n" },
+  ],
+  invalid: [
+    { name: 'module let passed to initialize() is reassigned', code: moduleLet, errors: [reassigned(moduleLet, 'userID = id', 'userID', "  cs.initialize('app', 'secret', userID);")] },
+    {
+      name: 'this.userId changes in a method; the constructor assignment is setup',
+      code: thisProperty,
+      errors: [reassigned(thisProperty, 'this.userId = id', 'this.userId', "    cs.initialize('app', 'secret', this.userId, onReady, onStats, { disableBeforeUnloadHandler: true });")],
+    },
+    { name: 'nested property state.user.id', code: nestedProperty, errors: [reassigned(nestedProperty, 'state.user.id = user.id', 'state.user.id', "  cs.initialize('app', 'secret', state.user.id);")] },
+    { name: 'the object holding the userID is replaced (state.user = user)', code: ownerReplaced, errors: [reassigned(ownerReplaced, 'state.user = user', 'state.user.id', "  cs.initialize('app', 'secret', state.user.id);")] },
+    { name: 'aliasName of the object-form userID is written', code: aliasName, errors: [reassigned(aliasName, 'localUser.aliasName = id', 'localUser', "  cs.initialize('app', 'secret', localUser);")] },
+    { name: 're-initialized only inside an if', code: onlyInIf, errors: [reassigned(onlyInIf, 'userID = id', 'userID', "  cs.initialize('app', 'secret', userID);")] },
+    { name: "early-return wrapper called from a socket 'connect' handler with socket.id", code: earlyCode, errors: [earlyReturn(earlyCode, 'userID')] },
+    { name: 'early-return wrapper with field indirection', code: fieldCode, errors: [earlyReturn(fieldCode, 'this.localUserID')] },
+    {
+      name: 'a module that never names the SDK changes the shared session object',
+      files: {
+        'session.js': "export const session = { userID: 'guest' };\n",
+        'app.js': "import { session } from './session.js';\nconst cs = new callstats();\ncs.initialize('app', 'secret', session.userID);\n",
+        'profile.js': "import { session } from './session.js';\nexport function rename(id) {\n  session.userID = id;\n}\n",
+      },
+      // The write is in another file than initialize(): no fix, the SDK instance is not in scope there.
+      errors: [{ file: 'profile.js', line: 3, column: 3, endLine: 3, endColumn: 22, message: messages.reassigned, related: [{ file: 'app.js', line: 3, column: 32, endLine: 3, endColumn: 46, message: messages.initialized }] }],
+    },
+    {
+      name: 'reportUserIDChange with userIDType.local',
+      code: reportLocal,
+      errors: [
+        {
+          ...rangeOfText(reportLocal, "cs.reportUserIDChange(pc, 'room-42', user.id, cs.userIDType.local)"),
+          message: messages.reportUserIdChange,
+          related: [{ file: 'app.js', ...rangeOfText(reportLocal, "'guest-7f3a'"), message: messages.initialized }],
+          fixes: insertAfter(reportLocal, 'cs.userIDType.local);', "  cs.initialize('app', 'secret', user.id);"),
+        },
+      ],
+    },
+  ],
+});
