@@ -33,6 +33,8 @@ Options:
       --max-warnings N           exit with 1 when there are more than N warnings
       --quiet                    report errors only
       --fix                      apply safe fixes, then report what remains
+      --report-unused-disable-directives
+                                 report callstats-lint-disable comments that suppress nothing, as errors
   -o, --output-file FILE         write the report to FILE instead of standard output
       --no-color                 plain text even on a terminal
   -h, --help                     show this help
@@ -56,6 +58,7 @@ interface Options {
   maxWarnings?: number;
   quiet: boolean;
   fix: boolean;
+  reportUnusedDisableDirectives: boolean;
   outputFile?: string;
   color: boolean;
 }
@@ -69,6 +72,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
+  'report-unused-disable-directives': { type: 'boolean', default: false },
   'output-file': { type: 'string', short: 'o' },
   'no-color': { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
@@ -126,6 +130,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
     quiet: values.quiet,
     fix: values.fix,
+    reportUnusedDisableDirectives: values['report-unused-disable-directives'],
     outputFile: values['output-file'],
     color: !values['no-color'] && !values['output-file'] && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
@@ -238,11 +243,12 @@ async function run(argv: string[]): Promise<number> {
   const configs = new Map<string, ResolvedConfig>(files.map((file) => [file, resolver.forFile(file)]));
   const configFor = (file: string): ResolvedConfig => configs.get(file) ?? resolver.forFile(file);
 
-  let reports = new Linter().lint({ files, configFor });
+  const request = { files, configFor, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ('error' as const) : ('off' as const) };
+  let reports = new Linter().lint(request);
   for (let pass = 0; options.fix && pass < MAX_FIX_PASSES; pass++) {
     if (applyFixes(reports, problems) === 0) break;
     // A fresh Linter: the files just changed on disk, and nothing read before may be trusted.
-    reports = new Linter().lint({ files, configFor });
+    reports = new Linter().lint(request);
   }
   reports = withProblems(reports, problems);
   if (options.quiet) {

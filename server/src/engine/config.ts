@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import { LIMITS } from './sdk.js';
 import { RULE_IDS } from '../rules/ids.js';
 import { TOPOLOGIES, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
+import { Ajv, type ErrorObject } from 'ajv';
+import schema from '../../../schemas/callstatslintrc.schema.json';
 
 export const CONFIG_FILE = '.callstatslintrc.json';
 export const PACKAGE_KEY = 'callstatsLint';
@@ -24,43 +26,55 @@ export function defaultConfig(): ResolvedConfig {
   return { topology: 'auto', conferenceServerIds: [], userIdMaxBytes: LIMITS.idBytes, rules: {}, sources: [] };
 }
 
-/** Checks a parsed configuration object; throws ConfigError naming the key and the allowed values. */
+type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
+let validator: Validator | undefined;
+
+/** The shipped schema, compiled once: the editor validates .callstatslintrc.json with the same file. */
+function schemaValidator(): Validator {
+  validator ??= new Ajv({ allErrors: false, strict: false }).compile(schema);
+  return validator;
+}
+
+function describe(value: unknown): string {
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** One schema error as a sentence naming the key and what is allowed. */
+function explain(error: ErrorObject, config: Record<string, unknown>): string {
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const [key, sub] = segments;
+  if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    return key === 'rules'
+      ? `unknown rule "${extra}"; known rules: ${RULE_IDS.join(', ')}`
+      : `unknown key "${extra}"; allowed keys: ${KNOWN_KEYS.join(', ')}`;
+  }
+  if (!key) return 'the configuration must be a JSON object';
+  const got = describe(segments.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], config));
+  switch (key) {
+    case 'topology':
+      return `"topology" must be one of ${TOPOLOGIES.join(', ')} (got ${got})`;
+    case 'conferenceServerIds':
+      return `"conferenceServerIds" must be an array of distinct, non-empty strings (got ${describe(config.conferenceServerIds)})`;
+    case 'userIdMaxBytes':
+      return `"userIdMaxBytes" must be a whole number from 1 to ${LIMITS.idBytes} (got ${got})`;
+    case 'rules':
+      return sub === undefined
+        ? '"rules" must be an object of rule id to "off", "info", "warn" or "error"'
+        : `rule "${sub}" must be "off", "info", "warn" or "error" (got ${got})`;
+    default:
+      return `"${segments.join('.')}" ${error.message ?? 'is not valid'}`;
+  }
+}
+
+/** Checks a parsed configuration against the shipped schema; throws ConfigError naming the key and the allowed values. */
 export function validateConfig(value: unknown, file: string): UserConfig {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(file, 'the configuration must be a JSON object');
+  const validate = schemaValidator();
+  if (!validate(value)) {
+    const [error] = validate.errors ?? [];
+    throw new ConfigError(file, error ? explain(error, (value ?? {}) as Record<string, unknown>) : 'invalid configuration');
   }
-  const config = value as Record<string, unknown>;
-  for (const key of Object.keys(config)) {
-    if (key === '$schema') continue;
-    if (!KNOWN_KEYS.includes(key)) {
-      throw new ConfigError(file, `unknown key "${key}"; allowed keys: ${KNOWN_KEYS.join(', ')}`);
-    }
-  }
-  const { topology, conferenceServerIds, userIdMaxBytes, rules } = config;
-  if (topology !== undefined && !TOPOLOGIES.includes(topology as never)) {
-    throw new ConfigError(file, `"topology" must be one of ${TOPOLOGIES.join(', ')} (got ${JSON.stringify(topology)})`);
-  }
-  if (
-    conferenceServerIds !== undefined &&
-    !(Array.isArray(conferenceServerIds) && conferenceServerIds.every((id) => typeof id === 'string' && id !== ''))
-  ) {
-    throw new ConfigError(file, '"conferenceServerIds" must be an array of non-empty strings');
-  }
-  if (
-    userIdMaxBytes !== undefined &&
-    !(Number.isInteger(userIdMaxBytes) && (userIdMaxBytes as number) > 0 && (userIdMaxBytes as number) <= LIMITS.idBytes)
-  ) {
-    throw new ConfigError(file, `"userIdMaxBytes" must be a whole number from 1 to ${LIMITS.idBytes} (got ${JSON.stringify(userIdMaxBytes)})`);
-  }
-  if (rules !== undefined) {
-    if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) {
-      throw new ConfigError(file, '"rules" must be an object of rule id to "off", "info", "warn" or "error"');
-    }
-    for (const [id, setting] of Object.entries(rules)) {
-      checkRuleSetting(id, setting, file);
-    }
-  }
-  return config as UserConfig;
+  return value as UserConfig;
 }
 
 export function checkRuleSetting(id: string, setting: unknown, file: string): asserts setting is RuleSetting {
@@ -70,6 +84,16 @@ export function checkRuleSetting(id: string, setting: unknown, file: string): as
   if (!RULE_SETTINGS.includes(setting as RuleSetting)) {
     throw new ConfigError(file, `rule "${id}" must be "off", "info", "warn" or "error" (got ${JSON.stringify(setting)})`);
   }
+}
+
+/** JSON.parse says "at position N": people look for a line and a column. */
+function jsonErrorWhere(text: string, message: string): string {
+  const match = /\s*(?:in JSON )?at position (\d+).*$/.exec(message);
+  if (!match) return message;
+  const before = text.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return `${message.slice(0, match.index)} at line ${line}, column ${column}`;
 }
 
 /** Reads a configuration file: a .callstatslintrc.json, or a package.json whose `callstatsLint` key holds it. */
@@ -84,7 +108,7 @@ export function readConfigFile(file: string): UserConfig | undefined {
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(file, `invalid JSON: ${(error as Error).message}`);
+    throw new ConfigError(file, `invalid JSON: ${jsonErrorWhere(text, (error as Error).message)}`);
   }
   if (path.basename(file) === 'package.json') {
     const section = (parsed as Record<string, unknown> | null)?.[PACKAGE_KEY];

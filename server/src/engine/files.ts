@@ -1,4 +1,4 @@
-// File discovery for the CLI: paths and globs to the JavaScript/TypeScript files to lint, honouring .gitignore.
+// File discovery for the CLI: paths and globs to the JavaScript/TypeScript files (and pages with scripts) to lint, honouring .gitignore.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
@@ -9,7 +9,8 @@ export interface Discovery {
   problems: { path: string; message: string }[];
 }
 
-const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+/** Scripts, and the pages whose <script> blocks hold scripts (HTML, Vue, Svelte). */
+const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx|html?|vue|svelte)$/i;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Never walked into: dependencies and git's own data are not the app's code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);

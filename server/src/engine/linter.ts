@@ -4,15 +4,18 @@ import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import type { RunResult } from './run.js';
 import { ConfigError, defaultConfig } from './config.js';
+import { directiveFindings, parseDirectives, suppresses, type Directive } from './directives.js';
 import { lineStarts, rangeOf } from './positions.js';
 import { mentionsSdk, relativeImports, specifierTargets, Workspace, type SourceText } from './workspace.js';
-import type { FileReport, Finding, ResolvedConfig } from './types.js';
+import type { FileReport, Finding, ResolvedConfig, Severity } from './types.js';
 
 export interface LintRequest {
   /** Absolute paths of the files to report on. Other files may be read to follow imports. */
   files: string[];
   /** Configuration for a file; may throw ConfigError, which becomes a problem of that file. */
   configFor: (file: string) => ResolvedConfig;
+  /** Report callstats-lint-disable directives that suppressed nothing, at this severity. Default 'off'. */
+  reportUnusedDisableDirectives?: Severity | 'off';
 }
 
 export interface Hover {
@@ -33,21 +36,6 @@ function loadAnalysis(): AnalysisModules {
 /** Runs at most: the first, and widenings to importers of the modules the last run followed into. */
 const MAX_ROUNDS = 3;
 const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
-
-const DISABLE_NEXT_LINE = /\/\/\s*callstats-lint-disable-next-line\b([^\n]*)/g;
-
-/** Rule ids disabled for each line (1-based) by `// callstats-lint-disable-next-line id[, id] -- reason`. */
-function disabledLines(text: string): Map<number, Set<string> | 'all'> {
-  const out = new Map<number, Set<string> | 'all'>();
-  if (!text.includes('callstats-lint-disable')) return out;
-  const starts = lineStarts(text);
-  for (const match of text.matchAll(DISABLE_NEXT_LINE)) {
-    const line = rangeOf(starts, match.index!, match.index!).line + 1;
-    const ids = match[1].split('--')[0].split(',').map((s) => s.trim()).filter(Boolean);
-    out.set(line, ids.length ? new Set(ids) : 'all');
-  }
-  return out;
-}
 
 export class Linter {
   private readonly workspace = new Workspace();
@@ -96,7 +84,13 @@ export class Linter {
       if (!more.length) break;
       candidates = [...candidates, ...more];
     }
-    if (result) this.collect(result, reports, (file) => this.configOf(file, request.configFor, configs));
+    const directives = new Map<string, Directive[]>();
+    for (const [file, source] of sources) if (!source.problem) directives.set(file, parseDirectives(source.text));
+    if (result) this.collect(result, reports, directives, (file) => this.configOf(file, request.configFor, configs));
+    for (const [file, list] of directives) {
+      if (!list.length || this.configOf(file, request.configFor, configs) instanceof ConfigError) continue;
+      reports.get(file)!.findings.push(...directiveFindings(file, sources.get(file)!.text, list, request.reportUnusedDisableDirectives ?? 'off'));
+    }
     for (const report of reports.values()) {
       report.findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
     }
@@ -164,13 +158,14 @@ export class Linter {
   private collect(
     result: RunResult,
     reports: Map<string, FileReport>,
+    directives: Map<string, Directive[]>,
     configOf: (file: string) => ResolvedConfig | ConfigError,
   ): void {
-    const texts = new Map<string, { starts: number[]; disabled: Map<number, Set<string> | 'all'> }>();
+    const texts = new Map<string, { starts: number[] }>();
     const textOf = (sourceFile: ts.SourceFile) => {
       let entry = texts.get(sourceFile.fileName);
       if (!entry) {
-        entry = { starts: lineStarts(sourceFile.text), disabled: disabledLines(sourceFile.text) };
+        entry = { starts: lineStarts(sourceFile.text) };
         texts.set(sourceFile.fileName, entry);
       }
       return entry;
@@ -184,11 +179,11 @@ export class Linter {
       if (!report || !config || config instanceof ConfigError) continue;
       const setting = config.rules[ruleId] ?? RULES.find((r) => r.id === ruleId)!.defaultSeverity;
       if (setting === 'off') continue;
-      const { starts, disabled } = textOf(sourceFile);
+      const { starts } = textOf(sourceFile);
       const range = rangeOf(starts, draft.node.getStart(), draft.node.getEnd());
-      const disabledHere = disabled.get(range.line);
-      if (disabledHere === 'all' || disabledHere?.has(ruleId)) continue;
+      if (suppresses(directives.get(file) ?? [], ruleId, range.line)) continue;
       const related = (draft.related ?? []).map((r) => {
+        if ('file' in r) return { file: r.file, range: rangeOf(this.lineStartsOf(r.file), r.start, r.end), message: r.message };
         const relatedFile = r.node.getSourceFile();
         return { file: relatedFile.fileName, range: rangeOf(textOf(relatedFile).starts, r.node.getStart(), r.node.getEnd()), message: r.message };
       });
@@ -205,6 +200,10 @@ export class Linter {
       report.findings.push(finding);
     }
     for (const [file, message] of result.failures) reports.get(file)?.problems.push(message);
+  }
+
+  private lineStartsOf(file: string): number[] {
+    return lineStarts(this.workspace.read(file).text);
   }
 
   /** Files whose findings may change when `file` changes (they import it, directly or not). */

@@ -2,6 +2,8 @@
 import { ALL_RULES } from '../rules/all.js';
 import type { Draft, Rule, RuleContext } from '../rules/rule.js';
 import { Analysis } from './analysis.js';
+import { isEmbedding } from './embedded.js';
+import { ProjectInfo } from './project.js';
 import { hoverText } from './hover.js';
 import { Receivers, type SdkCall } from './receivers.js';
 import { Evaluator } from './values.js';
@@ -10,6 +12,7 @@ import type { ResolvedConfig } from './types.js';
 
 export interface Run {
   analysis: Analysis;
+  project: ProjectInfo;
   evaluator: Evaluator;
   receivers: Receivers;
   calls: SdkCall[];
@@ -30,7 +33,8 @@ export function startRun(workspace: Workspace, candidates: string[]): Run {
       failures.set(file, `analysis failed: ${(error as Error).message}`);
     }
   }
-  return { analysis, evaluator, receivers, calls, failures };
+  const project = new ProjectInfo(workspace, candidates.filter(isEmbedding));
+  return { analysis, project, evaluator, receivers, calls, failures };
 }
 
 export interface RunResult {
@@ -56,6 +60,7 @@ export function runRules(
     };
     const context: RuleContext = {
       analysis: run.analysis,
+      project: run.project,
       evaluator: run.evaluator,
       receivers: run.receivers,
       calls: run.calls,

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
+import { embeddedProgram, isEmbedding } from './embedded.js';
 import { STRONG_WORDS } from './sdk.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -105,12 +106,14 @@ export class Workspace {
     const cached = this.parseCache.get(source.file);
     if (cached && cached.text === source.text) return cached;
     const ts = typescript();
+    // Pages are parsed as the program of their inline scripts, at the same offsets.
+    const embedded = isEmbedding(source.file) ? embeddedProgram(source.text) : undefined;
     const sourceFile = ts.createSourceFile(
       source.file,
-      source.text,
+      embedded ? embedded.code : source.text,
       { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
       true,
-      scriptKind(source.file),
+      embedded ? (embedded.lang === 'ts' ? ts.ScriptKind.TS : ts.ScriptKind.JS) : scriptKind(source.file),
     );
     const parsed = { file: source.file, text: source.text, sourceFile };
     this.parseCache.set(source.file, parsed);

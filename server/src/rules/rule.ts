@@ -1,6 +1,7 @@
 // What a rule sees (the analysed app) and what it gives back (drafts of findings, positioned on tree nodes).
 import type { ts } from 'ts-morph';
 import type { Analysis } from '../engine/analysis.js';
+import type { ProjectInfo } from '../engine/project.js';
 import type { Receivers, SdkCall } from '../engine/receivers.js';
 import type { Evaluator } from '../engine/values.js';
 import type { ResolvedConfig } from '../engine/types.js';
@@ -19,16 +20,21 @@ export interface DraftFix {
   edits: DraftEdit[];
 }
 
+/** The other half of a finding: a node of the analysed code, or a span of another file (package.json, a page). */
+export type DraftRelated = { node: ts.Node; message: string } | { file: string; start: number; end: number; message: string };
+
 export interface Draft {
   node: ts.Node;
   message: string;
-  related?: { node: ts.Node; message: string }[];
+  related?: DraftRelated[];
   fixes?: DraftFix[];
 }
 
 export interface RuleContext {
   analysis: Analysis;
   evaluator: Evaluator;
+  /** Facts about the app around a file (the callstats.js version it pins). */
+  project: ProjectInfo;
   receivers: Receivers;
   /** Every SDK call in the analysed files, in file order. */
   calls: readonly SdkCall[];
