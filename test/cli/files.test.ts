@@ -43,7 +43,11 @@ test('isLintableFile', () => {
     ['a.d.cts', false],
     ['a.json', false],
     ['a.md', false],
-    ['a.vue', false],
+    ['a.vue', true],
+    ['a.svelte', true],
+    ['index.html', true],
+    ['page.HTM', true],
+    ['a.css', false],
     ['ajs', false],
     ['/x/y/app.test.ts', true],
   ];

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { ConfigError, ConfigResolver, defaultConfig, readConfigFile, validateConfig } from '../../server/src/engine/config.js';
+import { RULE_IDS } from '../../server/src/rules/ids.js';
 import { writeTree } from '../helpers/lint.js';
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -116,15 +117,16 @@ describe('ConfigResolver discovery', () => {
 
 describe('validateConfig messages', () => {
   const ALLOWED = 'allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules';
-  const RULES = 'known rules: id-max-bytes, reinit-on-userid-change, remote-userid-topology';
+  const RULES = `known rules: ${RULE_IDS.join(', ')}`;
   const cases: [string, unknown, string][] = [
     ['not an object', [], 'the configuration must be a JSON object'],
     ['null', null, 'the configuration must be a JSON object'],
     ['unknown key', { topolgy: 'mesh' }, `unknown key "topolgy"; ${ALLOWED}`],
     ['bad topology', { topology: 'star' }, '"topology" must be one of auto, mesh, sfu-multi-pc, sfu-single-pc (got "star")'],
-    ['conferenceServerIds not an array', { conferenceServerIds: 'jvb' }, '"conferenceServerIds" must be an array of non-empty strings'],
-    ['conferenceServerIds with an empty string', { conferenceServerIds: ['jvb', ''] }, '"conferenceServerIds" must be an array of non-empty strings'],
-    ['conferenceServerIds with a number', { conferenceServerIds: [1] }, '"conferenceServerIds" must be an array of non-empty strings'],
+    ['conferenceServerIds not an array', { conferenceServerIds: 'jvb' }, '"conferenceServerIds" must be an array of distinct, non-empty strings (got "jvb")'],
+    ['conferenceServerIds with an empty string', { conferenceServerIds: ['jvb', ''] }, '"conferenceServerIds" must be an array of distinct, non-empty strings (got ["jvb",""])'],
+    ['conferenceServerIds with a number', { conferenceServerIds: [1] }, '"conferenceServerIds" must be an array of distinct, non-empty strings (got [1])'],
+    ['conferenceServerIds with a repeated ID', { conferenceServerIds: ['jvb', 'jvb'] }, '"conferenceServerIds" must be an array of distinct, non-empty strings (got ["jvb","jvb"])'],
     ['userIdMaxBytes 0', { userIdMaxBytes: 0 }, '"userIdMaxBytes" must be a whole number from 1 to 256 (got 0)'],
     ['userIdMaxBytes 257', { userIdMaxBytes: 257 }, '"userIdMaxBytes" must be a whole number from 1 to 256 (got 257)'],
     ['userIdMaxBytes 1.5', { userIdMaxBytes: 1.5 }, '"userIdMaxBytes" must be a whole number from 1 to 256 (got 1.5)'],

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { after } from 'node:test';
 import { ConfigResolver } from '../../server/src/engine/config.js';
 import { applyEdits } from '../../server/src/engine/fixes.js';
+import { isLintableFile } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
 import type { FileReport, Finding, SourceRange, UserConfig } from '../../server/src/engine/types.js';
 
@@ -61,9 +62,9 @@ export interface LintOptions {
   rule?: string;
   /** Lint only these files (names as in the map); the others are still there to follow imports. */
   only?: string[];
+  reportUnusedDisableDirectives?: 'error' | 'warn' | 'off';
 }
 
-const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 const made: string[] = [];
 after(() => {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
@@ -106,11 +107,11 @@ export function compact(finding: Finding, read: (file: string) => string): Compa
 }
 
 /** Lints the already-written files of `dir` with a fresh Linter and ConfigResolver. */
-export function lintDir(dir: string, files: string[], options: Pick<LintOptions, 'rule'> = {}): LintResult {
+export function lintDir(dir: string, files: string[], options: Pick<LintOptions, 'rule' | 'reportUnusedDisableDirectives'> = {}): LintResult {
   const linter = new Linter();
   const resolver = new ConfigResolver();
   const absolute = files.map((f) => path.join(dir, f));
-  const reports = linter.lint({ files: absolute, configFor: (file) => resolver.forFile(file) });
+  const reports = linter.lint({ files: absolute, configFor: (file) => resolver.forFile(file), reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
   const read = (file: string) => fs.readFileSync(file, 'utf8');
   const findings = reports
     .flatMap((r) => r.findings)
@@ -126,7 +127,7 @@ export function lint(files: Record<string, string>, options: LintOptions = {}): 
   const tree = { ...files };
   if (!('.callstatslintrc.json' in tree)) tree['.callstatslintrc.json'] = JSON.stringify(options.config ?? {});
   const dir = writeTree(tree);
-  const names = options.only ?? Object.keys(files).filter((f) => LINTABLE.test(f));
+  const names = options.only ?? Object.keys(files).filter((f) => isLintableFile(f));
   return lintDir(dir, names, options);
 }
 
