@@ -19,8 +19,14 @@ if ((${#missing[@]})); then
   step "apt-get install ${missing[*]}"
   sudo_cmd=()
   [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null
+  # apt's progress goes to a log, shown only when it fails.
+  if ! {
+    "${sudo_cmd[@]}" apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  } >"$tools/apt.log" 2>&1 </dev/null; then
+    tail -n 40 "$tools/apt.log" >&2
+    exit 1
+  fi
 fi
 
 # code-server 4.139 needs Node 24; the npm package `node` ships that binary. It lives apart from the

@@ -25,12 +25,14 @@ import { Diagnoser, cancelled } from './lsp/diagnoser.js';
 import { DocumentPaths } from './lsp/paths.js';
 import { FIX_ALL_KIND, LINT_WORKSPACE_COMMAND } from './lsp/protocol.js';
 import { SettingsStore } from './lsp/settings.js';
+import { ProjectFiles } from './lsp/project.js';
 import { discoverWorkspace, lintWorkspace } from './lsp/workspaceLint.js';
 
 // Picks the transport from argv: --stdio, --node-ipc (the VS Code client), --socket=N.
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const linter = new Linter();
+const project = new ProjectFiles(linter);
 
 let capabilities: ClientCapabilities = {};
 let folders: string[] = [];
@@ -71,12 +73,13 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  project.setFolders(folders);
   if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: [
         { globPattern: `**/${CONFIG_FILE}` },
         { globPattern: '**/package.json' },
-        { globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts}' },
+        { globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,html,htm,vue,svelte}' },
       ],
     });
   }
@@ -84,6 +87,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => fileURLToPath(f.uri)));
       folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => fileURLToPath(f.uri))];
+      project.setFolders(folders);
       diagnoser.workspaceScanned = false;
       void diagnoser.rediagnoseAll();
     });
@@ -118,8 +122,9 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
       } else changed.push(file);
     }
   }
-  // A created or deleted file can change what an import resolves to.
-  if (resolutionsChanged) linter.filesChanged();
+  // A created or deleted file can change what an import resolves to; a changed one, what it holds.
+  project.apply(changes);
+  if (resolutionsChanged || changed.length) linter.filesChanged(changed);
   if (configChanged) {
     settings.forgetConfigFiles();
     shownConfigErrors.clear();

@@ -28,9 +28,21 @@ export const ROOT = (() => {
 
 export const uriOf = (file: string): string => pathToFileURL(file).href;
 
+const temporary: string[] = [];
+process.on('exit', () => {
+  for (const dir of temporary) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A folder in the temp directory, removed when the test process exits. */
+export function tempFolder(prefix: string): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  temporary.push(dir);
+  return dir;
+}
+
 /** A fresh folder with the given files (relative path → text). */
 export function workspace(files: Record<string, string>): string {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'callstats-lsp-')));
+  const dir = tempFolder('callstats-lsp-');
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
@@ -59,6 +71,8 @@ export class TestClient {
   readonly configurationRequests: unknown[] = [];
   refreshes = 0;
   settings: Record<string, unknown>;
+  /** While set, answers to workspace/configuration wait for it: holds the server at a known point. */
+  configurationGate: Promise<void> | undefined;
   capabilities!: InitializeResult['capabilities'];
   private readonly versions = new Map<string, number>();
   private readonly listeners = new Set<() => void>();
@@ -120,9 +134,10 @@ export class TestClient {
     c.onNotification('callstatsLint/status', record(this.statuses));
     c.onNotification('$/progress', record(this.progress));
     c.onNotification('window/logMessage', () => undefined);
-    c.onRequest('workspace/configuration', (params: { items: { scopeUri?: string; section?: string }[] }) => {
+    c.onRequest('workspace/configuration', async (params: { items: { scopeUri?: string; section?: string }[] }) => {
       this.configurationRequests.push(params);
       this.notify();
+      await this.configurationGate;
       return params.items.map((item) => (item.scopeUri && item.scopeUri in this.settings ? this.settings[item.scopeUri] : this.settings['*']) ?? null);
     });
     c.onRequest('client/registerCapability', () => null);

@@ -61,3 +61,22 @@ test('workspace/diagnostic reports the files that are not open, skipping node_mo
     report.items.map(() => 'unchanged'),
   );
 });
+
+test('run: onSave keeps reporting the saved text until the next save', async () => {
+  const onSaveDir = workspace({ 'a.js': REPEAT_JS });
+  const onSave = await TestClient.start({ folders: [onSaveDir], pull: true, settings: { '*': { run: 'onSave' } } });
+  try {
+    const file = path.join(onSaveDir, 'a.js');
+    const pull = () => onSave.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
+    await onSave.open(file);
+    const opened = await pull();
+    assert.deepEqual(opened.kind === 'full' && opened.items, [repeatDiagnostic(uriOf(file))]);
+    await onSave.change(file, [{ range: { start: { line: 1, character: 44 }, end: { line: 1, character: 45 } }, text: '' }]);
+    assert.deepEqual(await pull(), opened, 'an unsaved edit changes nothing');
+    await onSave.connection.sendNotification('textDocument/didSave', { textDocument: { uri: uriOf(file) } });
+    const saved = await pull();
+    assert.deepEqual(saved.kind === 'full' && saved.items, []);
+  } finally {
+    await onSave.stop();
+  }
+});

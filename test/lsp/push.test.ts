@@ -57,3 +57,11 @@ test('closing a document clears its diagnostics', async () => {
   await client.close(file);
   assert.deepEqual((await cleared).diagnostics, []);
 });
+
+test('an untitled buffer is analysed too, by its language', async () => {
+  const uri = 'untitled:Untitled-1';
+  const from = client.published.length;
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: REPEAT_JS } });
+  const published = await client.waitFor('diagnostics for the untitled buffer', () => client.published.slice(from).find((p) => p.uri === uri));
+  assert.deepEqual(published.diagnostics, [repeatDiagnostic(uri)]);
+});

@@ -6,7 +6,8 @@ import type { RunResult } from './run.js';
 import { ConfigError, defaultConfig } from './config.js';
 import { directiveFindings, parseDirectives, suppresses, type Directive } from './directives.js';
 import { lineStarts, rangeOf } from './positions.js';
-import { mentionsSdk, relativeImports, specifierTargets, Workspace, type SourceText } from './workspace.js';
+import { Candidates } from './candidates.js';
+import { Workspace, type SourceText } from './workspace.js';
 import type { FileReport, Finding, ResolvedConfig, Severity } from './types.js';
 
 export interface LintRequest {
@@ -35,23 +36,31 @@ function loadAnalysis(): AnalysisModules {
 
 /** Runs at most: the first, and widenings to importers of the modules the last run followed into. */
 const MAX_ROUNDS = 3;
-const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
 
 export class Linter {
   private readonly workspace = new Workspace();
-  /** Relative import specifiers of each file seen in the last runs, for the pre-filter and dependentsOf. */
-  private readonly importsOf = new Map<string, string[]>();
+  private readonly candidates = new Candidates(this.workspace);
 
   constructor(private readonly rules: readonly Rule[] | undefined = undefined) {}
 
   /** Editor buffers: text that stands in for the file on disk until cleared with undefined. */
   setOverlay(file: string, text: string | undefined): void {
     this.workspace.setOverlay(file, text);
+    this.candidates.invalidate(file);
   }
 
-  /** Files were created or deleted on disk: forget cached module resolutions. */
-  filesChanged(): void {
+  /**
+   * The lintable files of a project folder (an editor's workspace folder). Requests for files in it
+   * are analysed with all of them, so a file's findings do not depend on which files are open.
+   */
+  setProjectFiles(root: string, files: string[] | undefined): void {
+    this.candidates.setProjectFiles(root, files);
+  }
+
+  /** Files changed, were created or were deleted on disk (all of them when none are named). */
+  filesChanged(files: string[] = []): void {
     this.workspace.invalidateResolutions();
+    for (const file of files) this.candidates.invalidate(file);
   }
 
   lint(request: LintRequest): FileReport[] {
@@ -63,6 +72,7 @@ export class Linter {
       reports.set(file, report);
       const source = this.workspace.read(file);
       sources.set(file, source);
+      this.candidates.record(source);
       if (source.problem) report.problems.push(source.problem);
       const config = this.configOf(file, request.configFor, configs);
       if (config instanceof ConfigError) report.problems.push(`configuration: ${config.message}`);
@@ -72,18 +82,20 @@ export class Linter {
       const config = this.configOf(file, request.configFor, configs);
       return config instanceof ConfigError ? defaultConfig() : config;
     };
-    let candidates = this.candidates(sources);
+    const universe = this.candidates.universe(request.files);
+    let analysed = this.candidates.select(universe);
     let result: RunResult | undefined;
-    for (let round = 0; candidates.length && round < MAX_ROUNDS; round++) {
-      result = loadAnalysis().runRules(this.workspace, candidates, configFor, this.rules);
+    for (let round = 0; analysed.length && round < MAX_ROUNDS; round++) {
+      result = loadAnalysis().runRules(this.workspace, analysed, configFor, this.rules);
       // Modules the values were followed into (a shared `session` object, say) may be changed by
       // files that import them: those join the next round.
-      const analysed = new Set(candidates);
-      const followed = new Set(result.indexed.filter((f) => !analysed.has(f)));
-      const more = followed.size ? this.importersOf(followed, sources).filter((f) => !analysed.has(f)) : [];
+      const known = new Set(analysed);
+      const followed = new Set(result.indexed.filter((f) => !known.has(f)));
+      const more = followed.size ? this.candidates.importersOf(followed, universe).filter((f) => !known.has(f)) : [];
       if (!more.length) break;
-      candidates = [...candidates, ...more];
+      analysed = [...analysed, ...more];
     }
+    this.candidates.analysed(result ? [...new Set([...analysed, ...result.indexed])] : []);
     const directives = new Map<string, Directive[]>();
     for (const [file, source] of sources) if (!source.problem) directives.set(file, parseDirectives(source.text));
     if (result) this.collect(result, reports, directives, (file) => this.configOf(file, request.configFor, configs));
@@ -113,45 +125,6 @@ export class Linter {
       cache.set(file, config);
     }
     return config;
-  }
-
-  /**
-   * Files worth parsing: those that name the SDK or its identifier methods, barrels that re-export
-   * them, and files that import any of those (they may call a wrapper with a user ID). Everything
-   * else costs only the text scan.
-   */
-  private candidates(sources: Map<string, SourceText>): string[] {
-    const strong = new Set<string>();
-    for (const [file, source] of sources) {
-      if (source.problem) continue;
-      this.importsOf.set(file, relativeImports(source.text));
-      if (mentionsSdk(source.text)) strong.add(file);
-    }
-    for (let grew = true; grew; ) {
-      grew = false;
-      for (const [file, source] of sources) {
-        if (strong.has(file) || !REEXPORT.test(source.text)) continue;
-        if (this.imports(file, (target) => strong.has(target))) {
-          strong.add(file);
-          grew = true;
-        }
-      }
-    }
-    return [...strong, ...this.importersOf(strong, sources)];
-  }
-
-  /** Files of the request, not in `known`, that import a file in `known`. */
-  private importersOf(known: Set<string>, sources: Map<string, SourceText>): string[] {
-    const out: string[] = [];
-    for (const file of sources.keys()) {
-      if (!known.has(file) && this.imports(file, (target) => known.has(target))) out.push(file);
-    }
-    return out;
-  }
-
-  /** Whether `file` imports a file for which `matches` holds (checked by name: no disk access). */
-  private imports(file: string, matches: (target: string) => boolean): boolean {
-    return (this.importsOf.get(file) ?? []).some((specifier) => specifierTargets(specifier, file).some(matches));
   }
 
   /** Turns the run's drafts into findings of the requested files, with severities, suppressions and positions. */
@@ -206,26 +179,16 @@ export class Linter {
     return lineStarts(this.workspace.read(file).text);
   }
 
-  /** Files whose findings may change when `file` changes (they import it, directly or not). */
+  /** Files whose findings may change when `file` changes: the files analysed with it, and its importers. */
   dependentsOf(file: string): string[] {
-    const out = new Set<string>();
-    const queue = [file];
-    while (queue.length) {
-      const current = queue.pop()!;
-      for (const importer of this.importsOf.keys()) {
-        if (!out.has(importer) && importer !== file && this.imports(importer, (target) => target === current)) {
-          out.add(importer);
-          queue.push(importer);
-        }
-      }
-    }
-    return [...out];
+    return this.candidates.dependentsOf(file);
   }
 
   hover(file: string, offset: number, configFor: (file: string) => ResolvedConfig): Hover | undefined {
     const source = this.workspace.read(file);
     if (source.problem) return undefined;
-    const files = [file, ...this.dependentsOf(file)];
-    return loadAnalysis().hoverAt(this.workspace, files, file, offset, configFor);
+    this.candidates.record(source);
+    const analysed = this.candidates.select(this.candidates.universe([file]));
+    return loadAnalysis().hoverAt(this.workspace, analysed.includes(file) ? analysed : [file, ...analysed], file, offset, configFor);
   }
 }

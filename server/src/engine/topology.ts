@@ -123,6 +123,26 @@ export function connectionOf(call: SdkCall): ts.Expression | undefined {
   return call.call.arguments[call.method.name === 'setIdentifiers' ? 1 : 0];
 }
 
+/**
+ * Names for the connection an expression holds: its owner key and each expression its value may come
+ * from. Two expressions may hold the same connection when their names overlap (a `pc` parameter and
+ * the variable its caller passes share the `new RTCPeerConnection()` they come from).
+ */
+export function connectionKeys(analysis: Analysis, pc: ts.Expression): Set<string> {
+  const out = new Set<string>();
+  const expr = unwrap(pc);
+  if (expr.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(expr) && expr.text === 'undefined')) return out;
+  const key = analysis.ownerKey(expr);
+  if (key) out.add(`key:${key}`);
+  for (const origin of analysis.origins(expr)) {
+    if (origin.kind !== 'expr' && origin.kind !== 'param') continue;
+    const node = origin.node;
+    if (node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined')) continue;
+    out.add(`origin:${node.getSourceFile().fileName}:${node.pos}:${node.kind}`);
+  }
+  return out;
+}
+
 /** The addNewFabric call that set up the connection `call` is about (itself for addNewFabric). */
 function fabricCall(context: Context, call: SdkCall): SdkCall | undefined {
   if (call.method.name === 'addNewFabric') return call;

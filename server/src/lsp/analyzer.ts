@@ -107,10 +107,9 @@ export class Analyzer {
       // Resolving this file's configuration first tells a broken configuration apart from a broken engine.
       configFor(file);
       if (TEST_THROW && file.includes(TEST_THROW)) throw new Error(`test hook CALLSTATS_LINT_TEST_THROW matched ${file}`);
-      // A finding sits where the value is, which can be a file that only its importers use: lint
-      // those along with it, and keep this file's report (theirs are theirs to ask for).
-      const files = [file, ...this.linter.dependentsOf(file)];
-      const report = this.linter.lint({ files, configFor }).find((r) => r.file === file);
+      // The engine analyses the file with the rest of its project (setProjectFiles), so this file's
+      // report is what the CLI would say about it.
+      const [report] = this.linter.lint({ files: [file], configFor });
       const findings = report?.findings ?? [];
       const diagnostics = [
         ...findings.map((f) => findingDiagnostic(f, (other) => this.paths.toUri(other))),

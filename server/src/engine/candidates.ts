@@ -1,0 +1,171 @@
+// Which files an analysis takes in: the cheap text facts of every file, and from them the files worth parsing.
+import * as path from 'node:path';
+import { mentionsSdk, relativeImports, specifierTargets, type SourceText, type Workspace } from './workspace.js';
+
+/** What the pre-filter knows of a file from its text alone. */
+interface Facts {
+  /** Names the SDK or one of its identifier methods. */
+  strong: boolean;
+  /** Re-exports from another module (`export … from`), so it may pass an instance along. */
+  reexports: boolean;
+  /** Relative import specifiers. */
+  imports: string[];
+}
+
+const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
+/** How far an import of a requested file is followed on disk through re-exporting barrels. */
+const MAX_BARREL_DEPTH = 3;
+
+/**
+ * The analysis universe of a request is the requested files, the project's other files (when the
+ * editor has told which they are), and modules the requested files import from disk. Findings
+ * then never depend on which files happened to be asked about: the editor answers as the CLI does.
+ */
+export class Candidates {
+  private readonly facts = new Map<string, Facts>();
+  /** Reverse imports: a file any specifier may name → the files whose specifiers may name it. */
+  private readonly importers = new Map<string, Set<string>>();
+  private readonly projects = new Map<string, string[]>();
+  /** The files analysed by the last two runs, for dependentsOf: an edit can take a file out of the group. */
+  private lastGroup = new Set<string>();
+  private previousGroup = new Set<string>();
+
+  constructor(private readonly workspace: Workspace) {}
+
+  /** The lintable files of a project folder (an editor's workspace folder); undefined forgets it. */
+  setProjectFiles(root: string, files: string[] | undefined): void {
+    if (files) this.projects.set(root, files);
+    else this.projects.delete(root);
+  }
+
+  /** A file's text changed (edited, or changed on disk): its facts are read again when needed. */
+  invalidate(file: string): void {
+    this.setFacts(file, undefined);
+  }
+
+  /** Facts of a text just read. */
+  record(source: SourceText): void {
+    this.setFacts(
+      source.file,
+      source.problem
+        ? { strong: false, reexports: false, imports: [] }
+        : { strong: mentionsSdk(source.text), reexports: REEXPORT.test(source.text), imports: relativeImports(source.text) },
+    );
+  }
+
+  private setFacts(file: string, facts: Facts | undefined): void {
+    const previous = this.facts.get(file);
+    if (previous) for (const target of this.targets(file, previous)) this.importers.get(target)?.delete(file);
+    if (!facts) {
+      this.facts.delete(file);
+      return;
+    }
+    this.facts.set(file, facts);
+    for (const target of this.targets(file, facts)) {
+      let set = this.importers.get(target);
+      if (!set) this.importers.set(target, (set = new Set()));
+      set.add(file);
+    }
+  }
+
+  private targets(file: string, facts: Facts): string[] {
+    return facts.imports.flatMap((specifier) => specifierTargets(specifier, file));
+  }
+
+  /** Known files whose imports may name `file`. */
+  private importersOfFile(file: string): Iterable<string> {
+    return this.importers.get(file) ?? [];
+  }
+
+  private factsOf(file: string): Facts {
+    let facts = this.facts.get(file);
+    if (!facts) {
+      this.record(this.workspace.read(file));
+      facts = this.facts.get(file)!;
+    }
+    return facts;
+  }
+
+  /** The requested files, the projects around them, and the SDK modules they import from disk. */
+  universe(requested: string[]): string[] {
+    const out = new Set(requested);
+    for (const [root, files] of this.projects) {
+      if (requested.some((f) => f.startsWith(root + path.sep))) for (const file of files) out.add(file);
+    }
+    const known = new Set(out);
+    let frontier = requested.filter((f) => this.factsOf(f).imports.length);
+    for (let depth = 0; frontier.length && depth < MAX_BARREL_DEPTH; depth++) {
+      const next: string[] = [];
+      for (const file of frontier) {
+        for (const specifier of this.factsOf(file).imports) {
+          if (specifierTargets(specifier, file).some((t) => known.has(t))) continue;
+          const target = this.workspace.resolve(specifier, file);
+          if (!target || out.has(target)) continue;
+          const facts = this.factsOf(target);
+          if (facts.strong || facts.reexports) out.add(target);
+          if (facts.reexports) next.push(target);
+        }
+      }
+      frontier = next;
+    }
+    return [...out];
+  }
+
+  /**
+   * Files worth parsing: those that name the SDK or its identifier methods, barrels that re-export
+   * them, and files that import any of those (they may call a wrapper with a user ID). Everything
+   * else costs only the text scan.
+   */
+  select(universe: string[]): string[] {
+    const inUniverse = new Set(universe);
+    const strong = new Set(universe.filter((f) => this.factsOf(f).strong));
+    const queue = [...strong];
+    while (queue.length) {
+      for (const importer of this.importersOfFile(queue.pop()!)) {
+        if (!strong.has(importer) && inUniverse.has(importer) && this.factsOf(importer).reexports) {
+          strong.add(importer);
+          queue.push(importer);
+        }
+      }
+    }
+    return [...strong, ...this.importersOf(strong, universe)];
+  }
+
+  /** Files of the universe, not in `known`, that import a file in `known`. */
+  importersOf(known: Set<string>, universe: string[]): string[] {
+    const inUniverse = new Set(universe);
+    const out = new Set<string>();
+    for (const file of known) {
+      for (const importer of this.importersOfFile(file)) if (!known.has(importer) && inUniverse.has(importer)) out.add(importer);
+    }
+    return [...out];
+  }
+
+  /** Remembers what a run analysed. */
+  analysed(files: string[]): void {
+    this.previousGroup = this.lastGroup;
+    this.lastGroup = new Set(files);
+  }
+
+  /**
+   * Files whose findings may change when `file` changes: the files analysed with it before and after
+   * the change (a finding sits where a value is written, which may be a module its users import) and
+   * the files importing it.
+   */
+  dependentsOf(file: string): string[] {
+    const out = new Set<string>();
+    for (const group of [this.lastGroup, this.previousGroup]) if (group.has(file)) for (const member of group) out.add(member);
+    const seen = new Set([file]);
+    const queue = [file];
+    while (queue.length) {
+      for (const importer of this.importersOfFile(queue.pop()!)) {
+        if (seen.has(importer)) continue;
+        seen.add(importer);
+        out.add(importer);
+        queue.push(importer);
+      }
+    }
+    out.delete(file);
+    return [...out];
+  }
+}

@@ -1,0 +1,143 @@
+// Runs inside VS Code's extension host: the extension's diagnostics, quick fix and command against what the CLI reports.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+/** Written by vscode.test.ts from `callstats-lint -f json` (and -f sarif for the level) on the same folder. */
+export interface Expected {
+  files: {
+    filePath: string;
+    messages: {
+      ruleId: string;
+      level: 'error' | 'warning' | 'note';
+      message: string;
+      line: number;
+      column: number;
+      endLine: number;
+      endColumn: number;
+      fix?: { range: [number, number]; text: string };
+    }[];
+  }[];
+}
+
+interface Shown {
+  code: string;
+  severity: string;
+  range: [number, number, number, number];
+  message: string;
+}
+
+const EXTENSION_ID = 'callstats-lint.callstats-lint';
+const results: { name: string; error?: unknown }[] = [];
+
+async function check(name: string, body: () => Promise<void>): Promise<void> {
+  try {
+    await body();
+    results.push({ name });
+    console.log(`PASS ${name}`);
+  } catch (error) {
+    results.push({ name, error });
+    console.log(`FAIL ${name}\n${error instanceof Error ? error.stack : String(error)}`);
+  }
+}
+
+/** Polls until `probe` returns something `accept`s, or returns the last value at the deadline. */
+async function poll<T>(probe: () => T, accept: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (accept(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function shown(uri: vscode.Uri): Shown[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'callstats-lint')
+    .map((d) => ({
+      code: typeof d.code === 'object' ? String(d.code.value) : String(d.code),
+      severity: vscode.DiagnosticSeverity[d.severity],
+      range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] as Shown['range'],
+      message: d.message,
+    }))
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+function expectedShown(messages: Expected['files'][number]['messages']): Shown[] {
+  return messages.map((m) => ({
+    code: m.ruleId,
+    severity: { error: 'Error', warning: 'Warning', note: 'Information' }[m.level],
+    range: [m.line - 1, m.column - 1, m.endLine - 1, m.endColumn - 1],
+    message: m.message,
+  }));
+}
+
+export async function run(): Promise<void> {
+  const expected = JSON.parse(fs.readFileSync(path.join(__dirname, 'expected.json'), 'utf8')) as Expected;
+  const withFindings = expected.files.filter((f) => f.messages.length > 0);
+
+  await check('the extension activates when a JavaScript or TypeScript file opens', async () => {
+    await vscode.window.showTextDocument(vscode.Uri.file(withFindings[0].filePath));
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is loaded`);
+    assert.ok(await poll(() => extension.isActive, Boolean), 'active');
+  });
+
+  const matched = new Set<string>();
+  for (const file of expected.files) {
+    await check(`diagnostics of ${path.basename(file.filePath)} are the CLI's`, async () => {
+      const uri = vscode.Uri.file(file.filePath);
+      await vscode.workspace.openTextDocument(uri);
+      const want = expectedShown(file.messages);
+      const got = await poll(() => shown(uri), (d) => JSON.stringify(d) === JSON.stringify(want));
+      assert.deepEqual(got, want);
+      matched.add(file.filePath);
+    });
+  }
+
+  // A file whose diagnostics matched, so this check is about the quick fix alone.
+  const fileWithFix = withFindings.find((f) => matched.has(f.filePath) && f.messages.some((m) => m.fix));
+  await check('the quick fix applies the same edit as the CLI --fix', async () => {
+    assert.ok(fileWithFix, 'a finding with a safe fix in the workspace');
+    const message = fileWithFix.messages.find((m) => m.fix)!;
+    const fix = message.fix!;
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(fileWithFix.filePath));
+    await vscode.window.showTextDocument(document);
+    const before = document.getText();
+    const range = new vscode.Range(message.line - 1, message.column - 1, message.endLine - 1, message.endColumn - 1);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title).join(', ');
+    assert.ok(actions.some((a) => a.title === `Disable ${message.ruleId} for this line`), `a "disable" action; got ${titles}`);
+    const matching = actions.find((a) => {
+      const edits = a.edit?.get(document.uri) ?? [];
+      return (
+        edits.length === 1 &&
+        document.offsetAt(edits[0].range.start) === fix.range[0] &&
+        document.offsetAt(edits[0].range.end) === fix.range[1] &&
+        edits[0].newText === fix.text
+      );
+    });
+    assert.ok(matching, `an action with the CLI's fix; got ${titles}`);
+    assert.ok(await vscode.workspace.applyEdit(matching.edit!));
+    assert.equal(document.getText(), before.slice(0, fix.range[0]) + fix.text + before.slice(fix.range[1]));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.equal(document.getText(), before);
+  });
+
+  await check('"Callstats Lint: Lint Workspace" lints every file', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('callstats-lint.lintWorkspace'), 'the command is registered');
+    const result = await vscode.commands.executeCommand<{ files: number; findings: number }>('callstats-lint.lintWorkspace');
+    assert.deepEqual(result, {
+      files: expected.files.length,
+      findings: expected.files.reduce((n, f) => n + f.messages.length, 0),
+      problems: [],
+    });
+  });
+
+  const failed = results.filter((r) => r.error !== undefined).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  if (failed) throw new Error(`${failed} of ${results.length} VS Code checks failed`);
+}

@@ -1,0 +1,40 @@
+// The extension manifest and the .callstatslintrc.json schema agree with the engine: rule ids, settings, commands.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { RULE_IDS } from '../../server/src/rules/ids.js';
+import { TOPOLOGIES } from '../../server/src/engine/types.js';
+import { LINT_WORKSPACE_COMMAND, SETTINGS_SECTION } from '../../server/src/lsp/protocol.js';
+import { ROOT } from './client.js';
+
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'callstatslintrc.schema.json'), 'utf8'));
+const settings = manifest.contributes.configuration.properties;
+const SYNC = 'the rule list changed: run `node scripts/sync-manifest.mjs`';
+
+test('the schema knows every rule and topology, and nothing else', () => {
+  assert.deepEqual(Object.keys(schema.properties.rules.properties), [...RULE_IDS], SYNC);
+  assert.deepEqual(schema.properties.topology.enum, [...TOPOLOGIES]);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'conferenceServerIds', 'rules', 'topology', 'userIdMaxBytes']);
+  assert.equal(schema.additionalProperties, false);
+  assert.deepEqual([schema.properties.userIdMaxBytes.minimum, schema.properties.userIdMaxBytes.maximum], [1, 256]);
+});
+
+test('every setting is described, read per resource, and matches the schema', () => {
+  const keys = ['enable', 'run', 'topology', 'conferenceServerIds', 'userIdMaxBytes', 'rules'].map((k) => `${SETTINGS_SECTION}.${k}`);
+  assert.deepEqual(Object.keys(settings), keys);
+  for (const key of keys) {
+    assert.ok(settings[key].description || settings[key].markdownDescription, `${key} has a description`);
+    assert.equal(settings[key].scope, 'resource', `${key} is per resource`);
+  }
+  assert.deepEqual(Object.keys(settings[`${SETTINGS_SECTION}.rules`].properties), [...RULE_IDS], SYNC);
+  assert.deepEqual(settings[`${SETTINGS_SECTION}.topology`].enum, [...TOPOLOGIES]);
+});
+
+test('the command, the JSON validation and the entry point are declared', () => {
+  assert.deepEqual(manifest.contributes.commands.map((c: { command: string }) => c.command), [LINT_WORKSPACE_COMMAND]);
+  assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.callstatslintrc.json', url: './schemas/callstatslintrc.schema.json' }]);
+  assert.equal(manifest.main, './dist/extension.js');
+  assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
+});
