@@ -24,7 +24,7 @@ export function setLocalUserID(newUserID) {
 // Kept from the 3.2x SDK days: tells every open connection about the rename.
 export function announceRename(connections, conferenceID, newUserID) {
   for (const pc of connections) {
-    // expect: reinit-on-userid-change
+    // expect: reinit-on-userid-change, removed-api
     csObject.reportUserIDChange(pc, conferenceID, newUserID, csObject.userIDType.local);
   }
 }

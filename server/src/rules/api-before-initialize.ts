@@ -1,7 +1,314 @@
-// Rule api-before-initialize: sDK calls must not run before initialize().
-import type { Rule } from './rule.js';
+// Rule api-before-initialize: SDK calls that send data must not run before initialize() has run on their instance.
+import { ts } from 'ts-morph';
+import { accessedName, unwrap } from '../engine/analysis.js';
+import { isEmbedding } from '../engine/embedded.js';
+import type { SdkCall } from '../engine/receivers.js';
+import { declarationOf } from '../engine/scope.js';
+import { GLOBAL_FACTORY, SDK_METHODS } from '../engine/sdk.js';
+import { format } from './id-max-bytes.js';
+import { eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+
+export const messages = {
+  before:
+    '{{method}}() can run before initialize() has run on this instance ({{reason}}): the SDK is not set up yet, so this call is lost and the dashboard misses it; call initialize() first',
+  laterInSequence: 'initialize() comes later in the same sequence',
+  laterInCallback: 'initialize() only runs later, in a callback or after an await',
+  never:
+    'this callstats instance is never initialized, yet {{methods}} {{verb}} called on it: without initialize() the SDK sends nothing; call initialize() on it first, or use the instance the app initializes',
+  initializedHere: 'initialize() runs only here, after it',
+  reachedFrom: '{{method}}() is reached from here, before initialize()',
+  calledHere: '{{method}}() is called on the instance here',
+};
+
+/** Methods that send data about the app's calls: every one that carries an identifier, except initialize() itself. */
+const NEEDS_INIT = new Set([...SDK_METHODS.values()].filter((m) => m.slots.length > 0 && m.name !== 'initialize').map((m) => m.name));
+
+/** Callbacks run before the call that takes them returns. */
+const SYNC_CALLBACK = /^(forEach|map|flatMap|filter|some|every|find|findIndex|reduce)$/;
+/** Callbacks run later: promise reactions, timers, event handlers. */
+const ASYNC_CALLBACK = /^(then|finally|setTimeout|setInterval|setImmediate|queueMicrotask|requestAnimationFrame|requestIdleCallback|addEventListener|on|once|addListener)$/;
+const MAX_DEPTH = 4;
+
+/**
+ * Where running reaches a node, seen from a function or a module's top level (`scope`): the node
+ * `at` sits directly in that scope. `async` when the node only runs after `at` returned (a callback
+ * or a wait); `awaited` when the scope waits for that before going on; `guarded` when an if, a
+ * switch, a catch or a short-circuit on the way may skip it (a guard such as `if (ready)` may mean
+ * that initialize() ran before).
+ */
+interface Trigger {
+  scope: ts.Node;
+  at: ts.Node;
+  async: boolean;
+  awaited: boolean;
+  guarded: boolean;
+}
+
+function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isFunctionLike(current)) return current as ts.FunctionLikeDeclaration;
+  }
+  return undefined;
+}
+
+function calledName(call: ts.CallExpression): string | undefined {
+  const callee = unwrap(call.expression);
+  return ts.isIdentifier(callee) ? callee.text : accessedName(callee);
+}
+
+/** The outermost expression of a chain such as `p.then(a).catch(b)` or `(x)`, to see what is done with it. */
+function chainTop(node: ts.Node): ts.Node {
+  let current = node;
+  for (;;) {
+    const parent = current.parent;
+    if (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent))) current = parent;
+    else if (parent && ts.isPropertyAccessExpression(parent) && parent.expression === current && parent.parent && ts.isCallExpression(parent.parent)) current = parent.parent;
+    else return current;
+  }
+}
+
+function isAwaited(call: ts.Node): boolean {
+  const parent = chainTop(call).parent;
+  return !!parent && ts.isAwaitExpression(parent);
+}
+
+function containsAwait(node: ts.Node, from = -1, to = Infinity): boolean {
+  let found = false;
+  const visit = (n: ts.Node): void => {
+    if (found || ts.isFunctionLike(n)) return;
+    if ((ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) && n.pos >= from && n.end <= to) found = true;
+    else ts.forEachChild(n, visit);
+  };
+  ts.forEachChild(node, visit);
+  return found;
+}
+
+/** Whether `fn` certainly waits before reaching `node`: an await in an earlier statement of the path, or in `node`'s own arguments. */
+function waitsBefore(fn: ts.FunctionLikeDeclaration, node: ts.Node): boolean {
+  if (ts.isCallExpression(node) && node.arguments.some((a) => ts.isAwaitExpression(a) || containsAwait(a))) return true;
+  for (let current: ts.Node = node; current.parent && current !== fn; current = current.parent) {
+    const parent = current.parent;
+    if (!ts.isBlock(parent)) continue;
+    const at = parent.statements.indexOf(current as ts.Statement);
+    // Only statements that always run: an await inside an if may be skipped.
+    if (parent.statements.slice(0, at).some((s) => (ts.isExpressionStatement(s) || ts.isVariableStatement(s)) && containsAwait(s))) return true;
+  }
+  return false;
+}
+
+/**
+ * Every place running reaches `node` from: the node itself in its function, then each call of that
+ * function (or the call that takes it as a callback), up to a few levels. Callbacks given to
+ * functions the rule does not know end the chain: when they run is not known.
+ */
+function triggers(context: RuleContext, node: ts.Node, depth = 0): Trigger[] {
+  const fn = enclosingFunction(node);
+  if (!fn) return [{ scope: node.getSourceFile(), at: node, async: false, awaited: false, guarded: isGuarded(node, node.getSourceFile()) }];
+  const guarded = isGuarded(node, fn);
+  const here: Trigger = { scope: fn, at: node, async: false, awaited: false, guarded };
+  const outer = (list: Trigger[]) => list.map((t) => ({ ...t, guarded: t.guarded || guarded }));
+  if (depth >= MAX_DEPTH) return [here];
+  const holder = chainTop(fn).parent;
+  if (holder && ts.isCallExpression(holder)) {
+    if (unwrap(holder.expression) === fn) return [here, ...outer(throughCallers(context, fn, node, [holder], depth))];
+    if (!holder.arguments.includes(chainTop(fn) as ts.Expression)) return [here];
+    const name = calledName(holder);
+    if (name && SYNC_CALLBACK.test(name)) return [here, ...outer(triggers(context, holder, depth + 1))];
+    if (!name || !ASYNC_CALLBACK.test(name)) return [here];
+    const awaited = name === 'then' || name === 'finally' ? isAwaited(holder) : false;
+    return [here, ...outer(triggers(context, holder, depth + 1)).map((t) => (t.async ? t : { ...t, async: true, awaited: t.awaited || awaited }))];
+  }
+  return [here, ...outer(throughCallers(context, fn, node, context.analysis.callersOf(fn), depth))];
+}
+
+function throughCallers(context: RuleContext, fn: ts.FunctionLikeDeclaration, node: ts.Node, callers: ts.CallExpression[], depth: number): Trigger[] {
+  const waits = waitsBefore(fn, node);
+  const out: Trigger[] = [];
+  for (const caller of callers) {
+    const awaitedHere = isAwaited(caller);
+    for (const t of triggers(context, caller, depth + 1)) {
+      out.push({ ...t, async: t.async || waits, awaited: t.awaited || (t.async || waits ? awaitedHere : false) });
+    }
+  }
+  return out;
+}
+
+/** Whether something between `node` and its scope may skip it: a branch, a case, a catch, the right side of `&&`, `||`, `??`, an optional call. */
+function isGuarded(node: ts.Node, scope: ts.Node): boolean {
+  for (let current = node; current.parent && current.parent !== scope; current = current.parent) {
+    const parent = current.parent;
+    if (ts.isIfStatement(parent) && current !== parent.expression) return true;
+    if (ts.isConditionalExpression(parent) && current !== parent.condition) return true;
+    if (ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isCatchClause(parent)) return true;
+    if (ts.isBinaryExpression(parent) && current === parent.right && LOGICAL.has(parent.operatorToken.kind)) return true;
+    if (ts.isCallExpression(parent) && parent.questionDotToken) return true;
+  }
+  return false;
+}
+
+const LOGICAL = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+
+function exits(statement: ts.Node): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found || ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node)) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(statement);
+  return found;
+}
+
+/** Whether running goes on from `from` to the later `to`: no return, throw, break or continue may leave the path in between. */
+function reachesLater(from: ts.Node, to: ts.Node): boolean {
+  for (let current = from; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (ts.isReturnStatement(current) || ts.isThrowStatement(current)) return false;
+    if (ts.isBlock(parent) || ts.isSourceFile(parent)) {
+      const statements: readonly ts.Node[] = parent.statements;
+      const later = statements.slice(statements.indexOf(current) + 1).filter((s) => s.end <= to.pos);
+      if (later.some(exits)) return false;
+    }
+    if (parent.pos <= to.pos && to.end <= parent.end) return true;
+  }
+  return true;
+}
+
+/** The node under `scope` whose child contains both nodes: branches of one if, conditional or switch exclude each other. */
+function inExclusiveBranches(a: ts.Node, b: ts.Node): boolean {
+  for (let current = a.parent; current; current = current.parent) {
+    if (current.pos <= b.pos && b.end <= current.end) {
+      return ts.isIfStatement(current) || ts.isConditionalExpression(current) || ts.isCaseBlock(current) || ts.isTryStatement(current) ||
+        (ts.isBinaryExpression(current) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(current.operatorToken.kind));
+    }
+  }
+  return false;
+}
+
+/** Whether, when the call runs at `call`, initialize() cannot have run yet through `init` (same scope). */
+function notYetRun(call: Trigger, init: Trigger): boolean {
+  if (init.at.pos >= call.at.end) return !inExclusiveBranches(call.at, init.at) && reachesLater(call.at, init.at);
+  if (init.at.end > call.at.pos) return false;
+  return init.async && !init.awaited && !containsAwait(call.scope, init.at.end, call.at.pos);
+}
+
+/** The SDK instance a receiver holds: the `new callstats()` (or factory call) it comes from, or the factory itself. */
+function instanceOf(context: RuleContext, receiver: ts.Expression, depth = 0): ts.Node | 'factory' | undefined {
+  const found = new Set<ts.Node | 'factory'>();
+  for (const origin of context.analysis.origins(receiver)) {
+    if (origin.kind === 'sdk-module' || (origin.kind === 'global' && origin.name === GLOBAL_FACTORY)) {
+      found.add('factory');
+      continue;
+    }
+    if (origin.kind !== 'expr') return undefined;
+    const node = origin.node;
+    if (ts.isNewExpression(node) && context.receivers.kindOf(node.expression)) found.add(node);
+    else if (ts.isCallExpression(node) && context.receivers.kindOf(node.expression) === 'factory') found.add(node);
+    else if (ts.isCallExpression(node) && depth < MAX_DEPTH) {
+      const returned = context.analysis.calleeFunctions(node).flatMap((fn) => context.analysis.returnedExpressions(fn));
+      if (!returned.length) return undefined;
+      for (const r of returned) {
+        const inner = instanceOf(context, r, depth + 1);
+        if (!inner) return undefined;
+        found.add(inner);
+      }
+    } else return undefined;
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+function methodName(call: SdkCall): ts.Node {
+  const callee = unwrap(call.call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.name : call.call;
+}
+
+function checkOrder(context: RuleContext, call: SdkCall, inits: SdkCall[]): void {
+  const initTriggers = inits.map((init) => triggers(context, init.call));
+  // Seen from where the call runs synchronously, every initialize() is still to come there.
+  const early = triggers(context, call.call).filter(
+    (at) =>
+      !at.async &&
+      !at.guarded &&
+      initTriggers.every((list) => {
+        const inScope = list.filter((init) => init.scope === at.scope);
+        return inScope.length > 0 && inScope.every((init) => notYetRun(at, init));
+      }),
+  );
+  if (!early.length) return;
+  const first = early[0];
+  const related: DraftRelated[] = early
+    .filter((at) => at.at !== call.call)
+    .map((at) => ({ node: at.at, message: format(messages.reachedFrom, { method: call.method.name }) }));
+  related.push(...inits.map((init) => ({ node: init.call, message: messages.initializedHere })));
+  const inFirstScope = initTriggers.flat().filter((init) => init.scope === first.scope);
+  const reason = inFirstScope.every((init) => !init.async) ? messages.laterInSequence : messages.laterInCallback;
+  context.report({ node: methodName(call), message: format(messages.before, { method: call.method.name, reason }), related });
+}
+
+/**
+ * Whether the instance made at `creation` stays in one variable of its file that is only ever used
+ * as `x.method` or `x.enum`: then every initialize() it could get is in sight.
+ */
+function staysInFile(creation: ts.Node): boolean {
+  let holder = creation.parent;
+  while (holder && (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isNonNullExpression(holder))) holder = holder.parent;
+  if (!holder || !ts.isVariableDeclaration(holder) || !ts.isIdentifier(holder.name)) return false;
+  const statement = holder.parent.parent;
+  if (ts.isVariableStatement(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) return false;
+  const sourceFile = creation.getSourceFile();
+  // At the top level of a classic script (a file without imports or exports) the variable is a global;
+  // in a page or a component, the markup (a Vue or Svelte template) sees it too.
+  if (ts.isSourceFile(statement.parent) && (isEmbedding(sourceFile.fileName) || (!ts.isExternalModule(sourceFile) && !/\brequire\(|\bmodule\.exports\b|\bexports\./.test(sourceFile.text)))) return false;
+  const decl = holder;
+  const name = holder.name.text;
+  let stays = true;
+  const visit = (node: ts.Node): void => {
+    if (!stays) return;
+    if (ts.isIdentifier(node) && node.text === name && node !== decl.name && declarationOf(node) === decl) {
+      const parent = node.parent;
+      const member = (ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent)) && parent.expression === node ? accessedName(parent) : undefined;
+      // `x.initialize` read in any other way (bound, passed on) may still initialize it.
+      if (member === undefined || member === 'initialize') stays = false;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return stays;
+}
+
+function checkNever(context: RuleContext, creation: ts.Node, calls: SdkCall[]): void {
+  if (!staysInFile(creation)) return;
+  const methods = [...new Set(calls.map((c) => `${c.method.name}()`))];
+  context.report({
+    node: creation,
+    message: format(messages.never, { methods: methods.join(', '), verb: calls.length > 1 ? 'are' : 'is' }),
+    related: calls.map((c) => ({ node: c.call, message: format(messages.calledHere, { method: c.method.name }) })),
+  });
+}
 
 export const apiBeforeInitialize: Rule = {
   id: 'api-before-initialize',
-  run() {},
+  run(context) {
+    const instances = new Map<SdkCall, ts.Node | 'factory' | undefined>();
+    eachCall(context, context.calls, (call) => {
+      if (call.method.name === 'initialize' || NEEDS_INIT.has(call.method.name)) instances.set(call, instanceOf(context, call.receiver));
+    });
+    const inits = context.calls.filter((c) => c.method.name === 'initialize' && instances.has(c));
+    // An initialize() whose instance cannot be told may be on any instance.
+    const unknownInits = inits.filter((c) => instances.get(c) === undefined);
+    const byInstance = new Map<ts.Node | 'factory', SdkCall[]>();
+    for (const [call, instance] of instances) {
+      if (!instance || !NEEDS_INIT.has(call.method.name)) continue;
+      byInstance.set(instance, [...(byInstance.get(instance) ?? []), call]);
+    }
+    for (const [instance, calls] of byInstance) {
+      const own = inits.filter((c) => instances.get(c) === instance);
+      if (!own.length && !unknownInits.length) {
+        if (instance !== 'factory') eachCall(context, calls.slice(0, 1), () => checkNever(context, instance, calls));
+        continue;
+      }
+      eachCall(context, calls, (call) => checkOrder(context, call, [...own, ...unknownInits]));
+    }
+  },
 };

@@ -54,11 +54,21 @@ export const RULES: readonly RuleMeta[] = [
   meta('id-case-collision', 'conferenceIDs and userIDs must not differ only in letter case', 'warn', [DISABLE_FIX]),
   meta('id-unicode', 'Identifiers must be NFC without lone surrogates, control or zero-width characters, or surrounding whitespace', 'warn', [{ title: 'Normalize to NFC and strip invisible characters and surrounding whitespace', kind: 'safe' }, DISABLE_FIX]),
   meta('conference-id-reuse', 'A conferenceID must be unique for each call, not one fixed value', 'warn', [DISABLE_FIX]),
-  meta('userid-object-shape', 'The object form of userID needs userName and aliasName strings, known keys only, and callstats.js 3.14 or newer', 'error', [DISABLE_FIX]),
+  meta('userid-object-shape', 'The object form of userID needs userName and aliasName strings, known keys only, and callstats.js 3.14 or newer', 'error', [
+    { title: "Use the SDK's spelling of the key", kind: 'suggestion' },
+    { title: 'Pass the aliasName string instead of the object', kind: 'suggestion' },
+    DISABLE_FIX,
+  ]),
   meta('userid-privacy', 'userIDs should not be e-mail addresses, phone numbers or names', 'info', [DISABLE_FIX]),
-  meta('removed-api', 'Do not use SDK methods and events that callstats.js removed or rejects', 'warn', [DISABLE_FIX]),
+  meta('removed-api', 'Do not use SDK methods and events that callstats.js removed or rejects', 'warn', [
+    { title: 'Use the event name the SDK accepts', kind: 'suggestion' },
+    DISABLE_FIX,
+  ]),
   meta('api-before-initialize', 'SDK calls must not run before initialize()', 'warn', [DISABLE_FIX]),
-  meta('conference-id-consistency', 'Calls about one connection must use the same conferenceID', 'warn', [DISABLE_FIX]),
+  meta('conference-id-consistency', 'Calls about one connection must use the same conferenceID', 'warn', [
+    { title: 'Use the conferenceID of addNewFabric()', kind: 'suggestion' },
+    DISABLE_FIX,
+  ]),
   meta('remote-track-association', 'With one connection to a bridge, map every remote track to its sender', 'warn', [DISABLE_FIX]),
 ];
 

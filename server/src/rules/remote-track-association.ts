@@ -1,7 +1,214 @@
-// Rule remote-track-association: with one connection to a bridge, map every remote track to its sender.
-import type { Rule } from './rule.js';
+// Rule remote-track-association: on one connection to a bridge, every remote track must be mapped to the participant who sent it.
+import { ts } from 'ts-morph';
+import { propertyNameText, unwrap } from '../engine/analysis.js';
+import type { SdkCall } from '../engine/receivers.js';
+import { connectionKeys, connectionTopology } from '../engine/topology.js';
+import { Evaluator } from '../engine/values.js';
+import { format } from './id-max-bytes.js';
+import { eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+
+export const messages = {
+  bridgeId:
+    "this maps a track to the bridge's ID {{value}}: the bridge only forwards media, so the participants who sent it stay invisible on the dashboard; map each remote SSRC to the userID of the participant who sent it (from the bridge's source map)",
+  noRemote:
+    'remote tracks arrive on this single bridge connection, but none is mapped to its sender with associateMstWithUserID(): the bridge rewrites SSRCs, so callstats cannot tell who sent them and the remote participants are invisible on the dashboard; associate each remote SSRC with the userID of the participant who sent it',
+  localOnly:
+    "only local tracks are mapped on this single bridge connection: the remote participants' tracks are never associated with their senders, so the remote participants are invisible on the dashboard; also associate each remote SSRC with the userID of the participant who sent it",
+  bridge: 'one connection to the bridge carries every participant, set up here ({{reasons}})',
+  bridgeRemote: "the bridge's ID, given as this connection's remoteUserID",
+};
+
+interface Association {
+  call: SdkCall;
+  userId: ts.Expression;
+  connection: Set<string>;
+}
+
+/** What identifies the local user: the initialize() userIDs by owner, by origin and by text. */
+interface LocalUser {
+  keys: Set<string>;
+  origins: Set<ts.Node>;
+  texts: Set<string>;
+}
+
+const TRACK_EVENTS = new Set(['track', 'addstream']);
+const TRACK_PROPERTIES = ['ontrack', 'onaddstream'];
+const RECEIVER_READS = ['getReceivers', 'getRemoteStreams'];
+
+function exactText(context: RuleContext, expr: ts.Expression): string | undefined {
+  const value = context.evaluator.evaluate(expr);
+  return value.kind === 'string' && value.exact ? value.text : undefined;
+}
+
+/** The aliasName expressions of the object-form userIDs an expression may hold. */
+function aliasNames(context: RuleContext, userId: ts.Expression): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  for (const option of Evaluator.options(context.evaluator.evaluate(userId))) {
+    if (option.kind !== 'object') continue;
+    for (const prop of option.literal.properties) {
+      if (propertyNameText(prop.name) !== 'aliasName') continue;
+      if (ts.isPropertyAssignment(prop)) out.push(prop.initializer);
+      if (ts.isShorthandPropertyAssignment(prop)) out.push(prop.name);
+    }
+  }
+  return out;
+}
+
+function localUser(context: RuleContext): LocalUser {
+  const local: LocalUser = { keys: new Set(), origins: new Set(), texts: new Set() };
+  const add = (userId: ts.Expression) => {
+    const key = context.analysis.ownerKey(userId);
+    if (key) {
+      local.keys.add(key);
+      local.keys.add(`${key}.aliasName`);
+    }
+    for (const o of context.analysis.origins(userId)) if (o.kind === 'expr' && !ts.isObjectLiteralExpression(o.node)) local.origins.add(o.node);
+    const text = exactText(context, userId);
+    if (text !== undefined) local.texts.add(text);
+  };
+  for (const call of context.calls) {
+    const userId = call.method.name === 'initialize' ? call.call.arguments[2] : undefined;
+    if (!userId || ts.isSpreadElement(userId)) continue;
+    add(userId);
+    // The object form reports the user under its aliasName.
+    for (const alias of aliasNames(context, userId)) add(alias);
+  }
+  return local;
+}
+
+function isLocal(context: RuleContext, expr: ts.Expression, local: LocalUser): boolean {
+  const key = context.analysis.ownerKey(expr);
+  if (key && local.keys.has(key)) return true;
+  if (context.analysis.origins(expr).some((o) => o.kind === 'expr' && local.origins.has(o.node))) return true;
+  const text = exactText(context, expr);
+  return text !== undefined && local.texts.has(text);
+}
+
+function overlaps(a: Set<string>, b: Set<string>): boolean {
+  for (const key of a) if (b.has(key)) return true;
+  return false;
+}
+
+/** Where the app takes remote tracks from the connection: `pc.ontrack = ...`, `addEventListener('track', ...)`, `getReceivers()`. */
+function remoteTrackHandling(context: RuleContext, connection: Set<string>): ts.Node[] {
+  const out: ts.Node[] = [];
+  const onConnection = (target: ts.Expression) => overlaps(connectionKeys(context.analysis, target), connection);
+  for (const index of context.analysis.indexedFiles()) {
+    for (const name of TRACK_PROPERTIES) {
+      for (const write of index.writes.get(name) ?? []) {
+        const target = unwrap(write.left);
+        if (ts.isPropertyAccessExpression(target) && onConnection(target.expression)) out.push(write.left);
+      }
+    }
+    for (const call of index.calls.get('addEventListener') ?? []) {
+      const callee = unwrap(call.expression);
+      const event = call.arguments[0];
+      if (ts.isPropertyAccessExpression(callee) && event && ts.isStringLiteralLike(event) && TRACK_EVENTS.has(event.text) && onConnection(callee.expression)) out.push(event);
+    }
+    for (const name of RECEIVER_READS) {
+      for (const call of index.calls.get(name) ?? []) {
+        const callee = unwrap(call.expression);
+        if (ts.isPropertyAccessExpression(callee) && onConnection(callee.expression)) out.push(callee.name);
+      }
+    }
+  }
+  return out.sort((a, b) => a.pos - b.pos);
+}
+
+function methodName(call: SdkCall): ts.Node {
+  const callee = unwrap(call.call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.name : call.call;
+}
+
+/**
+ * Whether the connection's remoteUserID says the far end is the bridge: a constant, or a name such
+ * as `bridgeId`. A participant's ID there means one connection per participant, whatever the
+ * attributes say (remote-userid-topology reports that), so missing remote associations are not
+ * this rule's to report.
+ */
+function namesTheBridge(remote: ts.Expression | undefined, remoteText: string | undefined, topology: string): boolean {
+  if (topology === 'sfu-single-pc' || remoteText !== undefined) return true;
+  const node = remote && unwrap(remote);
+  const name = node && (ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined);
+  return !!name && /server|bridge|sfu|mcu|focus|jvb/i.test(name);
+}
+
+interface Bridge {
+  fabric: SdkCall;
+  remote: ts.Expression | undefined;
+  remoteText: string | undefined;
+  connection: Set<string>;
+  /** On the addNewFabric() call, with the topology's reasons. */
+  related: DraftRelated;
+}
+
+/** The addNewFabric() call's connection when it is one connection to a bridge. */
+function bridgeOf(context: RuleContext, fabric: SdkCall): Bridge | undefined {
+  const config = context.configFor(fabric.file);
+  const [pc, remote] = fabric.call.arguments;
+  const remoteText = remote && exactText(context, remote);
+  const topology = connectionTopology(context, fabric, config, remoteText !== undefined && config.conferenceServerIds.includes(remoteText));
+  if (topology.kind !== 'bridge' || !pc) return undefined;
+  const connection = connectionKeys(context.analysis, pc);
+  if (!connection.size) return undefined;
+  const related = { node: fabric.call, message: format(messages.bridge, { reasons: topology.reasons.join(', ') || 'no other evidence' }) };
+  return { fabric, remote, remoteText, connection, related };
+}
+
+/** Associations whose userID is the bridge's: its remoteUserID (by value or by reference) or a configured server ID. */
+function checkBridgeIds(context: RuleContext, bridge: Bridge, mine: Association[], local: LocalUser): boolean {
+  const serverIds = new Set(context.configFor(bridge.fabric.file).conferenceServerIds);
+  if (bridge.remoteText !== undefined) serverIds.add(bridge.remoteText);
+  const remoteKey = bridge.remote && context.analysis.ownerKey(bridge.remote);
+  let found = false;
+  for (const a of mine) {
+    // The local userID as the bridge's remoteUserID is remote-userid-topology's finding, not this one.
+    if (isLocal(context, a.userId, local)) continue;
+    const text = exactText(context, a.userId);
+    const isBridge = text !== undefined ? serverIds.has(text) : !!remoteKey && context.analysis.ownerKey(a.userId) === remoteKey;
+    if (!isBridge) continue;
+    found = true;
+    context.report({
+      node: a.userId,
+      message: format(messages.bridgeId, { value: text !== undefined ? JSON.stringify(text) : a.userId.getText() }),
+      related: [bridge.remote ? { node: bridge.remote, message: messages.bridgeRemote } : bridge.related],
+    });
+  }
+  return found;
+}
+
+/** No association maps a remote track: report where remote tracks arrive, or at the local association. */
+function checkRemoteMapped(context: RuleContext, bridge: Bridge, mine: Association[], local: LocalUser): void {
+  const locals = mine.filter((a) => isLocal(context, a.userId, local));
+  if (locals.length < mine.length) return;
+  const handling = remoteTrackHandling(context, bridge.connection);
+  if (handling.length) context.report({ node: handling[0], message: messages.noRemote, related: [bridge.related] });
+  else if (locals.length) context.report({ node: methodName(locals[0].call), message: messages.localOnly, related: [bridge.related] });
+}
+
+function checkBridge(context: RuleContext, fabric: SdkCall, associations: Association[], orphans: boolean, local: LocalUser): void {
+  const bridge = bridgeOf(context, fabric);
+  if (!bridge) return;
+  const mine = associations.filter((a) => overlaps(a.connection, bridge.connection));
+  const toBridge = checkBridgeIds(context, bridge, mine, local);
+  if (toBridge || orphans || !namesTheBridge(bridge.remote, bridge.remoteText, context.configFor(fabric.file).topology)) return;
+  checkRemoteMapped(context, bridge, mine, local);
+}
 
 export const remoteTrackAssociation: Rule = {
   id: 'remote-track-association',
-  run() {},
+  run(context) {
+    const local = localUser(context);
+    const associations: Association[] = [];
+    eachCall(context, context.calls, (call) => {
+      const [pc, userId] = call.call.arguments;
+      if (call.method.name !== 'associateMstWithUserID' || !pc || !userId) return;
+      associations.push({ call, userId, connection: connectionKeys(context.analysis, pc) });
+    });
+    const fabrics = context.calls.filter((c) => c.method.name === 'addNewFabric');
+    const fabricConnections = fabrics.map((f) => (f.call.arguments[0] ? connectionKeys(context.analysis, f.call.arguments[0]) : new Set<string>()));
+    // A remote track associated on a connection no addNewFabric() is known for may belong to any bridge connection.
+    const orphans = associations.some((a) => !fabricConnections.some((c) => overlaps(a.connection, c)) && !isLocal(context, a.userId, local));
+    eachCall(context, fabrics, (fabric) => checkBridge(context, fabric, associations, orphans, local));
+  },
 };
