@@ -7,7 +7,7 @@ export interface Webinar {
   speakerIds: string[];
 }
 
-// expect: id-max-bytes
+// expect: id-max-bytes, conference-id-reuse
 const conferenceID = ROOM_PREFIX + WEBINAR_SERIES_SLUG;
 
 export function publish(webinar: Webinar, stream: MediaStream): RTCPeerConnection {

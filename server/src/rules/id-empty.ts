@@ -1,7 +1,399 @@
-// Rule id-empty: identifiers must not be empty, null or undefined.
-import type { Rule } from './rule.js';
+// Rule id-empty: identifiers must not be empty, null or undefined, and must not be able to become so.
+import { ts } from 'ts-morph';
+import { accessedName, functionName, unwrap } from '../engine/analysis.js';
+import { declarationOf, isConstDeclaration } from '../engine/scope.js';
+import { format } from './id-max-bytes.js';
+import { identifierArgs, missingIdentifiers, objectProperty, type IdentifierArg, type MissingIdentifier } from './identifiers.js';
+import { eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+
+export const messages = {
+  userId:
+    '{{label}} {{is}} {{value}}{{reason}}: the dashboard shows an empty string for this participant, who can then be neither told apart nor searched for{{failure}}; pass a non-empty ID',
+  conferenceId:
+    "{{label}} {{is}} {{value}}{{reason}}: the dashboard shows an empty string for the conference; addNewFabric() fails on an undefined conferenceID, and other falsy conferenceIDs are silently swapped for a temporary ID ('csio-conf-id-tmp') that merges unrelated calls; pass the call's non-empty conferenceID",
+  failure: '; addNewFabric() fails on an undefined remoteUserID',
+  missing: ', because the argument is missing',
+  optionalParameter: ', because the parameter {{name}} is optional and has no fallback',
+  nullableParameter: ', because the parameter {{name}} is declared as {{type}}',
+  defaultParameter: ', because the parameter {{name}} defaults to {{default}}',
+  omittedArgument: ', because {{fn}}() is called without it',
+  passedArgument: ', because {{fn}}() is called with {{arg}}',
+  optionalChain: ', because {{text}} has no ?? fallback',
+  missingProperty: ', because the object has no {{name}} property',
+  fallback: ', because its fallback is {{value}}',
+  branch: ', because one branch of the condition is {{value}}',
+  returned: ', because {{fn}}() can return {{value}}',
+  related: 'the empty value comes from here',
+};
+
+const VALUE_TEXT = { '""': 'an empty string', null: 'null', undefined: 'undefined' } as const;
+type EmptyValue = keyof typeof VALUE_TEXT;
+
+/** An identifier that is (certain) or can be (not certain) empty, with why and where that comes from. */
+interface Emptiness {
+  value: EmptyValue;
+  certain: boolean;
+  reason?: string;
+  at?: ts.Node;
+}
+
+const MAX_DEPTH = 8;
+
+class EmptinessFinder {
+  private readonly active = new Set<ts.Node>();
+  /** Each expression is judged once: values shared by many calls cost nothing more. */
+  private readonly cache = new Map<ts.Node, Emptiness | undefined>();
+  /** How many look-ups were cut short (depth limit, cycle); results computed meanwhile are not cached. */
+  private cutOff = 0;
+
+  constructor(private readonly context: RuleContext) {}
+
+  find(expression: ts.Expression, depth = 0): Emptiness | undefined {
+    // `id!` says the app knows the value is there.
+    if (hasNonNullAssertion(expression)) return undefined;
+    const node = unwrap(expression);
+    if (this.cache.has(node)) return this.cache.get(node);
+    if (depth > MAX_DEPTH || this.active.has(node)) {
+      this.cutOff++;
+      return undefined;
+    }
+    const cutOffBefore = this.cutOff;
+    this.active.add(node);
+    try {
+      const found = this.compute(node, depth + 1);
+      // A result cut short by the depth limit or a cycle may be incomplete: only whole ones are kept.
+      if (this.cutOff === cutOffBefore) this.cache.set(node, found);
+      return found;
+    } finally {
+      this.active.delete(node);
+    }
+  }
+
+  private compute(node: ts.Expression, depth: number): Emptiness | undefined {
+    if (ts.isStringLiteralLike(node)) return node.text === '' ? { value: '""', certain: true, at: node } : undefined;
+    if (node.kind === ts.SyntaxKind.NullKeyword) return { value: 'null', certain: true, at: node };
+    if (ts.isVoidExpression(node)) return { value: 'undefined', certain: true, at: node };
+    if (ts.isConditionalExpression(node)) return this.conditional(node, depth);
+    if (ts.isBinaryExpression(node)) return this.binary(node, depth);
+    if (ts.isOptionalChain(node)) return this.optionalChain(node);
+    if (ts.isIdentifier(node)) return this.identifier(node, depth);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.property(node, depth);
+    if (ts.isCallExpression(node)) return this.returned(node, depth);
+    return undefined;
+  }
+
+  private conditional(node: ts.ConditionalExpression, depth: number): Emptiness | undefined {
+    const whenTrue = this.find(node.whenTrue, depth);
+    const whenFalse = this.find(node.whenFalse, depth);
+    if (whenTrue?.certain && whenFalse?.certain) return whenTrue;
+    const either = whenTrue ?? whenFalse;
+    if (!either) return undefined;
+    return possible(either, format(messages.branch, { value: VALUE_TEXT[either.value] }));
+  }
+
+  private binary(node: ts.BinaryExpression, depth: number): Emptiness | undefined {
+    switch (node.operatorToken.kind) {
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken: {
+        const left = this.find(node.left, depth);
+        const right = this.find(node.right, depth);
+        if (left?.certain) return right;
+        // `x ?? ''` passes an empty string on; `x || ''` does not.
+        if (left && left.value === '""' && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) return possible(left);
+        return right && possible(right, format(messages.fallback, { value: VALUE_TEXT[right.value] }));
+      }
+      case ts.SyntaxKind.AmpersandAmpersandToken: {
+        const right = this.find(node.right, depth);
+        return right && possible(right);
+      }
+      case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.EqualsToken:
+        return this.find(node.right, depth);
+      default:
+        return undefined;
+    }
+  }
+
+  private optionalChain(node: ts.Expression): Emptiness | undefined {
+    if (isGuarded(node, rootOf(node))) return undefined;
+    return { value: 'undefined', certain: false, reason: format(messages.optionalChain, { text: node.getText() }), at: node };
+  }
+
+  private identifier(node: ts.Identifier, depth: number): Emptiness | undefined {
+    const decl = declarationOf(node);
+    if (!decl) return node.text === 'undefined' ? { value: 'undefined', certain: true, at: node } : undefined;
+    let found: Emptiness | undefined;
+    if (ts.isParameter(decl)) found = this.parameter(decl, depth);
+    else if (ts.isVariableDeclaration(decl)) found = this.variable(decl, depth);
+    else if (ts.isBindingElement(decl)) found = this.bindingElement(decl, depth);
+    else if (ts.isImportSpecifier(decl) || ts.isImportClause(decl)) found = this.allOrigins(node, depth);
+    if (found && !found.certain && isGuarded(node, node)) return undefined;
+    return found;
+  }
+
+  private parameter(param: ts.ParameterDeclaration, depth: number): Emptiness | undefined {
+    if (param.dotDotDotToken || !ts.isIdentifier(param.name)) return undefined;
+    // A parameter the function fixes up itself (`id = id || 'guest'`) is not passed on empty.
+    if (this.context.analysis.identifierWrites(param.name.text, param).length) return undefined;
+    const name = param.name.text;
+    if (param.initializer) {
+      const fallback = this.find(param.initializer, depth);
+      if (fallback) return { ...fallback, certain: false, reason: format(messages.defaultParameter, { name, default: VALUE_TEXT[fallback.value] }), at: param };
+    } else if (param.questionToken) {
+      return { value: 'undefined', certain: false, reason: format(messages.optionalParameter, { name }), at: param };
+    } else if (param.type && nullableType(param.type)) {
+      return { value: nullableType(param.type)!, certain: false, reason: format(messages.nullableParameter, { name, type: param.type.getText() }), at: param };
+    }
+    return this.callers(param, depth);
+  }
+
+  /** What the callers of the parameter's function pass (or leave out) for it. */
+  private callers(param: ts.ParameterDeclaration, depth: number): Emptiness | undefined {
+    const fn = param.parent;
+    const position = fn.parameters.indexOf(param);
+    const fnName = functionName(fn) ?? 'the function';
+    for (const call of inSourceOrder(this.context.analysis.callersOf(fn))) {
+      if (call.arguments.some((a, i) => i <= position && ts.isSpreadElement(a))) continue;
+      const arg = call.arguments[position];
+      if (!arg) {
+        if (!param.initializer) return { value: 'undefined', certain: false, reason: format(messages.omittedArgument, { fn: fnName }), at: call };
+        continue;
+      }
+      const passed = this.find(arg, depth);
+      if (!passed || (param.initializer && passed.value === 'undefined')) continue;
+      return possible(passed, format(messages.passedArgument, { fn: fnName, arg: VALUE_TEXT[passed.value] }), arg);
+    }
+    return undefined;
+  }
+
+  private variable(decl: ts.VariableDeclaration, depth: number): Emptiness | undefined {
+    if (!ts.isIdentifier(decl.name) || !ts.isVariableDeclarationList(decl.parent) || !ts.isVariableStatement(decl.parent.parent)) return undefined;
+    const writes = isConstDeclaration(decl) ? [] : this.context.analysis.identifierWrites(decl.name.text, decl);
+    if (!writes.length) return decl.initializer ? this.find(decl.initializer, depth) : { value: 'undefined', certain: true, at: decl };
+    // A variable assigned later is only reported when every value it is ever given is empty: an
+    // empty placeholder that the app overwrites before the call is the common, harmless case.
+    const values = [decl.initializer, ...writes.map((w) => w.right)];
+    const found = values.map((v) => (v ? this.find(v, depth) : { value: 'undefined' as const, certain: true, at: decl }));
+    return found.every((f) => f?.certain) ? found[0] : undefined;
+  }
+
+  private bindingElement(element: ts.BindingElement, depth: number): Emptiness | undefined {
+    const pattern = element.parent;
+    if (element.dotDotDotToken || !ts.isObjectBindingPattern(pattern)) return undefined;
+    if (element.initializer) {
+      const fallback = this.find(element.initializer, depth);
+      return fallback && possible(fallback, format(messages.fallback, { value: VALUE_TEXT[fallback.value] }));
+    }
+    const key = accessedKey(element);
+    const holder = pattern.parent;
+    if (key === undefined) return undefined;
+    if (ts.isVariableDeclaration(holder) && holder.initializer) return this.member(holder.initializer, key, depth);
+    if (ts.isParameter(holder)) {
+      const fn = holder.parent;
+      const position = fn.parameters.indexOf(holder);
+      for (const call of inSourceOrder(this.context.analysis.callersOf(fn))) {
+        const arg = call.arguments[position];
+        const found = arg && !ts.isSpreadElement(arg) ? this.member(arg, key, depth) : undefined;
+        if (found) return possible(found);
+      }
+    }
+    return undefined;
+  }
+
+  /** `owner.key` where owner holds object literals: missing from all of them, or empty in them. */
+  private member(owner: ts.Expression, key: string, depth: number): Emptiness | undefined {
+    const literals = this.context.analysis.origins(owner).map((o) => (o.kind === 'expr' && ts.isObjectLiteralExpression(o.node) ? o.node : undefined));
+    if (!literals.length || !isEvery(literals)) return undefined;
+    if (literals.some((l) => l.properties.some(ts.isSpreadAssignment))) return undefined;
+    const values = literals.map((l) => objectProperty(l, key));
+    if (values.every((v) => !v)) {
+      return { value: 'undefined', certain: true, reason: format(messages.missingProperty, { name: key }), at: literals[0] };
+    }
+    for (const value of values) {
+      const found = value && this.find(value, depth);
+      if (found) return values.length > 1 ? possible(found) : found;
+    }
+    return undefined;
+  }
+
+  private property(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): Emptiness | undefined {
+    const key = accessedName(node);
+    if (key === undefined) return undefined;
+    const ownerKey = this.context.analysis.ownerKey(node);
+    const written = !!ownerKey && this.context.analysis.indexedFiles().some((index) =>
+      (index.writes.get(key) ?? []).some((w) => !ts.isIdentifier(unwrap(w.left)) && this.context.analysis.ownerKey(w.left) === ownerKey),
+    );
+    if (!written) {
+      const member = this.member(node.expression, key, depth);
+      if (member?.certain) return member;
+    }
+    return this.allOrigins(node, depth);
+  }
+
+  /** Certain when every value the expression may hold is empty; otherwise nothing (placeholders overwritten later). */
+  private allOrigins(node: ts.Expression, depth: number): Emptiness | undefined {
+    const origins = this.context.analysis.origins(node);
+    if (!origins.length || origins.some((o) => o.kind !== 'expr')) return undefined;
+    const found = origins.map((o) => (o.kind === 'expr' && o.node !== node ? this.find(o.node, depth) : undefined));
+    return found.every((f) => f?.certain) ? found[0] : undefined;
+  }
+
+  /** A call of an app function that may return an empty value (`return null`, a bare `return`). */
+  private returned(node: ts.CallExpression, depth: number): Emptiness | undefined {
+    const fns = this.context.analysis.calleeFunctions(node);
+    const fn = fns.length === 1 ? fns[0] : undefined;
+    // An async function hands over a promise, never an empty value.
+    if (!fn?.body || (ts.canHaveModifiers(fn) ? ts.getModifiers(fn) : undefined)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword)) return undefined;
+    const name = functionName(fn) ?? 'the function';
+    const returns: { expression?: ts.Expression; node: ts.Node }[] = ts.isBlock(fn.body)
+      ? returnStatements(fn.body).map((r) => ({ expression: r.expression, node: r }))
+      : [{ expression: fn.body, node: fn.body }];
+    for (const r of returns) {
+      const found = r.expression ? this.find(r.expression, depth) : { value: 'undefined' as const, certain: false, at: r.node };
+      if (found) return { ...found, certain: false, reason: found.reason ?? format(messages.returned, { fn: name, value: VALUE_TEXT[found.value] }), at: found.at ?? r.node };
+    }
+    return undefined;
+  }
+}
+
+function inSourceOrder<T extends ts.Node>(nodes: T[]): T[] {
+  return [...nodes].sort((a, b) => a.getSourceFile().fileName.localeCompare(b.getSourceFile().fileName) || a.pos - b.pos);
+}
+
+function isEvery<T>(items: (T | undefined)[]): items is T[] {
+  return items.every((item) => item !== undefined);
+}
+
+function possible(found: Emptiness, reason?: string, at?: ts.Node): Emptiness {
+  return { ...found, certain: false, reason: found.reason ?? reason, at: found.reason ? found.at : (at ?? found.at) };
+}
+
+function accessedKey(element: ts.BindingElement): string | undefined {
+  const name = element.propertyName ?? element.name;
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name)) return name.text;
+  return undefined;
+}
+
+/** `string | undefined`, `string | null`: the empty value the declared type allows. */
+function nullableType(type: ts.TypeNode): EmptyValue | undefined {
+  if (!ts.isUnionTypeNode(type)) return undefined;
+  for (const member of type.types) {
+    if (member.kind === ts.SyntaxKind.UndefinedKeyword) return 'undefined';
+    if (ts.isLiteralTypeNode(member) && member.literal.kind === ts.SyntaxKind.NullKeyword) return 'null';
+  }
+  return undefined;
+}
+
+/** The return statements of a function body, outside nested functions, in source order. */
+function returnStatements(body: ts.Block): ts.ReturnStatement[] {
+  const out: ts.ReturnStatement[] = [];
+  const stack: ts.Node[] = [body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (ts.isFunctionLike(node)) continue;
+    if (ts.isReturnStatement(node)) out.push(node);
+    ts.forEachChild(node, (c) => {
+      stack.push(c);
+    });
+  }
+  return out.sort((a, b) => a.pos - b.pos);
+}
+
+function hasNonNullAssertion(expression: ts.Expression): boolean {
+  for (let node = expression; ; node = node.expression) {
+    if (ts.isNonNullExpression(node)) return true;
+    if (!(ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isTypeAssertionExpression(node))) return false;
+  }
+}
+
+/** What an optional chain checks first: `user` in `user?.profile?.id`, `this.user` in `this.user?.id`. */
+function rootOf(node: ts.Expression): ts.Expression {
+  let root = node;
+  for (let current = unwrap(node); ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current) || ts.isCallExpression(current); current = unwrap(current.expression)) {
+    if (current.questionDotToken) root = current.expression;
+  }
+  return root;
+}
+
+/** Whether `condition` reads what `subject` refers to (its declaration, or the same text for `this.x`). */
+function mentions(condition: ts.Node, subject: ts.Expression): boolean {
+  const decl = ts.isIdentifier(subject) ? declarationOf(subject) : undefined;
+  const text = subject.getText();
+  const stack: ts.Node[] = [condition];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (decl ? ts.isIdentifier(node) && declarationOf(node) === decl : node.getText() === text) return true;
+    ts.forEachChild(node, (c) => {
+      stack.push(c);
+    });
+  }
+  return false;
+}
+
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  return ts.isBlock(statement) && statement.statements.some((s) => ts.isReturnStatement(s) || ts.isThrowStatement(s));
+}
+
+/**
+ * Whether the use of `subject` at `use` only runs once the app checked it: inside `if (id)`,
+ * `id ? ... : ...`, `id && ...`, or after `if (!id) return;`.
+ */
+function isGuarded(use: ts.Node, subject: ts.Expression): boolean {
+  let child: ts.Node = use;
+  for (let node = use.parent; node; child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && child === node.thenStatement && mentions(node.expression, subject)) return true;
+    if (ts.isConditionalExpression(node) && child === node.whenTrue && mentions(node.condition, subject)) return true;
+    if (ts.isBinaryExpression(node) && child === node.right && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && mentions(node.left, subject)) return true;
+    if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+      const statements = node.statements as ts.NodeArray<ts.Statement>;
+      const before = statements.slice(0, statements.indexOf(child as ts.Statement));
+      if (before.some((s) => ts.isIfStatement(s) && exits(s.thenStatement) && mentions(s.expression, subject))) return true;
+    }
+  }
+  return false;
+}
+
+function report(context: RuleContext, id: IdentifierArg | MissingIdentifier, node: ts.Node, found: Emptiness): void {
+  const template = id.isUser ? messages.userId : messages.conferenceId;
+  const failure = id.call.method.name === 'addNewFabric' && id.slot.kind === 'remoteUserId' && found.value === 'undefined' ? messages.failure : '';
+  const related: DraftRelated[] = [];
+  if (found.at && found.at !== node && !(found.at.pos >= node.pos && found.at.end <= node.end)) related.push({ node: found.at, message: messages.related });
+  context.report({
+    node,
+    message: format(template, { label: id.label, is: found.certain ? 'is' : 'can be', value: VALUE_TEXT[found.value], reason: found.reason ?? '', failure }),
+    related,
+  });
+}
+
+/**
+ * `addNewFabric(pc, remote, usage, '')` and later `setIdentifiers({ conferenceID }, pc)`: the empty ID
+ * is a deliberate placeholder (the SDK files the connection under its temporary ID until the real one
+ * arrives). `undefined` is never one: addNewFabric() fails on it.
+ */
+function isReplacedLater(context: RuleContext, id: IdentifierArg, found: Emptiness): boolean {
+  if (id.call.method.name !== 'addNewFabric' || id.slot.kind !== 'conferenceId' || found.value === 'undefined') return false;
+  const pc = id.call.call.arguments[0];
+  const key = pc && context.analysis.ownerKey(pc);
+  if (!key) return false;
+  return context.calls.some((call) => {
+    if (call.method.name !== 'setIdentifiers' || !call.call.arguments[1] || context.analysis.ownerKey(call.call.arguments[1]) !== key) return false;
+    return identifierArgs(context, call).some((other) => other.slot.kind === 'conferenceId');
+  });
+}
 
 export const idEmpty: Rule = {
   id: 'id-empty',
-  run() {},
+  run(context) {
+    const finder = new EmptinessFinder(context);
+    eachCall(context, context.calls, (call) => {
+      for (const id of identifierArgs(context, call)) {
+        const found = finder.find(id.expression);
+        if (found && !isReplacedLater(context, id, found)) report(context, id, id.expression, found);
+      }
+      for (const id of missingIdentifiers(call)) {
+        report(context, id, call.call, { value: 'undefined', certain: true, reason: messages.missing });
+      }
+    });
+  },
 };

@@ -1,7 +1,280 @@
-// Rule userid-privacy: userIDs should not be e-mail addresses, phone numbers or names.
-import type { Rule } from './rule.js';
+// Rule userid-privacy: userIDs should not be, or be built from, e-mail addresses, phone numbers or people's names.
+import { ts } from 'ts-morph';
+import { accessedName, unwrap } from '../engine/analysis.js';
+import { declarationOf } from '../engine/scope.js';
+import { Evaluator, type StringValue } from '../engine/values.js';
+import { format } from './id-max-bytes.js';
+import { identifierArgs, type IdentifierArg } from './identifiers.js';
+import { eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+
+export const messages = {
+  personal:
+    '{{label}} {{is}} {{what}} ({{evidence}}): everyone with access to the callstats dashboard can read and search it, and it is stored with every call; {{advice}}',
+  adviceLocal:
+    "use an ephemeral ID or a SHA-1 of it, or the object form { userName, aliasName } with the real name in userName (only support staff see it) and an opaque aliasName",
+  adviceAlias: 'keep the real value in userName, where the object form expects it, and make aliasName an ephemeral ID or a SHA-1 of it',
+  adviceRemote: 'use an ephemeral ID or a SHA-1 of it (the same one the participant uses as its own userID)',
+  email: 'an e-mail address',
+  phone: 'a phone number',
+  name: "a person's name",
+  related: 'the personal data comes from here',
+};
+
+type Kind = 'email' | 'phone' | 'name';
+const PRIORITY: Kind[] = ['email', 'phone', 'name'];
+
+interface Evidence {
+  kind: Kind;
+  /** The literal, or the name of the field, that gives it away. */
+  text: string;
+  node: ts.Node;
+  /** The whole identifier is the personal value, not only built from it. */
+  whole: boolean;
+}
+
+const LOCAL = /[A-Za-z0-9._%+-]/;
+const DOMAIN = /[A-Za-z0-9-]/;
+
+/**
+ * An e-mail address inside a text, found from each `@` outwards with single-character tests: linear
+ * in the text's length, with no regular expression that could backtrack.
+ */
+export function findEmail(text: string): { start: number; end: number } | undefined {
+  for (let at = text.indexOf('@'); at >= 0; at = text.indexOf('@', at + 1)) {
+    let start = at;
+    while (start > 0 && LOCAL.test(text[start - 1])) start--;
+    if (start === at) continue;
+    let end = at + 1;
+    let labels = 0;
+    let labelStart = end;
+    let lastLabel = '';
+    for (;;) {
+      while (end < text.length && DOMAIN.test(text[end])) end++;
+      if (end === labelStart) break;
+      labels++;
+      lastLabel = text.slice(labelStart, end);
+      if (text[end] !== '.' || !DOMAIN.test(text[end + 1] ?? '')) break;
+      end++;
+      labelStart = end;
+    }
+    if (labels >= 2 && /^[A-Za-z]{2,}$/.test(lastLabel)) return { start, end };
+  }
+  return undefined;
+}
+
+/** International (`+44 20 7946 0958`) or national (`(555) 123-4567`, `030 1234 5678`) phone numbers, as the whole text. */
+const INTERNATIONAL = /^(?:tel:)?\+\d[\d ().-]{6,20}$/;
+const NATIONAL = /^(?:tel:)?\(?\d{2,4}\)?[ .-]\d{3,4}[ .-]\d{3,4}$/;
+
+export function isPhoneNumber(text: string): boolean {
+  const digits = text.replace(/\D/g, '').length;
+  return digits >= 7 && digits <= 15 && (INTERNATIONAL.test(text) || NATIONAL.test(text));
+}
+
+/** Words of a name: `profile.displayName` → display, name; `EMAIL_ADDRESS` → email, address. */
+function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_$-]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** Words that make a field about the personal value rather than the value itself: `emailHash`, `phoneVerified`. */
+const NEUTRAL_WORDS = new Set(['hash', 'hashed', 'sha', 'sha1', 'sha256', 'md5', 'digest', 'hmac', 'token', 'key', 'verified', 'enabled', 'valid', 'domain', 'count', 'length', 'type', 'status', 'format', 'pattern', 'regex', 'hint', 'label', 'field', 'placeholder', 'template']);
+const EMAIL_WORDS = new Set(['email', 'mail', 'emailaddress', 'upn']);
+const PHONE_WORDS = new Set(['phone', 'telephone', 'mobile', 'msisdn', 'cellphone', 'tel']);
+const NAME_WORDS = new Set(['username', 'fullname', 'firstname', 'lastname', 'displayname', 'surname', 'givenname', 'familyname', 'realname']);
+/** `name` alone, or after one of these: `displayName`, `userName`, `participant.name`. */
+const NAME_QUALIFIERS = new Set(['display', 'full', 'first', 'last', 'given', 'family', 'middle', 'real', 'legal', 'user', 'person', 'contact', 'customer', 'caller', 'callee', 'member', 'participant', 'peer', 'speaker', 'attendee', 'guest', 'agent', 'login']);
+
+/** What a field or variable name says it holds, if that is personal. */
+export function personalName(name: string): Kind | undefined {
+  const parts = words(name);
+  if (parts.some((w) => NEUTRAL_WORDS.has(w))) return undefined;
+  if (parts.some((w) => EMAIL_WORDS.has(w))) return 'email';
+  if (parts.some((w) => PHONE_WORDS.has(w))) return 'phone';
+  if (parts.some((w) => NAME_WORDS.has(w)) || (parts.length === 1 && parts[0] === 'login')) return 'name';
+  const at = parts.lastIndexOf('name');
+  if (at === parts.length - 1 && (at === 0 || NAME_QUALIFIERS.has(parts[at - 1]))) return 'name';
+  return undefined;
+}
+
+function textEvidence(text: string, node: ts.Node): Evidence | undefined {
+  const email = findEmail(text);
+  if (email) return { kind: 'email', text: JSON.stringify(text.slice(email.start, email.end)), node, whole: email.start === 0 && email.end === text.length };
+  if (isPhoneNumber(text.trim())) return { kind: 'phone', text: JSON.stringify(text), node, whole: true };
+  return undefined;
+}
+
+/** Calls that keep their input readable (case, trimming, URI and base64 encoding); hashes and lookups end the trail. */
+const TRANSPARENT_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize', 'toString', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'concat', 'padStart', 'padEnd']);
+const TRANSPARENT_FUNCTIONS = /^(String|encodeURIComponent|encodeURI|escape|btoa)$/;
+const MAX_DEPTH = 8;
+
+class EvidenceFinder {
+  private readonly active = new Set<ts.Node>();
+  /** Each expression is judged once: values shared by many calls cost nothing more. */
+  private readonly cache = new Map<ts.Node, Evidence | undefined>();
+  /** How many look-ups were cut short (depth limit, cycle); results computed meanwhile are not cached. */
+  private cutOff = 0;
+
+  constructor(private readonly context: RuleContext) {}
+
+  /** The first personal value the expression is or is built from, following values through the app. */
+  find(expression: ts.Expression, depth = 0): Evidence | undefined {
+    const node = unwrap(expression);
+    if (this.cache.has(node)) return this.cache.get(node);
+    if (depth > MAX_DEPTH || this.active.has(node)) {
+      this.cutOff++;
+      return undefined;
+    }
+    const cutOffBefore = this.cutOff;
+    this.active.add(node);
+    try {
+      const found = best(this.compute(node, depth + 1));
+      // A result cut short by the depth limit or a cycle may be incomplete: only whole ones are kept.
+      if (this.cutOff === cutOffBefore) this.cache.set(node, found);
+      return found;
+    } finally {
+      this.active.delete(node);
+    }
+  }
+
+  private compute(node: ts.Expression, depth: number): (Evidence | undefined)[] {
+    if (ts.isStringLiteralLike(node)) return [textEvidence(node.text, node)];
+    if (ts.isTemplateExpression(node) || isConcatenation(node)) {
+      const parts = concatenated(node);
+      const unknown: number[] = [];
+      let literal = '';
+      for (const part of parts) {
+        if (typeof part !== 'string') unknown.push(literal.length);
+        literal += typeof part === 'string' ? part : UNKNOWN_PART;
+      }
+      const email = findEmail(literal);
+      // Quote the address when the code spells it out; the whole expression when a computed part is in it.
+      const spelledOut = email && !unknown.some((at) => at >= email.start && at < email.end);
+      const own = email ? { kind: 'email' as const, text: spelledOut ? JSON.stringify(literal.slice(email.start, email.end)) : node.getText(), node, whole: false } : undefined;
+      return [own, ...parts.map((p) => (typeof p === 'string' ? undefined : partOf(this.find(p, depth))))];
+    }
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken) return [this.find(node.left, depth), this.find(node.right, depth)];
+      return [];
+    }
+    if (ts.isConditionalExpression(node)) return [this.find(node.whenTrue, depth), this.find(node.whenFalse, depth)];
+    if (ts.isCallExpression(node)) return [this.call(node, depth)];
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.reference(node, depth);
+    return [];
+  }
+
+  private call(node: ts.CallExpression, depth: number): Evidence | undefined {
+    const callee = unwrap(node.expression);
+    if (TRANSPARENT_FUNCTIONS.test(callee.getText()) && node.arguments[0]) return this.find(node.arguments[0], depth);
+    if (ts.isPropertyAccessExpression(callee) && TRANSPARENT_METHODS.has(callee.name.text)) {
+      return partOf(best([this.find(callee.expression, depth), ...node.arguments.map((a) => this.find(a, depth))]));
+    }
+    return undefined;
+  }
+
+  /** A name that says what it holds (`user.email`, `displayName`), else the values it may hold. */
+  private reference(node: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): (Evidence | undefined)[] {
+    const decl = ts.isIdentifier(node) ? declarationOf(node) : undefined;
+    // A variable with a value is judged by that value; a field or a parameter by its name.
+    const judgedByValue = !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer;
+    const name = ts.isIdentifier(node) ? node.text : accessedName(node);
+    const fromName = name !== undefined && !judgedByValue ? personalName(name) : undefined;
+    if (fromName) return [{ kind: fromName, text: node.getText(), node, whole: true }];
+    if (ts.isIdentifier(node)) {
+      // `const { email: id } = user`: the field's name tells.
+      if (decl && ts.isBindingElement(decl) && decl.propertyName) {
+        const field = ts.isIdentifier(decl.propertyName) || ts.isStringLiteralLike(decl.propertyName) ? decl.propertyName.text : undefined;
+        const kind = field !== undefined ? personalName(field) : undefined;
+        const holder = decl.parent.parent;
+        const owner = ts.isVariableDeclaration(holder) && holder.initializer ? `${holder.initializer.getText()}.` : '';
+        if (kind) return [{ kind, text: `${owner}${field}`, node: decl, whole: true }];
+      }
+    }
+    const out: (Evidence | undefined)[] = [];
+    for (const origin of this.context.analysis.origins(node)) {
+      if (origin.kind === 'expr' && origin.node !== node) out.push(this.find(origin.node, depth));
+    }
+    return out;
+  }
+}
+
+/** Stands for a computed part of a concatenation: it could be the local part of an address (`${user}@example.com`). */
+const UNKNOWN_PART = 'x';
+
+function isConcatenation(node: ts.Node): node is ts.BinaryExpression {
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
+}
+
+/** The parts of a template or `+` chain: literal texts, and the expressions in between. */
+function concatenated(node: ts.Expression): (string | ts.Expression)[] {
+  if (ts.isTemplateExpression(node)) {
+    return [node.head.text, ...node.templateSpans.flatMap((s) => [s.expression, s.literal.text])];
+  }
+  const operands: ts.Expression[] = [];
+  let current: ts.Expression = node;
+  while (isConcatenation(current)) {
+    operands.push(current.right);
+    current = unwrap(current.left);
+  }
+  operands.push(current);
+  return operands.reverse().map((o) => {
+    const inner = unwrap(o);
+    return ts.isStringLiteralLike(inner) ? inner.text : inner;
+  });
+}
+
+function partOf(evidence: Evidence | undefined): Evidence | undefined {
+  return evidence && { ...evidence, whole: false };
+}
+
+function best(found: (Evidence | undefined)[]): Evidence | undefined {
+  const present = found.filter((e): e is Evidence => !!e);
+  for (const kind of PRIORITY) {
+    const match = present.find((e) => e.kind === kind);
+    if (match) return match;
+  }
+  return undefined;
+}
+
+/** Known exact values first (a constant e-mail address in another module), then what the expression is built from. */
+function evidenceFor(context: RuleContext, finder: EvidenceFinder, id: IdentifierArg): Evidence | undefined {
+  const exact = Evaluator.options(context.evaluator.evaluate(id.expression)).filter((v): v is StringValue => v.kind === 'string' && v.exact && v.text !== undefined);
+  return best([...exact.map((v) => textEvidence(v.text!, v.node)), finder.find(id.expression)]);
+}
+
+function report(context: RuleContext, id: IdentifierArg, evidence: Evidence): void {
+  const node = id.expression;
+  const inside = evidence.node.getSourceFile() === node.getSourceFile() && evidence.node.pos >= node.pos && evidence.node.end <= node.end;
+  const related: DraftRelated[] = inside ? [] : [{ node: evidence.node, message: messages.related }];
+  context.report({
+    node,
+    message: format(messages.personal, {
+      label: id.label,
+      is: evidence.whole ? 'is' : 'is built from',
+      what: messages[evidence.kind],
+      evidence: evidence.text,
+      advice: id.label === 'userID.aliasName' ? messages.adviceAlias : id.slot.kind === 'localUserId' ? messages.adviceLocal : messages.adviceRemote,
+    }),
+    related,
+  });
+}
 
 export const useridPrivacy: Rule = {
   id: 'userid-privacy',
-  run() {},
+  run(context) {
+    const finder = new EvidenceFinder(context);
+    eachCall(context, context.calls, (call) => {
+      for (const id of identifierArgs(context, call)) {
+        if (!id.isUser) continue;
+        const evidence = evidenceFor(context, finder, id);
+        if (evidence) report(context, id, evidence);
+      }
+    });
+  },
 };

@@ -1,0 +1,236 @@
+// Rule id-empty: empty, null and undefined identifiers in every slot, and values that can become so (optional parameters, optional chains, missing properties), with exact ranges.
+import { format } from '../../server/src/rules/id-max-bytes.js';
+import { messages } from '../../server/src/rules/id-empty.js';
+import { rangeIn, rangeOfText } from '../helpers/lint.js';
+import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
+
+const PRE = 'const cs = new callstats();\nconst pc = new RTCPeerConnection();\n';
+
+interface Expect {
+  label: string;
+  value: 'an empty string' | 'null' | 'undefined';
+  certain?: boolean;
+  reason?: string;
+  /** addNewFabric's remoteUserID that is undefined: the call fails. */
+  fails?: boolean;
+  conference?: boolean;
+}
+
+function message(e: Expect): string {
+  return format(e.conference ? messages.conferenceId : messages.userId, {
+    label: e.label,
+    is: e.certain === false ? 'can be' : 'is',
+    value: e.value,
+    reason: e.reason ?? '',
+    failure: e.fails ? messages.failure : '',
+  });
+}
+
+const related = (code: string, needle: string, occurrence = 1) => ({ file: 'app.js', ...rangeOfText(code, needle, occurrence), message: messages.related });
+const relatedIn = (code: string, anchor: string, needle: string, file = 'app.js') => ({ file, ...rangeIn(code, anchor, needle), message: messages.related });
+
+/** The finding at the `occurrence`-th `needle`. */
+function at(code: string, needle: string, e: Expect, extra: Partial<ExpectedError> = {}, occurrence = 1): ExpectedError {
+  return { ...rangeOfText(code, needle, occurrence), message: message(e), ...extra };
+}
+
+// ---- certain: the value is empty --------------------------------------------------------------
+
+const literals = (() => {
+  const code = `${PRE}cs.initialize('app', 'secret', '');\ncs.addNewFabric(pc, undefined, cs.fabricUsage.multiplex, null);\ncs.associateMstWithUserID(pc, "", void 0, 1234, 'camera');\n`;
+  return {
+    name: "'', null, undefined and void 0 in the positional slots",
+    code,
+    errors: [
+      at(code, "''", { label: 'userID', value: 'an empty string' }),
+      at(code, 'undefined', { label: 'remoteUserID', value: 'undefined', fails: true }),
+      at(code, 'null', { label: 'conferenceID', value: 'null', conference: true }),
+      at(code, '""', { label: 'userID', value: 'an empty string' }),
+      at(code, 'void 0', { label: 'conferenceID', value: 'undefined', conference: true }),
+    ],
+  };
+})();
+
+const properties = (() => {
+  const code = `${PRE}cs.setIdentifiers({ conferenceID: null, remoteUserID: '' }, pc);\ncs.sendUserFeedback('room-42', { userID: undefined, overall: 4 });\ncs.initialize('app', 'secret', { userName: 'Alice', aliasName: '' });\n`;
+  return {
+    name: 'setIdentifiers properties, feedback.userID and the object form aliasName',
+    code,
+    errors: [
+      at(code, 'null', { label: 'conferenceID', value: 'null', conference: true }),
+      at(code, "''", { label: 'remoteUserID', value: 'an empty string' }),
+      at(code, 'undefined', { label: 'feedback.userID', value: 'undefined' }),
+      at(code, "''", { label: 'userID.aliasName', value: 'an empty string' }, {}, 2),
+    ],
+  };
+})();
+
+const undefinedPlaceholder = (() => {
+  const code = `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, undefined);\nexport function onRoom(room) {\n  cs.setIdentifiers({ conferenceID: room.id }, pc);\n}\n`;
+  return {
+    name: 'undefined is no placeholder, even when setIdentifiers() follows: addNewFabric() fails on it',
+    code,
+    errors: [at(code, 'undefined', { label: 'conferenceID', value: 'undefined', conference: true })],
+  };
+})();
+
+const missing = (() => {
+  const code = `${PRE}cs.initialize('app', 'secret');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex);\n`;
+  return {
+    name: 'a missing identifier argument: reported at the call',
+    code,
+    errors: [
+      at(code, "cs.initialize('app', 'secret')", { label: 'userID', value: 'undefined', reason: messages.missing }),
+      at(code, "cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex)", { label: 'conferenceID', value: 'undefined', reason: messages.missing, conference: true }),
+    ],
+  };
+})();
+
+const constant = (() => {
+  const code = `${PRE}const ROOM = '';\ncs.sendCustomStats(pc, ROOM, { fps: 30 });\n`;
+  return {
+    name: 'an empty const: reported at the call, related to the literal',
+    code,
+    errors: [at(code, 'ROOM,', { label: 'conferenceID', value: 'an empty string', conference: true }, { ...rangeIn(code, 'sendCustomStats', 'ROOM'), related: [related(code, "''")] })],
+  };
+})();
+
+const imported = (() => {
+  const config = "export const CONFERENCE_ID = null;\n";
+  const app = `import { CONFERENCE_ID } from './config.js';\n${PRE}cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, CONFERENCE_ID);\n`;
+  return {
+    name: 'a null const imported from another module',
+    files: { 'config.js': config, 'app.js': app },
+    errors: [
+      { file: 'app.js', ...rangeIn(app, 'fabricHold', 'CONFERENCE_ID'), message: message({ label: 'conferenceID', value: 'null', conference: true }), related: [{ file: 'config.js', ...rangeOfText(config, 'null'), message: messages.related }] },
+    ],
+  };
+})();
+
+const missingProperty = (() => {
+  const code = `${PRE}const settings = { room: 'room-42' };\nconst { conferenceId } = settings;\ncs.sendCallDetails(pc, conferenceId, { role: 'host' });\ncs.sendCustomEvent(pc, settings.conferenceId, []);\n`;
+  const reason = format(messages.missingProperty, { name: 'conferenceId' });
+  return {
+    name: 'a property the object literal does not have: destructured and read',
+    code,
+    errors: [
+      { ...rangeIn(code, 'sendCallDetails', 'conferenceId'), message: message({ label: 'conferenceID', value: 'undefined', reason, conference: true }), related: [related(code, "{ room: 'room-42' }")] },
+      { ...rangeOfText(code, 'settings.conferenceId'), message: message({ label: 'conferenceID', value: 'undefined', reason, conference: true }), related: [related(code, "{ room: 'room-42' }")] },
+    ],
+  };
+})();
+
+// ---- possible: the value can be empty ---------------------------------------------------------
+
+const optionalParameter = (() => {
+  const code = `${PRE}export function callPeer(room: string, peerId?: string) {\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n}\n`;
+  return {
+    name: 'an optional parameter without a fallback (TypeScript)',
+    code,
+    filename: 'app.ts',
+    errors: [
+      { file: 'app.ts', ...rangeIn(code, 'addNewFabric', 'peerId'), message: message({ label: 'remoteUserID', value: 'undefined', certain: false, fails: true, reason: format(messages.optionalParameter, { name: 'peerId' }) }), related: [{ file: 'app.ts', ...rangeOfText(code, 'peerId?: string'), message: messages.related }] },
+    ],
+  };
+})();
+
+const nullableParameter = (() => {
+  const code = `${PRE}export function report(conferenceId: string | null, error: Error) {\n  cs.reportError(pc, conferenceId, cs.webRTCFunctions.createOffer, error);\n}\n`;
+  return {
+    name: 'a parameter declared as string | null',
+    code,
+    filename: 'app.ts',
+    errors: [
+      { file: 'app.ts', ...rangeIn(code, 'reportError', 'conferenceId'), message: message({ label: 'conferenceID', value: 'null', certain: false, conference: true, reason: format(messages.nullableParameter, { name: 'conferenceId', type: 'string | null' }) }), related: [{ file: 'app.ts', ...rangeOfText(code, 'conferenceId: string | null'), message: messages.related }] },
+    ],
+  };
+})();
+
+const defaultUndefined = (() => {
+  const code = `${PRE}export function start(appSecret, userId = undefined) {\n  cs.initialize('app', appSecret, userId);\n}\n`;
+  return {
+    name: 'a parameter defaulting to undefined',
+    code,
+    errors: [
+      { ...rangeIn(code, 'cs.initialize', 'userId'), message: message({ label: 'userID', value: 'undefined', certain: false, reason: format(messages.defaultParameter, { name: 'userId', default: 'undefined' }) }), related: [related(code, 'userId = undefined')] },
+    ],
+  };
+})();
+
+const callers = (() => {
+  const code = `${PRE}function callPeer(room, peerId) {\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n}\nfunction feedback(room, userId) {\n  cs.sendUserFeedback(room, { userID: userId, overall: 3 });\n}\ncallPeer('room-42');\nfeedback('room-42', null);\n`;
+  return {
+    name: 'callers that leave the argument out or pass null',
+    code,
+    errors: [
+      { ...rangeIn(code, 'addNewFabric', 'peerId'), message: message({ label: 'remoteUserID', value: 'undefined', certain: false, fails: true, reason: format(messages.omittedArgument, { fn: 'callPeer' }) }), related: [related(code, "callPeer('room-42')")] },
+      { ...rangeIn(code, 'userID:', 'userId'), message: message({ label: 'feedback.userID', value: 'null', certain: false, reason: format(messages.passedArgument, { fn: 'feedback', arg: 'null' }) }), related: [relatedIn(code, "feedback('room-42'", 'null')] },
+    ],
+  };
+})();
+
+const optionalChain = (() => {
+  const code = `${PRE}export function join(session, room) {\n  cs.initialize('app', 'secret', session.user?.id);\n  cs.addNewFabric(pc, room.peer?.id ?? '', cs.fabricUsage.multiplex, room.id);\n}\n`;
+  return {
+    name: 'an optional chain without a fallback, and one whose fallback is empty',
+    code,
+    errors: [
+      { ...rangeOfText(code, 'session.user?.id'), message: message({ label: 'userID', value: 'undefined', certain: false, reason: format(messages.optionalChain, { text: 'session.user?.id' }) }) },
+      { ...rangeOfText(code, "room.peer?.id ?? ''"), message: message({ label: 'remoteUserID', value: 'an empty string', certain: false, reason: format(messages.fallback, { value: 'an empty string' }) }) },
+    ],
+  };
+})();
+
+const branches = (() => {
+  const code = `${PRE}export function hold(call) {\n  cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, call.live ? call.room : undefined);\n}\n`;
+  return {
+    name: 'one branch of a condition is undefined',
+    code,
+    errors: [
+      { ...rangeOfText(code, 'call.live ? call.room : undefined'), message: message({ label: 'conferenceID', value: 'undefined', certain: false, conference: true, reason: format(messages.branch, { value: 'undefined' }) }) },
+    ],
+  };
+})();
+
+const returned = (() => {
+  const code = `${PRE}function roomFromUrl() {\n  const match = /rooms\\/(\\w+)/.exec(location.pathname);\n  if (!match) return null;\n  return match[1];\n}\ncs.sendCustomStats(pc, roomFromUrl(), { fps: 30 });\n`;
+  return {
+    name: 'a function of the app that can return null',
+    code,
+    errors: [
+      { ...rangeOfText(code, 'roomFromUrl()', 2), message: message({ label: 'conferenceID', value: 'null', certain: false, conference: true, reason: format(messages.returned, { fn: 'roomFromUrl', value: 'null' }) }), related: [relatedIn(code, 'return null', 'null')] },
+    ],
+  };
+})();
+
+const destructuredParameter = (() => {
+  const code = `${PRE}function join({ room, userId }) {\n  cs.initialize('app', 'secret', userId);\n  cs.addNewFabric(pc, 'bridge', cs.fabricUsage.multiplex, room);\n}\njoin({ room: 'room-42', user: 'alice' });\n`;
+  return {
+    name: 'a destructured parameter whose callers pass an object without the property',
+    code,
+    errors: [
+      { ...rangeIn(code, 'cs.initialize', 'userId'), message: message({ label: 'userID', value: 'undefined', certain: false, reason: format(messages.missingProperty, { name: 'userId' }) }), related: [related(code, "{ room: 'room-42', user: 'alice' }")] },
+    ],
+  };
+})();
+
+ruleTester('id-empty', {
+  valid: [
+    { name: 'non-empty identifiers', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room-42');\ncs.setIdentifiers({ remoteUserID: 'bob' }, pc);\n` },
+    { name: 'values not known statically', code: `${PRE}export function join(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n}\n` },
+    { name: 'an optional parameter checked first', code: `${PRE}export function callPeer(room: string, peerId?: string) {\n  if (!peerId) return;\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n}\n`, filename: 'app.ts' },
+    { name: 'an optional parameter used inside if (peerId)', code: `${PRE}export function callPeer(room: string, peerId?: string) {\n  if (peerId) {\n    cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n  }\n}\n`, filename: 'app.ts' },
+    { name: 'an optional parameter given a fallback in the function', code: `${PRE}export function start(userId) {\n  userId = userId || 'guest-' + Date.now();\n  cs.initialize('app', 'secret', userId);\n}\nstart();\n` },
+    { name: 'optional chains with a non-empty fallback, or guarded', code: `${PRE}export function join(session, room) {\n  cs.initialize('app', 'secret', session.user?.id ?? 'guest');\n  cs.addNewFabric(pc, room.peer?.id || 'bridge', cs.fabricUsage.multiplex, room.id);\n  if (session.user) cs.sendUserFeedback(room.id, { userID: session.user?.id, overall: 4 });\n}\n` },
+    { name: 'a non-null assertion says the value is there', code: `${PRE}export function join(session: { user?: { id: string } }, room: string) {\n  cs.initialize('app', 'secret', session.user?.id!);\n}\n`, filename: 'app.ts' },
+    { name: 'an empty placeholder overwritten before the call', code: `${PRE}let conferenceId = null;\nexport function join(room) {\n  conferenceId = room.id;\n  cs.addNewFabric(pc, 'bridge', cs.fabricUsage.multiplex, conferenceId);\n}\n` },
+    { name: "a class field placeholder ('') set before initialize()", code: `${PRE}class Stats {\n  userId = '';\n  start(userId) {\n    this.userId = userId;\n    cs.initialize('app', 'secret', this.userId);\n  }\n}\nnew Stats().start(socket.id);\n` },
+    { name: 'a destructured property the object has, and a default for a missing one', code: `${PRE}const { room, peer = 'bridge' } = { room: 'room-42' };\ncs.addNewFabric(pc, peer, cs.fabricUsage.multiplex, room);\n` },
+    { name: 'callers that all pass a value, and a non-empty default', code: `${PRE}function callPeer(room, peerId = 'bridge') {\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n}\ncallPeer('room-42', 'bob');\ncallPeer('room-42');\n` },
+    { name: 'a missing argument when the call spreads its arguments', code: `${PRE}export function forward(args) { cs.addNewFabric(...args); }\n` },
+    { name: 'setIdentifiers without the optional properties', code: `${PRE}cs.setIdentifiers({ remoteUserID: 'bob' }, pc);\n` },
+    { name: "a temporary '' conferenceID that setIdentifiers() replaces on the same connection", code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, '');\nexport function onRoom(room) {\n  cs.setIdentifiers({ conferenceID: room.id }, pc);\n}\n` },
+    { name: 'another SDK with an empty ID', code: `${PRE}const feedback = window.feedbackWidget;\nfeedback.initialize('fw', 'key', '');\n` },
+  ],
+  invalid: [literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter],
+});

@@ -1,0 +1,138 @@
+// Rule userid-privacy: user IDs that are or are built from e-mail addresses, phone numbers or people's names; hashes, opaque IDs and userName are fine.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { format } from '../../server/src/rules/id-max-bytes.js';
+import { findEmail, isPhoneNumber, messages, personalName } from '../../server/src/rules/userid-privacy.js';
+import { rangeIn, rangeOfText } from '../helpers/lint.js';
+import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
+
+const PRE = 'const cs = new callstats();\nconst pc = new RTCPeerConnection();\n';
+
+type Advice = 'adviceLocal' | 'adviceRemote' | 'adviceAlias';
+
+function message(label: string, is: 'is' | 'is built from', what: 'email' | 'phone' | 'name', evidence: string, advice: Advice): string {
+  return format(messages.personal, { label, is, what: messages[what], evidence, advice: messages[advice] });
+}
+
+const fromHere = (code: string, needle: string, file = 'app.js', anchor?: string) => ({ file, ...(anchor ? rangeIn(code, anchor, needle) : rangeOfText(code, needle)), message: messages.related });
+
+function at(code: string, anchor: string, needle: string, text: string, related?: ExpectedError['related']): ExpectedError {
+  return { ...rangeIn(code, anchor, needle), message: text, ...(related ? { related } : {}) };
+}
+
+const literals = (() => {
+  const code = `${PRE}cs.initialize('app', 'secret', 'alice@example.com');\ncs.addNewFabric(pc, '+44 20 7946 0958', cs.fabricUsage.multiplex, 'room-42');\ncs.associateMstWithUserID(pc, '(555) 123-4567', 'room-42', 1234, 'camera');\n`;
+  return {
+    name: 'an e-mail address and phone numbers written as literals',
+    code,
+    errors: [
+      at(code, 'initialize', "'alice@example.com'", message('userID', 'is', 'email', '"alice@example.com"', 'adviceLocal'), []),
+      at(code, 'addNewFabric', "'+44 20 7946 0958'", message('remoteUserID', 'is', 'phone', '"+44 20 7946 0958"', 'adviceRemote'), []),
+      at(code, 'associateMstWithUserID', "'(555) 123-4567'", message('userID', 'is', 'phone', '"(555) 123-4567"', 'adviceRemote'), []),
+    ],
+  };
+})();
+
+const fields = (() => {
+  const code = `${PRE}export function start(profile, room) {\n  cs.initialize('app', 'secret', profile.displayName);\n  cs.addNewFabric(pc, room.host.email, cs.fabricUsage.multiplex, room.id);\n  cs.sendUserFeedback(room.id, { userID: profile.phoneNumber, overall: 4 });\n  cs.associateMstWithUserID(pc, room.speaker.name, room.id, 1234, 'camera');\n}\n`;
+  return {
+    name: 'fields named for personal data: displayName, email, phoneNumber, name',
+    code,
+    errors: [
+      at(code, 'initialize', 'profile.displayName', message('userID', 'is', 'name', 'profile.displayName', 'adviceLocal'), []),
+      at(code, 'addNewFabric', 'room.host.email', message('remoteUserID', 'is', 'email', 'room.host.email', 'adviceRemote'), []),
+      at(code, 'userID:', 'profile.phoneNumber', message('feedback.userID', 'is', 'phone', 'profile.phoneNumber', 'adviceRemote'), []),
+      at(code, 'associateMstWithUserID', 'room.speaker.name', message('userID', 'is', 'name', 'room.speaker.name', 'adviceRemote'), []),
+    ],
+  };
+})();
+
+const builtFrom = (() => {
+  const code = `${PRE}export function start(user) {\n  cs.initialize('app', 'secret', \`\${user.email.toLowerCase()}#\${navigator.platform}\`);\n  cs.setIdentifiers({ remoteUserID: user.id + '@corp.example.com' }, pc);\n}\n`;
+  return {
+    name: 'built from personal data: a lower-cased e-mail with a suffix, an ID turned into an address',
+    code,
+    errors: [
+      at(code, 'initialize', '`${user.email.toLowerCase()}#${navigator.platform}`', message('userID', 'is built from', 'email', 'user.email', 'adviceLocal'), []),
+      at(code, 'remoteUserID:', "user.id + '@corp.example.com'", message('remoteUserID', 'is built from', 'email', "user.id + '@corp.example.com'", 'adviceRemote'), []),
+    ],
+  };
+})();
+
+const aliasName = (() => {
+  const code = `${PRE}export function start(account) {\n  cs.initialize('app', 'secret', { userName: account.fullName, aliasName: account.email });\n}\n`;
+  return {
+    name: 'the object form: an e-mail as aliasName (userName is where the real name belongs)',
+    code,
+    errors: [at(code, 'aliasName:', 'account.email', message('userID.aliasName', 'is', 'email', 'account.email', 'adviceAlias'), [])],
+  };
+})();
+
+const followed = (() => {
+  const code = `${PRE}function callPeer(room, peer) {\n  cs.addNewFabric(pc, peer, cs.fabricUsage.multiplex, room);\n}\ncallPeer('room-42', 'carol@example.org');\nexport function join(user) {\n  const { email: userId } = user;\n  cs.initialize('app', 'secret', userId);\n}\n`;
+  return {
+    name: 'followed through a parameter to its caller, and through destructuring',
+    code,
+    errors: [
+      at(code, 'addNewFabric', 'peer', message('remoteUserID', 'is', 'email', '"carol@example.org"', 'adviceRemote'), [fromHere(code, "'carol@example.org'")]),
+      at(code, 'cs.initialize', 'userId', message('userID', 'is', 'email', 'user.email', 'adviceLocal'), [fromHere(code, 'email: userId')]),
+    ],
+  };
+})();
+
+const imported = (() => {
+  const config = "export const SUPPORT_AGENT = 'help@example.com';\n";
+  const app = `import { SUPPORT_AGENT } from './config.js';\n${PRE}cs.addNewFabric(pc, SUPPORT_AGENT, cs.fabricUsage.multiplex, 'room-42');\n`;
+  return {
+    name: 'an address kept in another module',
+    files: { 'config.js': config, 'app.js': app },
+    errors: [{ file: 'app.js', ...rangeIn(app, 'addNewFabric', 'SUPPORT_AGENT'), message: message('remoteUserID', 'is', 'email', '"help@example.com"', 'adviceRemote'), related: [fromHere(config, "'help@example.com'", 'config.js')] }],
+  };
+})();
+
+const parameterName = (() => {
+  const code = `${PRE}export function callByEmail(room, peerEmail) {\n  cs.addNewFabric(pc, peerEmail, cs.fabricUsage.multiplex, room);\n}\n`;
+  return { name: 'a parameter named for an e-mail address', code, errors: [at(code, 'addNewFabric', 'peerEmail', message('remoteUserID', 'is', 'email', 'peerEmail', 'adviceRemote'), [])] };
+})();
+
+ruleTester('userid-privacy', {
+  valid: [
+    { name: 'opaque IDs', code: `${PRE}export function start(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n  cs.sendUserFeedback(room.id, { userID: user.uuid, overall: 4 });\n}\n` },
+    { name: 'a SHA-1 of the e-mail address', code: `import { sha1 } from './hash.js';\n${PRE}export async function start(user) {\n  cs.initialize('app', 'secret', await sha1(user.email));\n}\n` },
+    { name: 'the object form with the real name in userName', code: `${PRE}export function start(profile) {\n  cs.initialize('app', 'secret', { userName: profile.displayName, aliasName: profile.id });\n}\n` },
+    { name: 'numeric IDs and dates are not phone numbers', code: `${PRE}cs.initialize('app', 'secret', '12345678');\ncs.addNewFabric(pc, '2024-06-01', cs.fabricUsage.multiplex, 'room-42');\ncs.associateMstWithUserID(pc, '4711', 'room-42', 1234, 'camera');\n` },
+    { name: 'fields about personal data, not the data itself', code: `${PRE}export function start(user) {\n  cs.initialize('app', 'secret', user.emailHash);\n  cs.addNewFabric(pc, user.phoneToken, cs.fabricUsage.multiplex, 'room-42');\n}\n` },
+    { name: 'names of things, not people', code: `${PRE}export function join(room, device) {\n  cs.addNewFabric(pc, device.hostName, cs.fabricUsage.multiplex, room.name);\n  cs.associateMstWithUserID(pc, room.bridgeName, room.id, 1234, 'camera');\n}\n` },
+    { name: 'an e-mail address as conferenceID is not a userID', code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'alice@example.com');\n` },
+    { name: 'another SDK with an e-mail address', code: `${PRE}cs.initialize('app', 'secret', 'alice');\nconst feedback = window.feedbackWidget;\nfeedback.initialize('fw', 'key', 'alice@example.com');\n` },
+  ],
+  invalid: [literals, fields, builtFrom, aliasName, followed, imported, parameterName],
+});
+
+test('findEmail: addresses inside text, linear on long input without a domain', () => {
+  assert.deepEqual(findEmail('alice@example.com'), { start: 0, end: 17 });
+  assert.deepEqual(findEmail('user:bob.smith+tag@mail.example.co.uk#2'), { start: 5, end: 37 });
+  assert.equal(findEmail('@example.com'), undefined);
+  assert.equal(findEmail('alice@localhost'), undefined);
+  assert.equal(findEmail('room@42'), undefined);
+  const started = performance.now();
+  assert.equal(findEmail('a'.repeat(100_000) + '@' + 'b.'.repeat(100_000)), undefined);
+  assert.equal(findEmail('@'.repeat(100_000)), undefined);
+  assert.ok(performance.now() - started < 2_000);
+});
+
+test('isPhoneNumber: international and national formats, not plain numbers', () => {
+  for (const phone of ['+14155550123', '+44 20 7946 0958', '(555) 123-4567', '555-123-4567', '030 1234 5678', 'tel:+4930123456']) assert.ok(isPhoneNumber(phone), phone);
+  for (const other of ['12345678', '2024-06-01', '+1', '10.0.0.1', 'room-555-1234']) assert.ok(!isPhoneNumber(other), other);
+});
+
+test('personalName: words of the name decide', () => {
+  assert.equal(personalName('email'), 'email');
+  assert.equal(personalName('userEmail'), 'email');
+  assert.equal(personalName('EMAIL_ADDRESS'), 'email');
+  assert.equal(personalName('mobile'), 'phone');
+  assert.equal(personalName('displayName'), 'name');
+  assert.equal(personalName('username'), 'name');
+  assert.equal(personalName('name'), 'name');
+  for (const neutral of ['id', 'userId', 'emailHash', 'roomName', 'hostName', 'fileName', 'mailbox', 'hotel']) assert.equal(personalName(neutral), undefined, neutral);
+});
