@@ -84,7 +84,7 @@ describe('Linter', () => {
 
   test('findings are sorted by position', () => {
     const r = lint({ 'app.js': "const cs = new callstats();\ncs.addNewFabric(pc, 'x'.repeat(300), cs.fabricUsage.multiplex, 'y'.repeat(300));\ncs.initialize('app', 'secret', 'z'.repeat(300));\n" });
-    assert.deepEqual(where(r), ['app.js:2:21 id-max-bytes', 'app.js:2:64 id-max-bytes', 'app.js:3:32 id-max-bytes']);
+    assert.deepEqual(where(r), ['app.js:2:4 api-before-initialize', 'app.js:2:21 id-max-bytes', 'app.js:2:64 id-max-bytes', 'app.js:3:32 id-max-bytes']);
   });
 });
 
