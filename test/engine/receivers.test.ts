@@ -1,5 +1,6 @@
 // Receivers: the SDK instance is found by following values from the factory (globals, imports, aliases, fields, modules), never by name.
-import { format, messages } from '../../server/src/rules/id-max-bytes.js';
+import { messages } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { rangeOfText } from '../helpers/lint.js';
 import { replaced, ruleTester, sha1Hex, type InvalidCase } from '../helpers/rule-tester.js';
 

@@ -1,5 +1,5 @@
 // Rule api-before-initialize: calls earlier in the same sequence, initialize() in callbacks and after awaits, never-initialized instances, and the silent cases.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/api-before-initialize.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { ruleTester } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 // Rule conference-id-consistency: exact and provably different conferenceIDs on one connection, the temporary-ID pattern, connections through parameters, fixes.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/conference-id-consistency.js';
 import { rangeIn } from '../helpers/lint.js';
 import { replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';

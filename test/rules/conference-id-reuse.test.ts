@@ -1,5 +1,5 @@
 // Rule conference-id-reuse: constant conferenceIDs and ones made once at module load, reported where the value is written; per-call values are fine.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/conference-id-reuse.js';
 import { rangeOfText } from '../helpers/lint.js';
 import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 // Rule id-case-collision: conferenceIDs and userIDs across the workspace that differ only in letter case, reported at the later one.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/id-case-collision.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 // Rule id-empty: empty, null and undefined identifiers in every slot, and values that can become so (optional parameters, optional chains, missing properties), with exact ranges.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/id-empty.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';

@@ -1,5 +1,6 @@
 // Rule id-max-bytes: every identifier slot of the SDK, UTF-8 sizes, value following and its limits, with exact ranges and fixes.
-import { format, messages } from '../../server/src/rules/id-max-bytes.js';
+import { messages } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { rangeOfText } from '../helpers/lint.js';
 import { replaced, ruleTester, sha1Hex, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
 

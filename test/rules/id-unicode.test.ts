@@ -1,5 +1,5 @@
 // Rule id-unicode: non-NFC text, lone surrogates, control and invisible characters and surrounding whitespace in identifiers, with the cleaning fix.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { cleaned, messages, unicodeProblems } from '../../server/src/rules/id-unicode.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';

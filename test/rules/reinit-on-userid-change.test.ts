@@ -1,5 +1,5 @@
 // Rule reinit-on-userid-change: a changed local userID must reach initialize() again; exact ranges, related locations and fix text.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/reinit-on-userid-change.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 // Rule remote-track-association: one bridge connection with remote tracks never mapped, only local tracks mapped, or tracks mapped to the bridge's ID.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/remote-track-association.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { ruleTester } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 // Rule remote-userid-topology: remoteUserID per mesh / server with several connections / one bridge connection, config overrides, fixes.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/remote-userid-topology.js';
 import { rangeIn } from '../helpers/lint.js';
 import { ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 // Rule removed-api: reportUserIDChange (with and without a pinned old build), the rejected fabricSetupFailed event, on() event names.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { ACCEPTED_EVENTS, messages } from '../../server/src/rules/removed-api.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { replaced, ruleTester } from '../helpers/rule-tester.js';

@@ -1,5 +1,5 @@
 // Rule userid-object-shape: keys and types of the object-form userID, the 3.14 version floor (package.json, page script URL), objects as remote IDs.
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { messages } from '../../server/src/rules/userid-object-shape.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';

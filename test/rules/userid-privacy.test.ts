@@ -1,7 +1,7 @@
 // Rule userid-privacy: user IDs that are or are built from e-mail addresses, phone numbers or people's names; hashes, opaque IDs and userName are fine.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { format } from '../../server/src/rules/id-max-bytes.js';
+import { format } from '../../server/src/rules/rule.js';
 import { findEmail, isPhoneNumber, messages, personalName } from '../../server/src/rules/userid-privacy.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';

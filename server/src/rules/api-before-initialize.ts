@@ -5,8 +5,7 @@ import { isEmbedding } from '../engine/embedded.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
 import { GLOBAL_FACTORY, SDK_METHODS } from '../engine/sdk.js';
-import { format } from './id-max-bytes.js';
-import { eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   before:

@@ -4,8 +4,7 @@ import { propertyNameText, unwrap } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, enclosingClassOfThis, isConstDeclaration, lookup, thisContainer } from '../engine/scope.js';
 import { connectionKeys, connectionOf } from '../engine/topology.js';
-import { format } from './id-max-bytes.js';
-import { eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   different:

@@ -1,11 +1,11 @@
 // Rule conference-id-reuse: a conferenceID must be unique for each call, not one constant or one value made when the page loads.
+import { Finder } from './finder.js';
 import { ts } from 'ts-morph';
 import { accessedName, propertyNameText, unwrap } from '../engine/analysis.js';
 import { declarationOf, enclosingClassOfThis, isConstDeclaration } from '../engine/scope.js';
 import { Evaluator } from '../engine/values.js';
-import { format } from './id-max-bytes.js';
 import { identifierArgs, objectProperty, shortened, type IdentifierArg } from './identifiers.js';
-import { eachCall, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   constant:
@@ -47,32 +47,9 @@ function atModuleLoad(node: ts.Node): boolean {
   return true;
 }
 
-class FixedFinder {
-  private readonly active = new Set<ts.Node>();
-  /** Each expression is judged once: values shared by many calls cost nothing more. */
-  private readonly cache = new Map<ts.Node, Fixed | undefined>();
-  /** How many look-ups were cut short (depth limit, cycle); results computed meanwhile are not cached. */
-  private cutOff = 0;
-
-  constructor(private readonly context: RuleContext) {}
-
-  find(expression: ts.Expression, depth = 0): Fixed | undefined {
-    const node = unwrap(expression);
-    if (this.cache.has(node)) return this.cache.get(node);
-    if (depth > MAX_DEPTH || this.active.has(node)) {
-      this.cutOff++;
-      return undefined;
-    }
-    const cutOffBefore = this.cutOff;
-    this.active.add(node);
-    try {
-      const found = this.compute(node, depth + 1);
-      // A result cut short by the depth limit or a cycle may be incomplete: only whole ones are kept.
-      if (this.cutOff === cutOffBefore) this.cache.set(node, found);
-      return found;
-    } finally {
-      this.active.delete(node);
-    }
+class FixedFinder extends Finder<Fixed> {
+  constructor(context: RuleContext) {
+    super(context, MAX_DEPTH);
   }
 
   private all(expressions: readonly ts.Expression[], node: ts.Node, depth: number): Fixed | undefined {
@@ -80,7 +57,7 @@ class FixedFinder {
     return parts.every((p): p is Fixed => !!p) ? combine(parts, node) : undefined;
   }
 
-  private compute(node: ts.Expression, depth: number): Fixed | undefined {
+  protected compute(node: ts.Expression, depth: number): Fixed | undefined {
     if (ts.isStringLiteralLike(node)) return node.text === '' ? undefined : { kind: 'constant', node };
     if (ts.isNumericLiteral(node)) return { kind: 'constant', node };
     if (ts.isTemplateExpression(node)) return this.all(node.templateSpans.map((s) => s.expression), node, depth);

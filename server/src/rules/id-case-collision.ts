@@ -1,9 +1,8 @@
 // Rule id-case-collision: two conferenceIDs (or two userIDs) of the app must not differ only in letter case.
 import type { ts } from 'ts-morph';
 import { Evaluator, type StringValue } from '../engine/values.js';
-import { format } from './id-max-bytes.js';
 import { identifierArgs, shortened, type IdentifierArg } from './identifiers.js';
-import { eachCall, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   conferenceId:

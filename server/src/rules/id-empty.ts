@@ -1,10 +1,10 @@
 // Rule id-empty: identifiers must not be empty, null or undefined, and must not be able to become so.
+import { Finder } from './finder.js';
 import { ts } from 'ts-morph';
 import { accessedName, functionName, unwrap } from '../engine/analysis.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
-import { format } from './id-max-bytes.js';
 import { identifierArgs, missingIdentifiers, objectProperty, type IdentifierArg, type MissingIdentifier } from './identifiers.js';
-import { eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   userId:
@@ -39,37 +39,17 @@ interface Emptiness {
 
 const MAX_DEPTH = 8;
 
-class EmptinessFinder {
-  private readonly active = new Set<ts.Node>();
-  /** Each expression is judged once: values shared by many calls cost nothing more. */
-  private readonly cache = new Map<ts.Node, Emptiness | undefined>();
-  /** How many look-ups were cut short (depth limit, cycle); results computed meanwhile are not cached. */
-  private cutOff = 0;
-
-  constructor(private readonly context: RuleContext) {}
-
-  find(expression: ts.Expression, depth = 0): Emptiness | undefined {
-    // `id!` says the app knows the value is there.
-    if (hasNonNullAssertion(expression)) return undefined;
-    const node = unwrap(expression);
-    if (this.cache.has(node)) return this.cache.get(node);
-    if (depth > MAX_DEPTH || this.active.has(node)) {
-      this.cutOff++;
-      return undefined;
-    }
-    const cutOffBefore = this.cutOff;
-    this.active.add(node);
-    try {
-      const found = this.compute(node, depth + 1);
-      // A result cut short by the depth limit or a cycle may be incomplete: only whole ones are kept.
-      if (this.cutOff === cutOffBefore) this.cache.set(node, found);
-      return found;
-    } finally {
-      this.active.delete(node);
-    }
+class EmptinessFinder extends Finder<Emptiness> {
+  constructor(context: RuleContext) {
+    super(context, MAX_DEPTH);
   }
 
-  private compute(node: ts.Expression, depth: number): Emptiness | undefined {
+  override find(expression: ts.Expression, depth = 0): Emptiness | undefined {
+    // `id!` says the app knows the value is there.
+    return hasNonNullAssertion(expression) ? undefined : super.find(expression, depth);
+  }
+
+  protected compute(node: ts.Expression, depth: number): Emptiness | undefined {
     if (ts.isStringLiteralLike(node)) return node.text === '' ? { value: '""', certain: true, at: node } : undefined;
     if (node.kind === ts.SyntaxKind.NullKeyword) return { value: 'null', certain: true, at: node };
     if (ts.isVoidExpression(node)) return { value: 'undefined', certain: true, at: node };

@@ -5,7 +5,7 @@ import { unwrap } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { LIMITS, USER_OBJECT_FIELDS, type IdSlot } from '../engine/sdk.js';
 import { Evaluator, truncateUtf8, type StringValue, type Value } from '../engine/values.js';
-import { eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { eachCall, format, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 const LABELS: Record<IdSlot['kind'], string> = {
   localUserId: 'userID',
@@ -27,10 +27,6 @@ export const messages = {
   chars: '{{label}} is {{atLeast}}{{chars}} characters; the limit is {{limit}} characters',
   related: 'used as the {{label}} of {{method}}() here',
 };
-
-export function format(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
-}
 
 /** The value of an argument, or of one property of an object argument. */
 function slotValue(context: RuleContext, call: SdkCall, slot: IdSlot): Value | undefined {

@@ -2,9 +2,8 @@
 import { ts } from 'ts-morph';
 import { unwrap } from '../engine/analysis.js';
 import { Evaluator, type StringValue } from '../engine/values.js';
-import { format } from './id-max-bytes.js';
 import { identifierArgs, type IdentifierArg } from './identifiers.js';
-import { eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   problem:

@@ -3,8 +3,7 @@ import { ts } from 'ts-morph';
 import { accessedName, propertyNameText, unwrap, type Analysis } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
-import { format } from './id-max-bytes.js';
-import { eachCall, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   reassigned:

@@ -4,8 +4,7 @@ import { propertyNameText, unwrap } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { connectionKeys, connectionTopology } from '../engine/topology.js';
 import { Evaluator } from '../engine/values.js';
-import { format } from './id-max-bytes.js';
-import { eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   bridgeId:

@@ -4,8 +4,7 @@ import { propertyNameText, unwrap, type Origin } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
 import { connectionTopology, type ConnectionTopology } from '../engine/topology.js';
-import { format } from './id-max-bytes.js';
-import { eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   local:

@@ -4,8 +4,7 @@ import { accessedName, unwrap } from '../engine/analysis.js';
 import { compareVersions } from '../engine/project.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
-import { format } from './id-max-bytes.js';
-import { eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 /** The event names `on()` accepts in bundle 3.73.16 (the docs also list 'error', which it rejects). */
 export const ACCEPTED_EVENTS = [

@@ -78,3 +78,8 @@ export function quoteLike(like: ts.Node, text: string): string {
   const safe = quote === '`' ? escaped.replace(/\$\{/g, '\\${') : escaped;
   return quote + safe + quote;
 }
+
+/** Fills a message's `{{placeholders}}`. */
+export function format(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));
+}

@@ -5,8 +5,7 @@ import { compareVersions } from '../engine/project.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { USER_OBJECT_FIELDS } from '../engine/sdk.js';
 import { Evaluator, type Value } from '../engine/values.js';
-import { format } from './id-max-bytes.js';
-import { eachCall, replaceNode, type DraftFix, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, replaceNode, type DraftFix, type DraftRelated, type Rule, type RuleContext } from './rule.js';
 
 /** The first callstats.js version that accepts `{userName, aliasName, loginID}` as the local userID. */
 const OBJECT_FORM_SINCE = '3.14.0';

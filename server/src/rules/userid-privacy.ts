@@ -1,11 +1,11 @@
 // Rule userid-privacy: userIDs should not be, or be built from, e-mail addresses, phone numbers or people's names.
+import { Finder } from './finder.js';
 import { ts } from 'ts-morph';
 import { accessedName, unwrap } from '../engine/analysis.js';
 import { declarationOf } from '../engine/scope.js';
 import { Evaluator, type StringValue } from '../engine/values.js';
-import { format } from './id-max-bytes.js';
 import { identifierArgs, type IdentifierArg } from './identifiers.js';
-import { eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   personal:
@@ -113,36 +113,17 @@ const TRANSPARENT_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowe
 const TRANSPARENT_FUNCTIONS = /^(String|encodeURIComponent|encodeURI|escape|btoa)$/;
 const MAX_DEPTH = 8;
 
-class EvidenceFinder {
-  private readonly active = new Set<ts.Node>();
-  /** Each expression is judged once: values shared by many calls cost nothing more. */
-  private readonly cache = new Map<ts.Node, Evidence | undefined>();
-  /** How many look-ups were cut short (depth limit, cycle); results computed meanwhile are not cached. */
-  private cutOff = 0;
-
-  constructor(private readonly context: RuleContext) {}
-
-  /** The first personal value the expression is or is built from, following values through the app. */
-  find(expression: ts.Expression, depth = 0): Evidence | undefined {
-    const node = unwrap(expression);
-    if (this.cache.has(node)) return this.cache.get(node);
-    if (depth > MAX_DEPTH || this.active.has(node)) {
-      this.cutOff++;
-      return undefined;
-    }
-    const cutOffBefore = this.cutOff;
-    this.active.add(node);
-    try {
-      const found = best(this.compute(node, depth + 1));
-      // A result cut short by the depth limit or a cycle may be incomplete: only whole ones are kept.
-      if (this.cutOff === cutOffBefore) this.cache.set(node, found);
-      return found;
-    } finally {
-      this.active.delete(node);
-    }
+class EvidenceFinder extends Finder<Evidence> {
+  constructor(context: RuleContext) {
+    super(context, MAX_DEPTH);
   }
 
-  private compute(node: ts.Expression, depth: number): (Evidence | undefined)[] {
+  protected compute(node: ts.Expression, depth: number): Evidence | undefined {
+    return best(this.candidates(node, depth));
+  }
+
+  /** Every piece of evidence the expression may carry; the strongest is kept. */
+  private candidates(node: ts.Expression, depth: number): (Evidence | undefined)[] {
     if (ts.isStringLiteralLike(node)) return [textEvidence(node.text, node)];
     if (ts.isTemplateExpression(node) || isConcatenation(node)) {
       const parts = concatenated(node);
