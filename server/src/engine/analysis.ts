@@ -108,7 +108,7 @@ export class Analysis {
     let index: FileIndex | null = null;
     if (!source.problem) {
       try {
-        index = buildIndex(this.workspace.parse(source));
+        index = indexOf(this.workspace.parse(source));
       } catch (error) {
         // Parsing pathological input can exhaust the stack; the file is reported and skipped.
         const reason = error instanceof RangeError ? 'the code is nested too deeply to parse' : (error as Error).message;
@@ -594,6 +594,18 @@ function dedupe(origins: Origin[]): Origin[] {
     seen.add(id);
     return true;
   });
+}
+
+/** Indexes depend on nothing but their tree: kept while the tree is, across runs. */
+const indexCache = new WeakMap<ts.SourceFile, FileIndex>();
+
+function indexOf(parsed: ParsedFile): FileIndex {
+  let index = indexCache.get(parsed.sourceFile);
+  if (!index || index.parsed !== parsed) {
+    index = buildIndex(parsed);
+    indexCache.set(parsed.sourceFile, index);
+  }
+  return index;
 }
 
 /** One walk over a file: assignments and calls by name, and every function. */

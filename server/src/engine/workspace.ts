@@ -58,6 +58,19 @@ export function relativeImports(text: string): string[] {
   return found;
 }
 
+/** Below this size a fresh parse costs no more than working out what an edit changed. */
+const INCREMENTAL_MIN_LENGTH = 16 * 1024;
+
+/** The span of `before` that `after` replaced: common prefix and suffix removed. */
+function changeRange(before: string, after: string): ts.TextChangeRange {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+  return { span: { start, length: before.length - start - end }, newLength: after.length - start - end };
+}
+
 /** The files a relative specifier may name, in resolution order (no disk access). */
 export function specifierTargets(specifier: string, fromFile: string): string[] {
   const base = path.resolve(path.dirname(fromFile), specifier);
@@ -108,13 +121,19 @@ export class Workspace {
     const ts = typescript();
     // Pages are parsed as the program of their inline scripts, at the same offsets.
     const embedded = isEmbedding(source.file) ? embeddedProgram(source.text) : undefined;
-    const sourceFile = ts.createSourceFile(
-      source.file,
-      embedded ? embedded.code : source.text,
-      { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
-      true,
-      embedded ? (embedded.lang === 'ts' ? ts.ScriptKind.TS : ts.ScriptKind.JS) : scriptKind(source.file),
-    );
+    const code = embedded ? embedded.code : source.text;
+    const kind = embedded ? (embedded.lang === 'ts' ? ts.ScriptKind.TS : ts.ScriptKind.JS) : scriptKind(source.file);
+    // An edited buffer is parsed incrementally: the compiler reuses the subtrees the edit did not touch.
+    const sourceFile =
+      cached && cached.sourceFile.text.length > INCREMENTAL_MIN_LENGTH
+        ? ts.updateSourceFile(cached.sourceFile, code, changeRange(cached.sourceFile.text, code))
+        : ts.createSourceFile(
+            source.file,
+            code,
+            { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+            true,
+            kind,
+          );
     const parsed = { file: source.file, text: source.text, sourceFile };
     this.parseCache.set(source.file, parsed);
     return parsed;
