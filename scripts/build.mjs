@@ -1,4 +1,5 @@
-// Builds the CLI, the language server and the extension with esbuild; `--tests` also builds test/ into out/test.
+// Builds the CLI, the language server and the extension with esbuild into dist/ (or, with `--package`, the
+// self-contained extension into out/vsix/dist); `--tests` also builds test/ into out/test.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,18 +27,22 @@ function walk(dir, out = []) {
   return out;
 }
 
-const entries = [
-  // Dependencies stay in node_modules for the npm bins; the .vsix build bundles them (--package).
-  { entryPoints: { cli: 'server/src/cli.ts' }, packages: forPackage ? undefined : 'external' },
-  { entryPoints: { server: 'server/src/server.ts' }, packages: forPackage ? undefined : 'external' },
-];
+// Dependencies stay in node_modules for the npm bins; the .vsix bundles them into its own folder, so
+// packaging never touches (or races with) the development build in dist/.
+const entries = forPackage
+  ? [{ entryPoints: { server: 'server/src/server.ts' } }]
+  : [
+      { entryPoints: { cli: 'server/src/cli.ts' }, packages: 'external' },
+      { entryPoints: { server: 'server/src/server.ts' }, packages: 'external' },
+    ];
+const outdir = forPackage ? 'out/vsix/dist' : 'dist';
 if (existsSync(join(root, 'client/src/extension.ts'))) {
   entries.push({ entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] });
 }
 await Promise.all(
   entries
     .filter((e) => Object.values(e.entryPoints).every((p) => existsSync(join(root, p))))
-    .map((e) => esbuild.build({ ...common, outdir: 'dist', ...e })),
+    .map((e) => esbuild.build({ ...common, outdir, ...e })),
 );
 
 if (withTests) {

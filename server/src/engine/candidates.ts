@@ -12,7 +12,39 @@ interface Facts {
   imports: string[];
 }
 
-const REEXPORT = /\bexport\s*(?:\*|\{[^}]*\})\s*from\b/;
+const EXPORT_START = /\bexport\s*([*{])/g;
+const FROM = /\s*from\b/y;
+
+/**
+ * Whether the text re-exports from another module (`export * from`, `export { a } from`): the
+ * pattern `\bexport\s*(?:\*|\{[^}]*\})\s*from\b`, with each brace's end found by indexOf, since the
+ * regular expression alone rescans to the end of the text for every unclosed `export {`.
+ */
+export function reexports(text: string): boolean {
+  const start = new RegExp(EXPORT_START);
+  let braceless = text.length + 1;
+  for (let match = start.exec(text); match; match = start.exec(text)) {
+    let at = match.index + match[0].length;
+    if (match[1] === '{') {
+      const close = at < braceless ? text.indexOf('}', at) : -1;
+      if (close < 0) {
+        braceless = Math.min(braceless, at);
+        continue;
+      }
+      at = close + 1;
+    }
+    FROM.lastIndex = at;
+    if (FROM.test(text)) return true;
+  }
+  return false;
+}
+
+const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?|[jt]sx)$/i;
+
+/** A module path without its source extension: what a specifier with or without one names. */
+function moduleStem(file: string): string {
+  return file.replace(SOURCE_EXTENSION, '');
+}
 /** How far an import of a requested file is followed on disk through re-exporting barrels. */
 const MAX_BARREL_DEPTH = 3;
 
@@ -43,38 +75,50 @@ export class Candidates {
     this.setFacts(file, undefined);
   }
 
+  /** What reads skip changed: every file's facts are read again when needed. */
+  invalidateAll(): void {
+    this.facts.clear();
+    this.importers.clear();
+  }
+
   /** Facts of a text just read. */
   record(source: SourceText): void {
     this.setFacts(
       source.file,
       source.problem
         ? { strong: false, reexports: false, imports: [] }
-        : { strong: mentionsSdk(source.text), reexports: REEXPORT.test(source.text), imports: relativeImports(source.text) },
+        : { strong: mentionsSdk(source.text), reexports: reexports(source.text), imports: relativeImports(source.text) },
     );
   }
 
   private setFacts(file: string, facts: Facts | undefined): void {
     const previous = this.facts.get(file);
-    if (previous) for (const target of this.targets(file, previous)) this.importers.get(target)?.delete(file);
+    if (previous) for (const stem of this.importedStems(file, previous)) this.importers.get(stem)?.delete(file);
     if (!facts) {
       this.facts.delete(file);
       return;
     }
     this.facts.set(file, facts);
-    for (const target of this.targets(file, facts)) {
-      let set = this.importers.get(target);
-      if (!set) this.importers.set(target, (set = new Set()));
+    for (const stem of this.importedStems(file, facts)) {
+      let set = this.importers.get(stem);
+      if (!set) this.importers.set(stem, (set = new Set()));
       set.add(file);
     }
   }
 
-  private targets(file: string, facts: Facts): string[] {
-    return facts.imports.flatMap((specifier) => specifierTargets(specifier, file));
+  /** What each import names, extension dropped: `./a` and `./a.js` both name the stem `/dir/a`. */
+  private importedStems(file: string, facts: Facts): string[] {
+    const dir = path.dirname(file);
+    return facts.imports.map((specifier) => moduleStem(path.resolve(dir, specifier)));
   }
 
-  /** Known files whose imports may name `file`. */
+  /** Known files whose imports may name `file` (by its stem, or its folder for an index file). */
   private importersOfFile(file: string): Iterable<string> {
-    return this.importers.get(file) ?? [];
+    const stem = moduleStem(file);
+    const direct = this.importers.get(stem);
+    if (path.basename(stem) !== 'index') return direct ?? [];
+    const viaFolder = this.importers.get(path.dirname(stem));
+    return [...(direct ?? []), ...(viaFolder ?? [])];
   }
 
   private factsOf(file: string): Facts {

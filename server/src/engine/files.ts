@@ -6,6 +6,8 @@ import picomatch from 'picomatch';
 
 export interface Discovery {
   files: string[];
+  /** The files among `files` that a pattern named directly (not found in a folder or by a glob). */
+  named: string[];
   problems: { path: string; message: string }[];
 }
 
@@ -47,8 +49,9 @@ class Walker {
   readonly problems: Discovery['problems'] = [];
   /** Real paths of folders walked for the current pattern: symlink loops end here. */
   private visited = new Set<string>();
-  /** Real paths of files found: a file reached through a link and directly is linted once. */
-  private readonly realFiles = new Set<string>();
+  readonly named = new Set<string>();
+  /** Real paths of files found, to the path listed: a file reached through a link and directly is linted once. */
+  private readonly realFiles = new Map<string, string>();
   private readonly layers = new Map<string, IgnoreLayer | null>();
 
   constructor(private readonly cwd: string) {}
@@ -101,7 +104,7 @@ class Walker {
     let real: string;
     let entries: fs.Dirent[];
     try {
-      real = fs.realpathSync(dir);
+      real = fs.realpathSync.native(dir);
       if (this.visited.has(real)) return;
       this.visited.add(real);
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -132,16 +135,19 @@ class Walker {
     }
   }
 
-  addFile(file: string): void {
+  /** Lists a file once; returns the path it is listed under. */
+  addFile(file: string): string {
     let real = file;
     try {
-      real = fs.realpathSync(file);
+      real = fs.realpathSync.native(file);
     } catch {
       // keep the path as given; reading it will report the problem
     }
-    if (this.realFiles.has(real)) return;
-    this.realFiles.add(real);
+    const listed = this.realFiles.get(real);
+    if (listed !== undefined) return listed;
+    this.realFiles.set(real, file);
     this.files.add(file);
+    return file;
   }
 
   add(pattern: string): void {
@@ -167,8 +173,8 @@ class Walker {
     } else if (!isLintableFile(full)) {
       this.problems.push({ path: full, message: 'not a JavaScript or TypeScript file' });
     } else {
-      // A file named on the command line is linted even when a .gitignore covers it: the user asked.
-      this.addFile(full);
+      // A file named on the command line is linted even when a .gitignore covers it, or is large: the user asked.
+      this.named.add(this.addFile(full));
     }
   }
 }
@@ -181,5 +187,5 @@ class Walker {
 export function discoverFiles(patterns: string[], cwd: string): Discovery {
   const walker = new Walker(path.resolve(cwd));
   for (const pattern of patterns) walker.add(pattern);
-  return { files: [...walker.files].sort(), problems: walker.problems };
+  return { files: [...walker.files].sort(), named: [...walker.named].sort(), problems: walker.problems };
 }

@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import { ConfigError } from '../engine/config.js';
 import type { Linter } from '../engine/linter.js';
 import type { Finding } from '../engine/types.js';
+import type { Rule } from '../rules/rule.js';
 import { configErrorDiagnostic, failureDiagnostic, findingDiagnostic, problemDiagnostic } from './diagnostics.js';
 import type { DocumentPaths } from './paths.js';
 import type { AnalysisStatus } from './protocol.js';
@@ -27,10 +28,37 @@ export interface Target {
 }
 
 /**
- * Test hook: the engine "throws" on files whose path contains this text, so the tests can check
- * that one failing file becomes one diagnostic and the server keeps working.
+ * Test hook, so the tests can check that a failure stays one diagnostic and the server keeps working:
+ * - a path fragment: the analysis of files whose path contains it throws;
+ * - `rule:<rule-id>`: that rule's run throws (every file with SDK calls gets the failure);
+ * - `rule:<rule-id>:<path fragment>`: that rule fails on the files whose path contains the fragment.
  */
 const TEST_THROW = process.env.CALLSTATS_LINT_TEST_THROW;
+const THROWING_RULE = /^rule:([\w-]+)(?::(.+))?$/.exec(TEST_THROW ?? '');
+const THROWING_FILE = THROWING_RULE ? undefined : TEST_THROW;
+
+/** The rules for the server's Linter: undefined (all of them) unless the test hook makes one throw. */
+export function serverRules(): readonly Rule[] | undefined {
+  if (!THROWING_RULE) return undefined;
+  const [, id, fragment] = THROWING_RULE;
+  // Loaded here, not imported: the rules load the compiler, which a server start must not pay for.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ALL_RULES } = require('../rules/all.js') as typeof import('../rules/all.js');
+  return ALL_RULES.map((rule) => (rule.id === id ? throwing(rule, fragment) : rule));
+}
+
+function throwing(rule: Rule, fragment: string | undefined): Rule {
+  const error = () => new Error(`test hook CALLSTATS_LINT_TEST_THROW made ${rule.id} throw`);
+  return {
+    id: rule.id,
+    run(context) {
+      if (fragment === undefined) throw error();
+      const hit = (file: string) => file.includes(fragment);
+      for (const file of new Set(context.calls.filter((c) => hit(c.file)).map((c) => c.file))) context.fail(file, error());
+      rule.run({ ...context, calls: context.calls.filter((c) => !hit(c.file)) });
+    },
+  };
+}
 
 /** Lets queued messages ($/cancelRequest among them) in between two files of a long run. */
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -106,16 +134,16 @@ export class Analyzer {
       const configFor = this.settings.configFor(settings);
       // Resolving this file's configuration first tells a broken configuration apart from a broken engine.
       configFor(file);
-      if (TEST_THROW && file.includes(TEST_THROW)) throw new Error(`test hook CALLSTATS_LINT_TEST_THROW matched ${file}`);
+      if (THROWING_FILE && file.includes(THROWING_FILE)) throw new Error(`test hook CALLSTATS_LINT_TEST_THROW matched ${file}`);
       // The engine analyses the file with the rest of its project (setProjectFiles), so this file's
       // report is what the CLI would say about it.
       const [report] = this.linter.lint({ files: [file], configFor });
       const findings = report?.findings ?? [];
-      const diagnostics = [
-        ...findings.map((f) => findingDiagnostic(f, (other) => this.paths.toUri(other))),
-        ...(report?.problems ?? []).map(problemDiagnostic),
-      ];
-      return { findings, diagnostics, state: 'ok' };
+      const problems = report?.problems ?? [];
+      const diagnostics = [...findings.map((f) => findingDiagnostic(f, (other) => this.paths.toUri(other))), ...problems.map(problemDiagnostic)];
+      // A problem is a check that did not happen (a rule threw, the file could not be read): the
+      // status item says so too, not only line 1 of the file.
+      return problems.length ? { findings, diagnostics, state: 'failed', detail: problems.join('; ') } : { findings, diagnostics, state: 'ok' };
     } catch (error) {
       if (error instanceof ConfigError) {
         this.onConfigError(error);

@@ -1,4 +1,5 @@
 // When to analyse what, and how results reach the client: pushed (publishDiagnostics) or pulled (textDocument/diagnostic).
+import * as fs from 'node:fs';
 import {
   DocumentDiagnosticReportKind,
   LSPErrorCodes,
@@ -13,6 +14,7 @@ import {
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isLintableFile } from '../engine/files.js';
 import type { Linter } from '../engine/linter.js';
 import { statusOf, type Analysis, type Analyzer, type Target } from './analyzer.js';
 import type { DocumentPaths } from './paths.js';
@@ -20,6 +22,19 @@ import { STATUS_NOTIFICATION } from './protocol.js';
 
 /** How long typing must pause before a pushed re-analysis; pulls are paced by the client itself. */
 const TYPING_PAUSE_MS = 150;
+
+function report(analysis: Analysis, previousResultId: string | undefined): DocumentDiagnosticReport {
+  if (analysis.resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: analysis.resultId };
+  return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: analysis.diagnostics };
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
 
 export function cancelled(): ResponseError<void> {
   return new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
@@ -92,6 +107,7 @@ export class Diagnoser {
     clearTimeout(this.timers.get(doc.uri));
     this.timers.delete(doc.uri);
     this.savedVersions.delete(doc.uri);
+    this.generations.delete(doc.uri);
     this.paths.forget(doc.uri);
     if (!target) return;
     this.linter.setOverlay(target.file, undefined);
@@ -106,10 +122,14 @@ export class Diagnoser {
   }
 
   private async pushDocument(uri: string): Promise<void> {
+    this.timers.delete(uri);
     const doc = this.documents.get(uri);
-    const target = doc && this.target(doc);
-    if (!doc || !target) return;
-    const settings = await this.analyzer.settingsFor(target.file);
+    const file = doc && this.target(doc)?.file;
+    if (!doc || !file) return;
+    const settings = await this.analyzer.settingsFor(file);
+    // Taken after the wait, like the generation: the analysis must carry the version it reads.
+    const target = this.documents.get(uri) === doc ? this.target(doc) : undefined;
+    if (!target) return;
     if (settings.run === 'onSave' && doc.version !== this.savedVersions.get(uri)) return;
     const generation = this.generations.get(uri);
     const startedAt = Date.now();
@@ -173,10 +193,14 @@ export class Diagnoser {
   /** textDocument/diagnostic. */
   async documentReport(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
     const doc = this.documents.get(params.textDocument.uri);
-    const target = doc ? this.target(doc) : undefined;
-    if (!doc || !target) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    const settings = await this.analyzer.settingsFor(target.file);
+    if (!doc) return this.closedDocumentReport(params, token);
+    const file = this.target(doc)?.file;
+    if (!file) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const settings = await this.analyzer.settingsFor(file);
     if (token.isCancellationRequested) throw cancelled();
+    // The target is taken after the wait: edits may have landed meanwhile, and the analysis must
+    // carry the version of the text it reads.
+    const target = this.target(doc)!;
     let analysis = this.analyzer.get(target.file);
     const current = analysis && analysis.version === doc.version && !this.analyzer.isStale(target.file);
     // With run: onSave, edits after the last save keep showing the saved text's diagnostics.
@@ -186,10 +210,24 @@ export class Diagnoser {
       analysis = this.analyzer.analyse(target, settings);
       this.sendStatus([analysis], startedAt);
     }
-    if (analysis.resultId === params.previousResultId) {
-      return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: analysis.resultId };
-    }
-    return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: analysis.diagnostics };
+    return report(analysis, params.previousResultId);
+  }
+
+  /**
+   * A pull for a document the client has not opened: a lintable file on disk is analysed as it is
+   * there (what workspace/diagnostic reports for it); anything else has no diagnostics.
+   */
+  private async closedDocumentReport(params: DocumentDiagnosticParams, token: CancellationToken): Promise<DocumentDiagnosticReport> {
+    const file = params.textDocument.uri.startsWith('file:') ? this.paths.toFile(params.textDocument.uri) : undefined;
+    if (!file || !isLintableFile(file) || !isRegularFile(file)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    const settings = await this.analyzer.settingsFor(file);
+    if (token.isCancellationRequested) throw cancelled();
+    // Always analysed again: without an editor buffer, nothing tells the server the file changed
+    // unless the client watches files; the engine's disk cache makes an unchanged file cheap.
+    const startedAt = Date.now();
+    const analysis = this.analyzer.analyse({ file, version: null }, settings);
+    this.sendStatus([analysis], startedAt);
+    return report(analysis, params.previousResultId);
   }
 
   /**
@@ -202,15 +240,16 @@ export class Diagnoser {
     token: CancellationToken,
     discover: () => string[],
   ): Promise<WorkspaceDiagnosticReport> {
-    const isOpen = (file: string) => this.documents.get(this.paths.toUri(file)) !== undefined;
     if (!this.workspaceScanned) {
       for (const file of discover()) if (!this.analyzer.get(file)) this.analyzer.markStale(file);
       this.workspaceScanned = true;
     }
-    const todo = this.analyzer.staleFiles().filter((f) => !isOpen(f));
+    // Open documents are included, versioned by their buffer: a client pulls documents itself only
+    // when it shows them, so an open but hidden file would otherwise have no diagnostics at all.
+    const todo = this.analyzer.staleFiles();
     const startedAt = Date.now();
     const analyses = await this.analyzer.analyseMany(
-      todo.map((file) => ({ file, version: null })),
+      todo.map((file) => this.targetOfFile(file)),
       () => token.isCancellationRequested,
     );
     if (!analyses) throw cancelled();
@@ -218,11 +257,10 @@ export class Diagnoser {
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = this.analyzer
       .known()
-      .filter((a) => !isOpen(a.file))
       .map((a) =>
         previous.get(a.uri) === a.resultId
-          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: a.uri, version: null, resultId: a.resultId }
-          : { kind: DocumentDiagnosticReportKind.Full, uri: a.uri, version: null, resultId: a.resultId, items: a.diagnostics },
+          ? { kind: DocumentDiagnosticReportKind.Unchanged, uri: a.uri, version: a.version, resultId: a.resultId }
+          : { kind: DocumentDiagnosticReportKind.Full, uri: a.uri, version: a.version, resultId: a.resultId, items: a.diagnostics },
       );
     return { items };
   }

@@ -89,6 +89,7 @@ export async function run(): Promise<void> {
   for (const file of expected.files) {
     await check(`diagnostics of ${path.basename(file.filePath)} are the CLI's`, async () => {
       const uri = vscode.Uri.file(file.filePath);
+      // Opened but not shown: its diagnostics must still arrive (through the workspace report).
       await vscode.workspace.openTextDocument(uri);
       const want = expectedShown(file.messages);
       const got = await poll(() => shown(uri), (d) => JSON.stringify(d) === JSON.stringify(want));
