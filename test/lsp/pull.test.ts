@@ -44,14 +44,18 @@ test('a pull reports the buffer; the same result id answers "unchanged"; an edit
   assert.equal(client.published.length, 0, 'a pull client gets no publishDiagnostics');
 });
 
-test('workspace/diagnostic reports the files that are not open, skipping node_modules; then "unchanged"', async () => {
+test('workspace/diagnostic reports every file, open ones by their buffer, skipping node_modules; then "unchanged"', async () => {
   const report = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', { previousResultIds: [] });
   const byUri = new Map(report.items.map((item) => [item.uri, item]));
-  assert.deepEqual([...byUri.keys()].sort(), [uriOf(path.join(dir, 'clean.js')), uriOf(path.join(dir, 'closed.js'))]);
+  assert.deepEqual([...byUri.keys()].sort(), ['a.js', 'clean.js', 'closed.js'].map((f) => uriOf(path.join(dir, f))));
   const closed = byUri.get(uriOf(path.join(dir, 'closed.js')))!;
   assert.equal(closed.kind, 'full');
   assert.equal(closed.version, null);
   assert.deepEqual(closed.kind === 'full' && closed.items, [repeatDiagnostic(closed.uri)]);
+  // a.js is open and was edited by the previous test: its buffer (version 2) has no finding left.
+  const open = byUri.get(uriOf(path.join(dir, 'a.js')))!;
+  assert.equal(open.version, 2);
+  assert.deepEqual(open.kind === 'full' && open.items, []);
 
   const again = await client.request<WorkspaceDiagnosticReport>('workspace/diagnostic', {
     previousResultIds: report.items.map((item) => ({ uri: item.uri, value: item.resultId })),
