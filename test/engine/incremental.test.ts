@@ -30,8 +30,10 @@ test('findings after each of 150 edits of a large file equal those of a fresh pa
   const mesh = fs.readFileSync(path.join(ROOT, 'examples/src/mesh.ts'), 'utf8');
   // Large enough to be parsed incrementally (16 KiB and more).
   const big = `${mesh}\n${Array.from({ length: 400 }, (_, i) => `export const filler${i} = 'room-${i}';`).join('\n')}\n`;
-  const dir = writeTree({ 'stats.js': "import callstats from 'callstats-js';\nexport const csObject = new callstats();\n", 'mesh.ts': big });
-  const file = path.join(dir, 'mesh.ts');
+  // The whole example app, so the edited module's values and instances resolve as they do in examples/.
+  const app = Object.fromEntries(fs.readdirSync(path.join(ROOT, 'examples/src')).map((name) => [`src/${name}`, fs.readFileSync(path.join(ROOT, 'examples/src', name), 'utf8')]));
+  const dir = writeTree({ ...app, 'src/mesh.ts': big, '.callstatslintrc.json': fs.readFileSync(path.join(ROOT, 'examples/.callstatslintrc.json'), 'utf8') });
+  const file = path.join(dir, 'src/mesh.ts');
   const resolver = new ConfigResolver();
   const configFor = (f: string) => resolver.forFile(f);
   const editing = new Linter();

@@ -91,8 +91,13 @@ export class Analysis {
   private readonly originCache = new Map<ts.Node, Origin[]>();
   private readonly inProgress = new Set<ts.Node>();
   private readonly exportCache = new Map<string, Origin[]>();
+  /** Rules ask for the owner of the same expressions once per SDK call. */
+  private readonly ownerKeys = new Map<ts.Expression, string | undefined>();
   /** Files that could not be parsed or indexed, with what failed. */
   readonly failures = new Map<string, string>();
+  private candidatesIndexed = false;
+  private indexedList: FileIndex[] | undefined;
+  private readonly callerCache = new Map<ts.SignatureDeclaration, ts.CallExpression[]>();
 
   constructor(
     readonly workspace: Workspace,
@@ -111,18 +116,26 @@ export class Analysis {
         index = indexOf(this.workspace.parse(source));
       } catch (error) {
         // Parsing pathological input can exhaust the stack; the file is reported and skipped.
-        const reason = error instanceof RangeError ? 'the code is nested too deeply to parse' : (error as Error).message;
+        // (A parse on a thread with a larger stack would get further, but the tree could not
+        // come back from it: see docs/reliability.md.)
+        const overflow = error instanceof RangeError && /call stack/i.test(error.message);
+        const reason = overflow ? 'the code is nested too deeply to parse' : (error as Error).message;
         this.failures.set(file, `analysis failed: ${reason}`);
       }
     }
     this.indexes.set(file, index);
+    this.indexedList = undefined;
     return index ?? undefined;
   }
 
-  /** Every file indexed so far (candidates first). */
+  /** Every file indexed so far (candidates first); the list is rebuilt only after a file was added. */
   indexedFiles(): FileIndex[] {
-    for (const file of this.candidates) this.index(file);
-    return [...this.indexes.values()].filter((i): i is FileIndex => !!i);
+    if (!this.candidatesIndexed) {
+      for (const file of this.candidates) this.index(file);
+      this.candidatesIndexed = true;
+    }
+    if (!this.indexedList) this.indexedList = [...this.indexes.values()].filter((i): i is FileIndex => !!i);
+    return this.indexedList;
   }
 
   // ---- origins -------------------------------------------------------------------------------
@@ -355,9 +368,13 @@ export class Analysis {
 
   /** Calls in the indexed files that may invoke `fn`. */
   callersOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
-    const name = functionName(fn);
-    if (!name) return [];
+    const cached = this.callerCache.get(fn);
+    if (cached) return cached;
     const out: ts.CallExpression[] = [];
+    // Set first: a caller's own look-ups may come back here (recursion), and must see no callers yet.
+    this.callerCache.set(fn, out);
+    const name = functionName(fn);
+    if (!name) return out;
     for (const index of this.indexedFiles()) {
       for (const call of index.calls.get(name) ?? []) {
         if (this.calleeFunctions(call).includes(fn as ts.FunctionLikeDeclaration)) out.push(call);
@@ -503,7 +520,13 @@ export class Analysis {
    * same object: every instance of a class of the app shares one key (`this` inside it too).
    */
   ownerKey(expression: ts.Expression): string | undefined {
-    const expr = unwrap(expression);
+    if (this.ownerKeys.has(expression)) return this.ownerKeys.get(expression);
+    const key = this.computeOwnerKey(unwrap(expression));
+    this.ownerKeys.set(expression, key);
+    return key;
+  }
+
+  private computeOwnerKey(expr: ts.Expression): string | undefined {
     if (expr.kind === ts.SyntaxKind.ThisKeyword) {
       const cls = enclosingClassOfThis(expr);
       return cls ? `class:${nodeKey(cls)}` : undefined;
