@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
+import { RULE_IDS } from '../../server/src/rules/ids.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'callstats-lint.js');
@@ -75,7 +76,7 @@ test('bad options: exit 2 with one line on stderr', () => {
     [['--topology', 'star'], '--topology must be one of auto, mesh, sfu-multi-pc, sfu-single-pc (got "star")'],
     [['--conference-server-id='], '--conference-server-id must not be empty'],
     [['--rule', 'id-max-bytes'], '--rule must look like id=severity (got "id-max-bytes")'],
-    [['--rule', 'id-max-byte=error'], '--rule: unknown rule "id-max-byte"; known rules: id-max-bytes, reinit-on-userid-change, remote-userid-topology'],
+    [['--rule', 'id-max-byte=error'], `--rule: unknown rule "id-max-byte"; known rules: ${RULE_IDS.join(', ')}`],
     [['--rule', 'id-max-bytes=loud'], '--rule: rule "id-max-bytes" must be "off", "info", "warn" or "error" (got "loud")'],
     [['--max-warnings', 'many'], '--max-warnings must be a whole number of 0 or more (got "many")'],
     [['--max-warnings=-1'], '--max-warnings must be a whole number of 0 or more (got "-1")'],
