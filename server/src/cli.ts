@@ -5,17 +5,17 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
 import { ConfigError, ConfigResolver, checkRuleSetting } from './engine/config.js';
-import { applyEdits } from './engine/fixes.js';
+import { fixFiles } from './engine/fixes.js';
 import { discoverFiles } from './engine/files.js';
 import { Linter } from './engine/linter.js';
-import { TOPOLOGIES, type FileReport, type ResolvedConfig, type RuleSetting, type TextEdit, type Topology, type UserConfig } from './engine/types.js';
-import { FORMATTERS, isFormatName, sortedFindings, type FormatName } from './formatters/index.js';
-import { safeFix } from './engine/fixes.js';
+import { TOPOLOGIES, type FileReport, type ResolvedConfig, type RuleSetting, type Topology, type UserConfig } from './engine/types.js';
+import { unifiedDiff } from './formatters/diff.js';
+import { FORMATTERS, isFormatName, type FormatName } from './formatters/index.js';
 import { RULE_IDS } from './rules/ids.js';
 
 const NAME = 'callstats-lint';
-/** ESLint's limit: fixes can enable further fixes, but a fix that keeps re-triggering must not loop forever. */
-const MAX_FIX_PASSES = 10;
+const CHANGED_ON_DISK = 'not fixed: the file changed on disk while it was being linted';
+const NOT_UTF8 = 'not fixed: the file is not valid UTF-8, and rewriting it would replace the bytes that are not';
 
 const USAGE = `Usage: ${NAME} [options] [paths or globs...]
 
@@ -31,8 +31,12 @@ Options:
       --conference-server-id ID  the media server's ID, used as remoteUserID (repeatable)
       --rule ID=SEVERITY         set a rule to off, info, warn or error (repeatable)
       --max-warnings N           exit with 1 when there are more than N warnings
+      --max-file-size SIZE       skip files found in folders that are larger (default 2MB; bytes,
+                                 or kB and MB of 1024 as in 500kB, 8MB); files named are always read
       --quiet                    report errors only
       --fix                      apply safe fixes, then report what remains
+      --fix-dry-run              print the safe fixes as a unified diff instead of writing them;
+                                 the report of what would remain goes to standard error (or -o FILE)
       --report-unused-disable-directives
                                  report callstats-lint-disable comments that suppress nothing, as errors
   -o, --output-file FILE         write the report to FILE instead of standard output
@@ -56,8 +60,10 @@ interface Options {
   configFile?: string;
   overrides: UserConfig;
   maxWarnings?: number;
+  maxFileSize?: number;
   quiet: boolean;
   fix: boolean;
+  fixDryRun: boolean;
   reportUnusedDisableDirectives: boolean;
   outputFile?: string;
   color: boolean;
@@ -70,8 +76,10 @@ const OPTIONS = {
   'conference-server-id': { type: 'string', multiple: true, default: [] as string[] },
   rule: { type: 'string', multiple: true, default: [] as string[] },
   'max-warnings': { type: 'string' },
+  'max-file-size': { type: 'string' },
   quiet: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
+  'fix-dry-run': { type: 'boolean', default: false },
   'report-unused-disable-directives': { type: 'boolean', default: false },
   'output-file': { type: 'string', short: 'o' },
   'no-color': { type: 'boolean', default: false },
@@ -86,7 +94,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const option = /'([^']*)'/.exec((error as Error).message)?.[1];
-    const message = (error as Error).message.replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+    const message = oneLine((error as Error).message).replace(/\.$/, '');
     const what = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `unknown option '${option}'` : message;
     throw new UsageError(`${what}; see ${NAME} --help`);
   }
@@ -114,6 +122,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     }
     rules[id] = setting;
   }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
     throw new UsageError(`--max-warnings must be a whole number of 0 or more (got "${maxWarnings}")`);
@@ -128,17 +137,33 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
       rules,
     },
     maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
     quiet: values.quiet,
     fix: values.fix,
+    fixDryRun: values['fix-dry-run'],
     reportUnusedDisableDirectives: values['report-unused-disable-directives'],
     outputFile: values['output-file'],
     color: !values['no-color'] && !values['output-file'] && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
 }
 
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 * 1024, mb: 1024 * 1024 };
+
+/** `--max-file-size`: whole bytes, or a number of kB or MB (of 1024), case-insensitive, as in 500kB or 1.5MB. */
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(text.trim());
+  const unit = match && SIZE_UNITS[match[2].toLowerCase()];
+  const bytes = match && unit ? Number(match[1]) * unit : NaN;
+  if (!(bytes >= 1) || !Number.isSafeInteger(Math.floor(bytes)) || (unit === 1 && !Number.isInteger(bytes))) {
+    throw new UsageError(`--max-file-size must be a size such as 2000000, 500kB or 8MB (got "${text}")`);
+  }
+  return Math.floor(bytes);
+}
+
 /** Expands every pattern; a pattern that matches nothing is a usage error, as in ESLint. */
-function discover(patterns: string[], cwd: string): { files: string[]; problems: Map<string, string[]> } {
+function discover(patterns: string[], cwd: string): { files: string[]; named: string[]; problems: Map<string, string[]> } {
   const files = new Set<string>();
+  const named = new Set<string>();
   const problems = new Map<string, string[]>();
   const unmatched: string[] = [];
   for (const pattern of patterns) {
@@ -148,10 +173,11 @@ function discover(patterns: string[], cwd: string): { files: string[]; problems:
       unmatched.push(`No files matching the pattern "${pattern}" were found${why.length ? ` (${why.join('; ')})` : ''}.`);
     }
     for (const file of found.files) files.add(file);
+    for (const file of found.named) named.add(file);
     for (const problem of found.problems) addProblem(problems, problem.path, problem.message);
   }
   if (unmatched.length > 0) throw new UsageError(unmatched.join('\n'));
-  return { files: [...files].sort(), problems };
+  return { files: [...files].sort(), named: [...named], problems };
 }
 
 function addProblem(problems: Map<string, string[]>, file: string, message: string): void {
@@ -160,28 +186,77 @@ function addProblem(problems: Map<string, string[]>, file: string, message: stri
   problems.set(file, list);
 }
 
-/**
- * One safe fix per finding, and only fixes that overlap no fix already chosen: a fix's edits are
- * applied together or not at all. What is left out is fixed on the next pass.
- */
-function chooseEdits(reports: FileReport[]): Map<string, TextEdit[]> {
-  const byFile = new Map<string, TextEdit[]>();
-  for (const report of reports) {
-    for (const finding of sortedFindings(report.findings)) {
-      const fix = safeFix(finding);
-      if (!fix) continue;
-      const clashes = fix.edits.some((edit) =>
-        (byFile.get(edit.file) ?? []).some((other) => edit.start < other.end && other.start < edit.end || edit.start === other.start),
-      );
-      if (clashes) continue;
-      for (const edit of fix.edits) byFile.set(edit.file, [...(byFile.get(edit.file) ?? []), edit]);
-    }
+/** Identifies a version of a file on disk; undefined when it cannot be statted. */
+function stampOf(file: string): string | undefined {
+  try {
+    const stat = fs.statSync(file);
+    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return undefined;
   }
-  return byFile;
 }
 
-/** Replaces a file through a temporary sibling and a rename, so an interrupted write never leaves half a file. */
-function writeAtomically(file: string, text: string): void {
+/**
+ * What the linted files were when they were linted: each file's stamp taken before the lint, and
+ * its text, read when a fix first needs it. Only these files are ever fixed.
+ */
+class Snapshots {
+  private readonly stamps: Map<string, string | undefined>;
+  private readonly texts = new Map<string, string | undefined>();
+
+  constructor(
+    files: string[],
+    private readonly problems: Map<string, string[]>,
+  ) {
+    this.stamps = new Map(files.map((file) => [file, stampOf(file)]));
+  }
+
+  /** The text the lint saw, or undefined when the file must not be fixed. */
+  text(file: string): string | undefined {
+    if (!this.texts.has(file)) this.texts.set(file, this.read(file));
+    return this.texts.get(file);
+  }
+
+  private read(file: string): string | undefined {
+    const stamp = this.stamps.get(file);
+    if (stamp === undefined) return undefined;
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch {
+      return undefined; // the lint reported why the file cannot be read
+    }
+    // Unchanged since before the lint, so the lint read these same bytes.
+    if (stampOf(file) !== stamp) {
+      addProblem(this.problems, file, CHANGED_ON_DISK);
+      return undefined;
+    }
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) {
+      addProblem(this.problems, file, NOT_UTF8);
+      return undefined;
+    }
+    return text;
+  }
+
+  /** Whether the file on disk is still what was linted. */
+  unchanged(file: string): boolean {
+    if (stampOf(file) !== this.stamps.get(file)) return false;
+    try {
+      return fs.readFileSync(file, 'utf8') === this.texts.get(file);
+    } catch {
+      return false;
+    }
+  }
+}
+
+class ChangedOnDisk extends Error {}
+
+/**
+ * Replaces a file through a temporary sibling and a rename, so an interrupted write never leaves
+ * half a file; the file's mode is kept, and a file changed on disk since it was linted is left alone.
+ */
+function writeAtomically(file: string, text: string, snapshots: Snapshots): void {
   const target = fs.realpathSync(file);
   fs.accessSync(target, fs.constants.W_OK);
   const mode = fs.statSync(target).mode & 0o7777;
@@ -189,6 +264,8 @@ function writeAtomically(file: string, text: string): void {
   try {
     fs.writeFileSync(temp, text, { flag: 'wx', mode });
     fs.chmodSync(temp, mode); // the umask may have narrowed the mode given to open()
+    // Checked last, right before the rename: an editor may have saved the file while it was being linted.
+    if (!snapshots.unchanged(file)) throw new ChangedOnDisk();
     fs.renameSync(temp, target);
   } catch (error) {
     fs.rmSync(temp, { force: true });
@@ -196,22 +273,28 @@ function writeAtomically(file: string, text: string): void {
   }
 }
 
-/** Applies the chosen fixes; returns how many files changed. Failures become problems of the file. */
-function applyFixes(reports: FileReport[], problems: Map<string, string[]>): number {
-  let changed = 0;
-  for (const [file, edits] of chooseEdits(reports)) {
+/** Writes the fixed files; returns whether every one was written. Failures become problems of the file. */
+function writeFixes(fixed: Map<string, string>, snapshots: Snapshots, problems: Map<string, string[]>): boolean {
+  let all = true;
+  for (const [file, text] of fixed) {
+    if (text === snapshots.text(file)) continue;
     try {
-      const before = fs.readFileSync(file, 'utf8');
-      const { text } = applyEdits(before, edits);
-      if (text === before) continue;
-      writeAtomically(file, text);
-      changed++;
+      writeAtomically(file, text, snapshots);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? String(error);
-      addProblem(problems, file, `cannot write the fixed file (${code})`);
+      all = false;
+      if (error instanceof ChangedOnDisk) addProblem(problems, file, CHANGED_ON_DISK);
+      else addProblem(problems, file, `cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
   }
-  return changed;
+  return all;
+}
+
+/** The fixes as one patch: a unified diff per changed file, paths relative to `cwd`. */
+function patchOf(fixed: Map<string, string>, snapshots: Snapshots, cwd: string): string {
+  return [...fixed.keys()]
+    .sort()
+    .map((file) => unifiedDiff(path.relative(cwd, file).split(path.sep).join('/'), snapshots.text(file)!, fixed.get(file)!))
+    .join('');
 }
 
 function withProblems(reports: FileReport[], problems: Map<string, string[]>): FileReport[] {
@@ -236,27 +319,44 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
-  const { files, problems } = discover(options.patterns, cwd);
+  const { files, named, problems } = discover(options.patterns, cwd);
 
   // Every file's configuration is resolved before any linting, so a broken file stops the run up front.
   const resolver = new ConfigResolver({ configFile: options.configFile, overrides: options.overrides });
   const configs = new Map<string, ResolvedConfig>(files.map((file) => [file, resolver.forFile(file)]));
   const configFor = (file: string): ResolvedConfig => configs.get(file) ?? resolver.forFile(file);
 
-  const request = { files, configFor, reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ('error' as const) : ('off' as const) };
-  let reports = new Linter().lint(request);
-  for (let pass = 0; options.fix && pass < MAX_FIX_PASSES; pass++) {
-    if (applyFixes(reports, problems) === 0) break;
-    // A fresh Linter: the files just changed on disk, and nothing read before may be trusted.
-    reports = new Linter().lint(request);
+  const request = {
+    files,
+    configFor,
+    reportUnusedDisableDirectives: options.reportUnusedDisableDirectives ? ('error' as const) : ('off' as const),
+    maxFileSize: options.maxFileSize,
+    namedFiles: named,
+  };
+  const snapshots = options.fix || options.fixDryRun ? new Snapshots(files, problems) : undefined;
+  const linter = new Linter();
+  let reports = linter.lint(request);
+  let patch: string | undefined;
+  if (snapshots) {
+    // Fixed in memory, pass after pass; the files are written (or diffed) once at the end.
+    const outcome = fixFiles(linter, request, reports, (file) => snapshots.text(file));
+    if (options.fixDryRun) {
+      patch = patchOf(outcome.fixed, snapshots, cwd);
+      reports = outcome.reports;
+    } else {
+      // A file left unwritten still has its old findings: then only a fresh lint of the disk tells what remains.
+      reports = writeFixes(outcome.fixed, snapshots, problems) ? outcome.reports : new Linter().lint(request);
+    }
   }
   reports = withProblems(reports, problems);
   if (options.quiet) {
     reports = reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => finding.severity === 'error') }));
   }
 
-  const output = FORMATTERS[options.format](reports, { cwd, color: options.color });
+  const output = FORMATTERS[options.format](reports, { cwd, color: options.color && patch === undefined });
   const text = output ? `${output}\n` : '';
+  // With --fix-dry-run standard output carries only the patch, so that it can be piped to `git apply`.
+  if (patch !== undefined) process.stdout.write(patch);
   if (options.outputFile) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(options.outputFile)), { recursive: true });
@@ -264,6 +364,8 @@ async function run(argv: string[]): Promise<number> {
     } catch (error) {
       throw new UsageError(`cannot write ${options.outputFile} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
+  } else if (patch !== undefined) {
+    process.stderr.write(text);
   } else {
     process.stdout.write(text);
   }
@@ -276,6 +378,11 @@ async function run(argv: string[]): Promise<number> {
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
+/** The message with every run of white space that breaks a line made one space (linear: no backtracking). */
+function oneLine(message: string): string {
+  return message.replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space));
+}
+
 /** Runs the command line; resolves to the exit code and never throws. */
 export async function main(argv: string[]): Promise<number> {
   try {
@@ -283,7 +390,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError) {
       // One line: a JSON parse error can quote the file's own line breaks.
-      process.stderr.write(`${NAME}: ${error.message.replace(/\s*\n\s*/g, ' ')}\n`);
+      process.stderr.write(`${NAME}: ${oneLine(error.message)}\n`);
       return 2;
     }
     if (error instanceof UsageError) {

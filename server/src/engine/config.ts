@@ -88,12 +88,14 @@ export function checkRuleSetting(id: string, setting: unknown, file: string): as
 
 /** JSON.parse says "at position N": people look for a line and a column. */
 function jsonErrorWhere(text: string, message: string): string {
-  const match = /\s*(?:in JSON )?at position (\d+).*$/.exec(message);
+  // Not one `\s*(?:in JSON )?at position (\d+).*$`: its leading \s* is quadratic on long white space.
+  const match = /at position (\d+)/.exec(message);
   if (!match) return message;
+  const head = message.slice(0, match.index);
   const before = text.slice(0, Number(match[1]));
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `${message.slice(0, match.index)} at line ${line}, column ${column}`;
+  return `${(head.endsWith('in JSON ') ? head.slice(0, -'in JSON '.length) : head).trimEnd()} at line ${line}, column ${column}`;
 }
 
 /** Reads a configuration file: a .callstatslintrc.json, or a package.json whose `callstatsLint` key holds it. */

@@ -1,6 +1,8 @@
 // Inline suppressions: `// callstats-lint-disable-next-line <id>[, <id>] -- reason` and `/* callstats-lint-disable <id> */` for a file.
+import type { ts } from 'ts-morph';
 import { RULE_IDS } from '../rules/ids.js';
 import { lineStarts, rangeOf } from './positions.js';
+import { Workspace } from './workspace.js';
 import type { Finding, Severity } from './types.js';
 
 /** The pseudo rule id of findings about the directives themselves. */
@@ -18,8 +20,9 @@ export interface Directive {
   used: Set<string>;
 }
 
-// Anchored at the comment opener and bounded by the line or the comment's end: no backtracking blow-up.
-const DIRECTIVE = /\/\/[ \t]*callstats-lint-disable-next-line\b([^\r\n]*)|\/\*[ \t]*callstats-lint-disable\b((?:[^*]|\*(?!\/))*)\*\//g;
+// Only the opener is a regular expression; each directive's end is found with indexOf, so the scan
+// stays linear even with many openers and no closing `*/` (a repeated regex would be quadratic).
+const OPENER = /\/\/[ \t]*callstats-lint-disable-next-line\b|\/\*[ \t]*callstats-lint-disable\b/g;
 
 function parseIds(text: string): string[] {
   return text
@@ -29,17 +32,38 @@ function parseIds(text: string): string[] {
     .filter(Boolean);
 }
 
+/** Where the line holding `from` ends (before its \r\n or \n). */
+function lineEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (text[i] === '\n' || text[i] === '\r') return i;
+  return text.length;
+}
+
 export function parseDirectives(text: string): Directive[] {
   if (!text.includes('callstats-lint-disable')) return [];
   const starts = lineStarts(text);
   const out: Directive[] = [];
-  for (const match of text.matchAll(DIRECTIVE)) {
-    const start = match.index!;
-    const end = start + match[0].length;
-    const nextLine = match[1] !== undefined;
+  const opener = new RegExp(OPENER);
+  // Once no `*/` follows some offset, none follows any later one.
+  let closeless = text.length + 1;
+  for (let match = opener.exec(text); match; match = opener.exec(text)) {
+    const start = match.index;
+    const after = start + match[0].length;
+    const nextLine = match[0].startsWith('//');
+    let end: number;
+    if (nextLine) end = lineEnd(text, after);
+    else {
+      const close = after < closeless ? text.indexOf('*/', after) : -1;
+      if (close < 0) {
+        closeless = Math.min(closeless, after);
+        opener.lastIndex = start + 1;
+        continue;
+      }
+      end = close + 2;
+    }
+    opener.lastIndex = end;
     out.push({
       kind: nextLine ? 'next-line' : 'file',
-      ids: parseIds(nextLine ? match[1] : match[2]),
+      ids: parseIds(text.slice(after, nextLine ? end : end - 2)),
       line: rangeOf(starts, start, start).line + 1,
       start,
       end,
@@ -74,7 +98,8 @@ export function directiveFindings(file: string, text: string, directives: Direct
     file,
     range: rangeOf(starts, directive.start, directive.end),
     related: [],
-    fixes: [{ title: 'Remove the directive', kind: 'safe', isPreferred: true, edits: [removal(file, text, directive)] }],
+    // Text that only looks like a directive (in a string, a template, JSX text) is not removed: that would break the code.
+    fixes: isComment(file, text, directive.start) ? [{ title: 'Remove the directive', kind: 'safe', isPreferred: true, edits: [removal(file, text, directive)] }] : [],
   });
   for (const directive of directives) {
     const unknown = directive.ids.filter((id) => !RULE_IDS.includes(id));
@@ -87,6 +112,28 @@ export function directiveFindings(file: string, text: string, directives: Direct
     out.push(finding(directive, `unused callstats-lint-disable directive${named}`, reportUnused));
   }
   return out;
+}
+
+/** Whether a comment starts at `offset` of the file's code (pages: of their inline scripts). */
+function isComment(file: string, text: string, offset: number): boolean {
+  const { sourceFile } = new Workspace().parse({ file, text });
+  let node: ts.Node = sourceFile;
+  for (let child = node as ts.Node | undefined; child; ) {
+    node = child;
+    child = node.getChildren(sourceFile).find((c) => c.pos <= offset && offset < c.end);
+  }
+  // Inside a token (a string, a template, JSX text), or in the trivia before it.
+  if (offset >= node.getStart(sourceFile)) return false;
+  // Comments on the line of the token before are its trailing comments; the ones after a line break lead into this token.
+  const { getLeadingCommentRanges, getTrailingCommentRanges } = compiler();
+  const comments = [...(getTrailingCommentRanges(sourceFile.text, node.pos) ?? []), ...(getLeadingCommentRanges(sourceFile.text, node.pos) ?? [])];
+  return comments.some((comment) => comment.pos === offset);
+}
+
+/** The compiler, loaded only when a directive's fix is built: most runs never need it here. */
+function compiler(): typeof ts {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('ts-morph') as typeof import('ts-morph')).ts;
 }
 
 /** Removes the comment, and its whole line when nothing else stands on it. */

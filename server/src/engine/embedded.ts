@@ -15,18 +15,36 @@ export interface ScriptTag {
   lang: 'js' | 'ts';
 }
 
-const SCRIPT_TAG = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
+// The tag is `<script\b([^>]*)>([\s\S]*?)<\/script\s*>`, found piece by piece: as one regular
+// expression, every `<script` without a `>` or a closing tag after it rescanned the rest of the text.
+const SCRIPT_OPEN = /<script\b/gi;
+const SCRIPT_CLOSE = /<\/script\s*>/gi;
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/babel', 'text/typescript']);
+
+/** Each `<script ...>...</script>`: where its attributes and its body are. */
+function* scriptElements(text: string): Generator<{ attributesStart: number; attributes: string; body: { start: number; end: number } }> {
+  const open = new RegExp(SCRIPT_OPEN);
+  const close = new RegExp(SCRIPT_CLOSE);
+  for (let match = open.exec(text); match; match = open.exec(text)) {
+    const attributesStart = match.index + match[0].length;
+    const tagEnd = text.indexOf('>', attributesStart);
+    if (tagEnd < 0) return; // no later <script has a `>` either
+    close.lastIndex = tagEnd + 1;
+    const closing = close.exec(text);
+    if (!closing) return; // nor a closing tag
+    yield { attributesStart, attributes: text.slice(attributesStart, tagEnd), body: { start: tagEnd + 1, end: closing.index } };
+    open.lastIndex = closing.index + closing[0].length;
+  }
+}
 
 /** Every <script> tag of the file, with its `src` and its body. */
 export function scriptTags(text: string): ScriptTag[] {
   const tags: ScriptTag[] = [];
-  for (const match of text.matchAll(SCRIPT_TAG)) {
-    const attributesText = match[1];
-    const attributesStart = match.index! + '<script'.length;
+  for (const element of scriptElements(text)) {
+    const { attributesStart } = element;
     const attributes = new Map<string, { value: string; start: number }>();
-    for (const attribute of attributesText.matchAll(ATTRIBUTE)) {
+    for (const attribute of element.attributes.matchAll(ATTRIBUTE)) {
       const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
       const valueOffset = attribute[0].lastIndexOf(value);
       attributes.set(attribute[1].toLowerCase(), { value, start: attributesStart + attribute.index! + valueOffset });
@@ -38,10 +56,7 @@ export function scriptTags(text: string): ScriptTag[] {
     const tag: ScriptTag = { lang };
     const src = attributes.get('src');
     if (src) tag.src = { value: src.value, start: src.start, end: src.start + src.value.length };
-    else {
-      const start = match.index! + match[0].indexOf('>') + 1;
-      tag.body = { start, end: start + match[2].length };
-    }
+    else tag.body = element.body;
     tags.push(tag);
   }
   return tags;
@@ -65,6 +80,7 @@ export function embeddedProgram(text: string): { code: string; lang: 'js' | 'ts'
   return { code: out.join(''), lang: tags.some((t) => t.lang === 'ts') ? 'ts' : 'js' };
 }
 
+/** Spaces for everything but line breaks and a byte order mark (kept so line 1's columns skip it, as editors do). */
 function blank(text: string): string {
-  return text.replace(/[^\r\n]/g, ' ');
+  return text.replace(/[^\r\n\uFEFF]/g, ' ');
 }

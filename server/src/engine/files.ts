@@ -153,7 +153,8 @@ class Walker {
   add(pattern: string): void {
     this.visited = new Set();
     const scan = picomatch.scan(pattern);
-    if (scan.isGlob) {
+    // A path that exists is taken as it is, glob characters and all (Next.js's `pages/[id].js`), as ESLint does.
+    if (scan.isGlob && !fs.existsSync(path.resolve(this.cwd, pattern))) {
       const base = path.resolve(this.cwd, scan.base || '.');
       const matches = picomatch(scan.glob, { posix: true });
       if (!fs.existsSync(base)) return;

@@ -7,7 +7,7 @@ import { ConfigError, defaultConfig } from './config.js';
 import { directiveFindings, parseDirectives, suppresses, type Directive } from './directives.js';
 import { lineStarts, rangeOf } from './positions.js';
 import { Candidates } from './candidates.js';
-import { Workspace, type SourceText } from './workspace.js';
+import { DEFAULT_MAX_FILE_SIZE, Workspace, type SourceText } from './workspace.js';
 import type { FileReport, Finding, ResolvedConfig, Severity } from './types.js';
 
 export interface LintRequest {
@@ -17,6 +17,10 @@ export interface LintRequest {
   configFor: (file: string) => ResolvedConfig;
   /** Report callstats-lint-disable directives that suppressed nothing, at this severity. Default 'off'. */
   reportUnusedDisableDirectives?: Severity | 'off';
+  /** Files over this many bytes are skipped, unless named. Default DEFAULT_MAX_FILE_SIZE (2 MB). */
+  maxFileSize?: number;
+  /** Files the user named (on the command line): read whatever their size. */
+  namedFiles?: readonly string[];
 }
 
 export interface Hover {
@@ -64,6 +68,9 @@ export class Linter {
   }
 
   lint(request: LintRequest): FileReport[] {
+    const changed = this.workspace.setLimits(request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, request.namedFiles ?? []);
+    if (changed === 'all') this.candidates.invalidateAll();
+    else for (const file of changed) this.candidates.invalidate(file);
     const reports = new Map<string, FileReport>();
     const sources = new Map<string, SourceText>();
     const configs = new Map<string, ResolvedConfig | ConfigError>();

@@ -2,7 +2,8 @@
 import type { SourceRange } from './types.js';
 
 export function lineStarts(text: string): number[] {
-  const starts = [0];
+  // Editors hide a byte order mark: line 1 starts after it, so its columns are those they show.
+  const starts = [text.charCodeAt(0) === 0xfeff ? 1 : 0];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10) starts.push(i + 1);
@@ -32,8 +33,8 @@ export function rangeOf(starts: number[], start: number, end: number): SourceRan
     start,
     end,
     line: startLine + 1,
-    column: start - starts[startLine] + 1,
+    column: Math.max(1, start - starts[startLine] + 1),
     endLine: endLine + 1,
-    endColumn: end - starts[endLine] + 1,
+    endColumn: Math.max(1, end - starts[endLine] + 1),
   };
 }

@@ -8,6 +8,20 @@ import type { Workspace } from './workspace.js';
 const VERSIONED_PACKAGES = ['callstats-js', 'react-native-callstats', 'callstats-ws-js'];
 const SCRIPT_VERSION = /callstats(?:-ws)?-(\d+\.\d+\.\d+)(?:\.min)?\.js(?:[?#].*)?$/i;
 
+/**
+ * The text after the last line break. A match of SCRIPT_VERSION (`.` stops at line breaks, `$` is
+ * the end of the text) lies within it, and there its `.*$` never backtracks: on the whole text, a
+ * long value with many `callstats-1.2.3.js?` and a line break late made it quadratic.
+ */
+function lastLine(text: string): string {
+  return text.slice(Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), text.lastIndexOf('\u2028'), text.lastIndexOf('\u2029')) + 1);
+}
+
+/** The callstats.js version a script URL names, as `callstats-3.26.1.min.js?v=2` does. */
+export function scriptUrlVersion(src: string): string | undefined {
+  return SCRIPT_VERSION.exec(lastLine(src))?.[1];
+}
+
 export interface SdkVersion {
   /** The lowest version the declaration allows, e.g. "3.12.1" for "^3.12.1". */
   version: string;
@@ -67,8 +81,8 @@ export class ProjectInfo {
     const source = this.workspace.read(file);
     if (source.problem) return undefined;
     for (const tag of scriptTags(source.text)) {
-      const match = tag.src && SCRIPT_VERSION.exec(tag.src.value);
-      if (match) return { version: match[1], file, start: tag.src!.start, end: tag.src!.end };
+      const version = tag.src && scriptUrlVersion(tag.src.value);
+      if (version) return { version, file, start: tag.src!.start, end: tag.src!.end };
     }
     return undefined;
   }

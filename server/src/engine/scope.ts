@@ -113,9 +113,20 @@ export function lookup(name: string, from: ts.Node): Declaration | undefined {
   return undefined;
 }
 
+/**
+ * Answers per tree: rules ask about the same identifiers once per SDK call. Keyed by the tree, not
+ * the identifier alone, because an incremental parse reuses nodes under new ancestors.
+ */
+const declarations = new WeakMap<ts.SourceFile, Map<ts.Identifier, Declaration | null>>();
+
 /** The declaration an identifier refers to, or undefined for a global. */
 export function declarationOf(identifier: ts.Identifier): Declaration | undefined {
-  return lookup(identifier.text, identifier);
+  const sourceFile = identifier.getSourceFile();
+  let known = declarations.get(sourceFile);
+  if (!known) declarations.set(sourceFile, (known = new Map()));
+  let found = known.get(identifier);
+  if (found === undefined) known.set(identifier, (found = lookup(identifier.text, identifier) ?? null));
+  return found ?? undefined;
 }
 
 /** The nearest enclosing function (not an arrow function: `this` passes through those). */

@@ -72,7 +72,15 @@ function transceiverDirections(context: Context, pc: ts.Expression): string[] {
   return out;
 }
 
+/** Per tree: asked once per SDK call, and a scan of the whole file each time made 10,000 calls take minutes. */
+const sfuLibraries = new WeakMap<ts.SourceFile, string | undefined>();
+
 function importsSfuLibrary(sourceFile: ts.SourceFile): string | undefined {
+  if (!sfuLibraries.has(sourceFile)) sfuLibraries.set(sourceFile, findSfuLibrary(sourceFile));
+  return sfuLibraries.get(sourceFile);
+}
+
+function findSfuLibrary(sourceFile: ts.SourceFile): string | undefined {
   for (const statement of sourceFile.statements) {
     if (ts.isImportDeclaration(statement) && ts.isStringLiteralLike(statement.moduleSpecifier)) {
       const spec = statement.moduleSpecifier.text;
@@ -96,10 +104,21 @@ function isRepeated(node: ts.Node): boolean {
   return false;
 }
 
+/** Answers per run (its list of calls) and connection: asked once per SDK call. */
+const severalParticipants = new WeakMap<readonly SdkCall[], Map<string, boolean>>();
+
 /** Whether `associateMstWithUserID` maps tracks of several participants on this connection. */
 function carriesSeveralParticipants(context: Context, pc: ts.Expression): boolean {
   const key = context.analysis.ownerKey(pc);
   if (!key) return false;
+  let known = severalParticipants.get(context.calls);
+  if (!known) severalParticipants.set(context.calls, (known = new Map()));
+  let answer = known.get(key);
+  if (answer === undefined) known.set(key, (answer = mapsSeveralParticipants(context, key)));
+  return answer;
+}
+
+function mapsSeveralParticipants(context: Context, key: string): boolean {
   const users = new Set<string>();
   for (const call of context.calls) {
     if (call.method.name !== 'associateMstWithUserID') continue;

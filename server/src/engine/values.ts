@@ -157,6 +157,9 @@ export class Evaluator {
 
 
   evaluate(expression: ts.Expression): Value {
+    // Looked up before unwrapping too: rules evaluate the same arguments once per SDK call.
+    const known = this.cache.get(expression);
+    if (known) return known;
     const expr = unwrap(expression);
     const cached = this.cache.get(expr);
     if (cached) return cached;
@@ -165,6 +168,7 @@ export class Evaluator {
     const value = this.compute(expr);
     this.active.delete(expr);
     this.cache.set(expr, value);
+    this.cache.set(expression, value);
     return value;
   }
 
@@ -250,12 +254,17 @@ export class Evaluator {
     const num = (i: number) => (args[i]?.kind === 'number' ? (args[i] as { value: number }).value : undefined);
     switch (method) {
       case 'repeat': {
+        // As String.prototype.repeat: NaN counts as 0, and a negative or infinite count throws.
         const count = num(0);
-        return count === undefined || count < 0 ? unknownPart(expr) : repeat(base, count, expr);
+        if (count === undefined || count < 0 || count === Infinity) return unknownPart(expr);
+        return repeat(base, Number.isNaN(count) ? 0 : count, expr);
       }
       case 'padEnd':
       case 'padStart': {
-        const length = num(0);
+        // An infinite length throws (no string is that long); NaN pads nothing.
+        const given = num(0);
+        if (given === Infinity) return unknownPart(expr);
+        const length = given !== undefined && Number.isNaN(given) ? 0 : given;
         if (length === undefined) return { ...base, exact: false, text: undefined, node: expr };
         const fillValue = args[1] ? asString(args[1]) : stringValue(' ', expr);
         if (!fillValue?.exact || fillValue.text === undefined) {

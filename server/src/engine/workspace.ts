@@ -7,13 +7,67 @@ import { STRONG_WORDS } from './sdk.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const STRONG = new RegExp(STRONG_WORDS.join('|'), 'i');
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"\n]*)['"]/g;
+// `import\s*(?:\(\s*)?`, not `import\s*\(?\s*`: two adjacent \s* make a long run of spaces quadratic.
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"\n]*)['"]/g;
 
 export interface SourceText {
   file: string;
   text: string;
-  /** Why the file could not be read, when it could not. */
+  /** Why the file could not be read, or was skipped, when it was. */
   problem?: string;
+}
+
+/** Files found in folders above this size are skipped unless named (the CLI's --max-file-size). */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+/** A NUL byte in this first stretch marks a binary file, as git and grep decide. */
+const BINARY_PROBE_BYTES = 8 * 1024;
+const BINARY = `skipped: a binary file (it has NUL bytes in its first ${BINARY_PROBE_BYTES / 1024} kB)`;
+
+/** What a read may skip: files over `maxFileSize`, except the `named` ones (the user asked for them). */
+export interface ReadLimits {
+  maxFileSize: number;
+  named: ReadonlySet<string>;
+}
+
+const KB = 1024;
+const MB = 1024 * 1024;
+
+/** A file's size as people read it: bytes, or kB and MB (of 1024) with one decimal. */
+function formatSize(bytes: number): string {
+  if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
+  if (bytes >= KB) return `${(bytes / KB).toFixed(1)} kB`;
+  return `${bytes} bytes`;
+}
+
+/** A limit as the user would write it: whole MB or kB when it is one. */
+function formatLimit(bytes: number): string {
+  if (bytes >= MB && bytes % MB === 0) return `${bytes / MB} MB`;
+  if (bytes >= KB && bytes % KB === 0) return `${bytes / KB} kB`;
+  return `${bytes} bytes`;
+}
+
+/** The note on a file skipped for its size. */
+export function tooLargeProblem(size: number, limit: number): string {
+  const unit = size >= MB ? MB : size >= KB ? KB : 1;
+  // "2.0 MB is over the 2 MB limit" would read as a contradiction: then the exact bytes say it.
+  const hidden = Math.round((size / unit) * 10) / 10 <= limit / unit;
+  const what = hidden ? `${size} bytes is over the ${formatLimit(limit)} (${limit} bytes)` : `${formatSize(size)} is over the ${formatLimit(limit)}`;
+  return `skipped: ${what} limit for files found in folders (name the file to lint it, or raise --max-file-size)`;
+}
+
+/** Whether the start of a file (its bytes, or its text in an editor) holds a NUL. */
+function looksBinary(head: Uint8Array | string): boolean {
+  return typeof head === 'string' ? head.slice(0, BINARY_PROBE_BYTES).includes('\0') : head.subarray(0, BINARY_PROBE_BYTES).includes(0);
+}
+
+/**
+ * Why a file is skipped rather than analysed, or undefined to analyse it. The one place that
+ * decides, for the CLI, the language server and the modules imports are followed into.
+ * `head` is the file's start (bytes from disk, or an editor's text), once read; its first 8 kB are probed.
+ */
+export function skipReason(size: number, named: boolean, limits: ReadLimits, head?: Uint8Array | string): string | undefined {
+  if (!named && size > limits.maxFileSize) return tooLargeProblem(size, limits.maxFileSize);
+  return head !== undefined && looksBinary(head) ? BINARY : undefined;
 }
 
 export interface ParsedFile {
@@ -88,26 +142,49 @@ export function specifierTargets(specifier: string, fromFile: string): string[] 
  */
 export class Workspace {
   private readonly overlays = new Map<string, string>();
-  private readonly diskCache = new Map<string, { mtimeMs: number; size: number; text: string }>();
+  private readonly diskCache = new Map<string, { mtimeMs: number; size: number; source: SourceText }>();
   private readonly parseCache = new Map<string, ParsedFile>();
   private readonly resolutionCache = new Map<string, string | null>();
+  private limits: ReadLimits = { maxFileSize: DEFAULT_MAX_FILE_SIZE, named: new Set() };
 
   setOverlay(file: string, text: string | undefined): void {
     if (text === undefined) this.overlays.delete(file);
     else this.overlays.set(file, text);
   }
 
+  /**
+   * Sets what reads skip. Returns the files whose reads may now give another answer, or 'all' when
+   * the size limit changed.
+   */
+  setLimits(maxFileSize: number, named: Iterable<string>): string[] | 'all' {
+    const previous = this.limits;
+    this.limits = { maxFileSize, named: new Set(named) };
+    if (previous.maxFileSize !== maxFileSize) return 'all';
+    const changed = [...previous.named].filter((f) => !this.limits.named.has(f));
+    return [...changed, ...[...this.limits.named].filter((f) => !previous.named.has(f))];
+  }
+
   read(file: string): SourceText {
     const overlay = this.overlays.get(file);
-    if (overlay !== undefined) return { file, text: overlay };
+    // An editor buffer is the file the user has open: never skipped for its size.
+    if (overlay !== undefined) {
+      const problem = skipReason(overlay.length, true, this.limits, overlay);
+      return problem ? { file, text: '', problem } : { file, text: overlay };
+    }
     try {
       const stat = fs.statSync(file);
       if (!stat.isFile()) return { file, text: '', problem: 'not a regular file' };
+      // Decided on the size alone: a skipped bundle is never read.
+      const tooLarge = skipReason(stat.size, this.limits.named.has(file), this.limits);
+      if (tooLarge) return { file, text: '', problem: tooLarge };
       const cached = this.diskCache.get(file);
-      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return { file, text: cached.text };
-      const text = fs.readFileSync(file, 'utf8');
-      this.diskCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, text });
-      return { file, text };
+      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.source;
+      const bytes = fs.readFileSync(file);
+      const problem = skipReason(bytes.length, true, this.limits, bytes);
+      // Bytes that are not UTF-8 (Latin-1, corruption) become U+FFFD, one code unit each, as editors show them.
+      const source: SourceText = problem ? { file, text: '', problem } : { file, text: bytes.toString('utf8') };
+      this.diskCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, source });
+      return source;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       return { file, text: '', problem: `cannot read the file (${code ?? (error as Error).message})` };

@@ -3,7 +3,7 @@ import { ts } from 'ts-morph';
 import { accessedName, propertyNameText, unwrap, type Analysis } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
-import { format, eachCall, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, lineBreakAt, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   reassigned:
@@ -160,21 +160,44 @@ function statementOf(node: ts.Node): ts.Statement | undefined {
   return undefined;
 }
 
-/** "Call initialize() again": the original call, inserted on the line after the change. */
+/** Statements that stand alone in a list of statements, where another one can follow on the next line. */
+function inStatementList(statement: ts.Statement): boolean {
+  const parent = statement.parent;
+  return ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent);
+}
+
+const INDENT = /[ \t]*/y;
+
+/**
+ * "Call initialize() again": the original call, inserted on the line after the change. A statement
+ * that is the body of an `if`, a loop or a label gets braces, so the call runs with it and an `else`
+ * after it still parses.
+ */
 function reinitFix(init: SdkCall, after: ts.Node, userIdText: string): DraftFix[] {
   const statement = statementOf(after);
   if (!statement || statement.getSourceFile() !== init.call.getSourceFile()) return [];
   const sourceFile = statement.getSourceFile();
-  const lineStart = sourceFile.text.lastIndexOf('\n', statement.getStart() - 1) + 1;
-  const indent = /^[ \t]*/.exec(sourceFile.text.slice(lineStart))![0];
+  const text = sourceFile.text;
+  INDENT.lastIndex = text.lastIndexOf('\n', statement.getStart() - 1) + 1;
+  const indent = INDENT.exec(text)![0];
   const args = init.call.arguments.map((a, i) => (i === 2 ? userIdText : a.getText()));
   const callee = init.call.expression.getText();
-  const eol = sourceFile.text.includes('\r\n') ? '\r\n' : '\n';
+  // Without a semicolon before it, a call starting with ( [ or ` would continue the statement above.
+  const guard = /^[([`]/.test(callee) && !statement.getText().endsWith(';') ? ';' : '';
+  const call = `${lineBreakAt(text, statement.getEnd())}${indent}${guard}${callee}(${args.join(', ')});`;
+  const file = sourceFile.fileName;
+  const start = statement.getStart();
+  const end = statement.getEnd();
   return [
     {
       title: 'Call initialize() again with the new userID',
       kind: 'suggestion',
-      edits: [{ file: sourceFile.fileName, start: statement.getEnd(), end: statement.getEnd(), newText: `${eol}${indent}${callee}(${args.join(', ')});` }],
+      edits: inStatementList(statement)
+        ? [{ file, start: end, end, newText: call }]
+        : [
+            { file, start, end: start, newText: '{ ' },
+            { file, start: end, end, newText: `${call} }` },
+          ],
     },
   ];
 }

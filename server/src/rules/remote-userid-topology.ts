@@ -4,7 +4,7 @@ import { propertyNameText, unwrap, type Origin } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
 import { connectionTopology, type ConnectionTopology } from '../engine/topology.js';
-import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { format, eachCall, quoteLike, replaceNode, type DraftEdit, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
 export const messages = {
   local:
@@ -130,17 +130,22 @@ function fixes(context: RuleContext, remote: Remote, topology: ConnectionTopolog
         title: `Use the conference server ID '${id}'`,
         kind: serverIds.length === 1 ? 'safe' : 'suggestion',
         isPreferred: serverIds.length === 1,
-        edits: [replaceNode(remote.expression, quoteLike(remote.expression.getText().startsWith('"') ? remote.expression : unwrapQuoteSource(remote.expression), id))],
+        edits: [replaceRemote(remote.expression, quoteLike(remote.expression.getText().startsWith('"') ? remote.expression : unwrapQuoteSource(remote.expression), id))],
       });
     }
   }
   if (topology.kind === 'mesh' || topology.kind === 'server-receive' || topology.kind === 'unknown') {
     const participant = participantIdInScope(remote.expression);
     if (participant && participant !== remote.expression.getText()) {
-      out.push({ title: `Use the remote participant's ID (${participant})`, kind: 'suggestion', edits: [replaceNode(remote.expression, participant)] });
+      out.push({ title: `Use the remote participant's ID (${participant})`, kind: 'suggestion', edits: [replaceRemote(remote.expression, participant)] });
     }
   }
   return out;
+}
+
+/** Replaces the remoteUserID; a shorthand `{ remoteUserID }` keeps its key: `{ remoteUserID: 'sfu' }`. */
+function replaceRemote(expr: ts.Expression, text: string): DraftEdit {
+  return replaceNode(expr, ts.isShorthandPropertyAssignment(expr.parent) ? `${expr.getText()}: ${text}` : text);
 }
 
 /** A node whose quote style the replacement follows (single quotes when the original is not a literal). */

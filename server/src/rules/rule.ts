@@ -79,6 +79,13 @@ export function quoteLike(like: ts.Node, text: string): string {
   return quote + safe + quote;
 }
 
+/** The line break for a line inserted at `offset`: the one that ends that line (else the one before it), so CRLF files stay CRLF. */
+export function lineBreakAt(text: string, offset: number): string {
+  const next = text.indexOf('\n', offset);
+  const at = next >= 0 ? next : text.lastIndexOf('\n', offset);
+  return at > 0 && text[at - 1] === '\r' ? '\r\n' : '\n';
+}
+
 /** Fills a message's `{{placeholders}}`. */
 export function format(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => String(values[key] ?? ''));

@@ -75,7 +75,8 @@ export function isPhoneNumber(text: string): boolean {
 function words(name: string): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // A lookahead, not `([A-Z]+)([A-Z][a-z])`: that one is quadratic on a long run of capitals.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[\s_$-]+/)
     .filter(Boolean)
     .map((w) => w.toLowerCase());
