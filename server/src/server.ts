@@ -19,19 +19,23 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from './engine/config.js';
 import { isLintableFile } from './engine/files.js';
 import { Linter } from './engine/linter.js';
-import { Analyzer } from './lsp/analyzer.js';
+import { Analyzer, serverRules } from './lsp/analyzer.js';
 import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
 import { Diagnoser, cancelled } from './lsp/diagnoser.js';
+import { checkParams } from './lsp/params.js';
 import { DocumentPaths } from './lsp/paths.js';
 import { FIX_ALL_KIND, LINT_WORKSPACE_COMMAND } from './lsp/protocol.js';
 import { SettingsStore } from './lsp/settings.js';
 import { ProjectFiles } from './lsp/project.js';
+import { stdioTransport } from './lsp/transport.js';
 import { discoverWorkspace, lintWorkspace } from './lsp/workspaceLint.js';
 
-// Picks the transport from argv: --stdio, --node-ipc (the VS Code client), --socket=N.
-const connection = createConnection(ProposedFeatures.all);
+// --stdio gets the transport that survives malformed input (lsp/transport.ts); for --node-ipc (the
+// VS Code client) and --socket=N the library picks the transport from argv.
+const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
+const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const linter = new Linter();
+const linter = new Linter(serverRules());
 const project = new ProjectFiles(linter);
 
 let capabilities: ClientCapabilities = {};
@@ -134,7 +138,10 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   }
 });
 
-connection.languages.diagnostics.on((params, token) => diagnoser.documentReport(params, token));
+connection.languages.diagnostics.on((params, token) => {
+  checkParams('textDocument/diagnostic', params);
+  return diagnoser.documentReport(params, token);
+});
 connection.languages.diagnostics.onWorkspace((params, token) =>
   diagnoser.workspaceReport(params, token, () => discoverWorkspace(folders).files),
 );
@@ -142,28 +149,35 @@ connection.languages.diagnostics.onWorkspace((params, token) =>
 /** The analysis of an open document for its current text (code actions must not use stale offsets). */
 async function currentAnalysis(uri: string) {
   const doc = documents.get(uri);
-  const target = doc && diagnoser.target(doc);
-  if (!doc || !target) return undefined;
-  const last = analyzer.get(target.file);
-  if (last && last.version === doc.version && !analyzer.isStale(target.file)) return { doc, analysis: last };
-  return { doc, analysis: analyzer.analyse(target, await analyzer.settingsFor(target.file)) };
+  const file = doc && diagnoser.target(doc)?.file;
+  if (!doc || !file) return undefined;
+  const last = analyzer.get(file);
+  if (last && last.version === doc.version && !analyzer.isStale(file)) return { doc, analysis: last };
+  const fileSettings = await analyzer.settingsFor(file);
+  // The target is taken after the wait: the analysis must carry the version of the text it reads.
+  const target = documents.get(uri) === doc ? diagnoser.target(doc) : undefined;
+  return target && { doc, analysis: analyzer.analyse(target, fileSettings) };
 }
 
 connection.onCodeAction(async (params, token) => {
+  checkParams('textDocument/codeAction', params, ['range', 'context']);
   const current = await currentAnalysis(params.textDocument.uri);
-  if (!current || token.isCancellationRequested) return [];
+  if (token.isCancellationRequested) throw cancelled();
+  if (!current) return [];
   const only = params.context.only;
   const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(current.analysis, current.doc, params.range, editContext) : [];
   const all = wants(only, FIX_ALL_KIND) ? fixAll(current.analysis, current.doc, editContext) : undefined;
   return all ? [...actions, all] : actions;
 });
 
-connection.onHover(async (params) => {
+connection.onHover(async (params, token) => {
+  checkParams('textDocument/hover', params, ['position']);
   const doc = documents.get(params.textDocument.uri);
   const target = doc && diagnoser.target(doc);
   if (!doc || !target) return null;
   const fileSettings = await analyzer.settingsFor(target.file);
-  if (!fileSettings.enable) return null;
+  if (token.isCancellationRequested) throw cancelled();
+  if (!fileSettings.enable || documents.get(params.textDocument.uri) !== doc) return null;
   try {
     const hover = linter.hover(target.file, doc.offsetAt(params.position), settings.configFor(fileSettings));
     if (!hover) return null;

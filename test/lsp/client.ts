@@ -5,12 +5,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
+  AbstractMessageWriter,
   CancellationTokenSource,
   StreamMessageReader,
-  StreamMessageWriter,
   createProtocolConnection,
   type ClientCapabilities,
   type InitializeResult,
+  type Message,
+  type MessageWriter,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type ShowMessageParams,
@@ -54,6 +56,26 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return TextDocument.applyEdits(TextDocument.create('file:///x', 'javascript', 0, text), edits);
 }
 
+/**
+ * Writes each message with one write() call, header and body together, so the bytes of writeRaw()
+ * can never land inside a message (vscode-jsonrpc's writer writes the header and the body apart).
+ */
+class WholeMessageWriter extends AbstractMessageWriter implements MessageWriter {
+  constructor(private readonly stream: NodeJS.WritableStream) {
+    super();
+  }
+
+  write(message: Message): Promise<void> {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    const frame = Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]);
+    return new Promise((resolve, reject) => this.stream.write(frame, (error) => (error ? reject(error) : resolve())));
+  }
+
+  end(): void {
+    this.stream.end();
+  }
+}
+
 export interface StartOptions {
   folders: string[];
   /** Declare pull diagnostics (textDocument/diagnostic) and workspace/diagnostic/refresh support. */
@@ -61,6 +83,11 @@ export interface StartOptions {
   /** What workspace/configuration answers for section callstatsLint, per scopeUri ('*': any). */
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** What initialize sends as processId (default: this test process). */
+  processId?: number | null;
+  /** More arguments for the server after --stdio, and for node before the server's path. */
+  args?: string[];
+  execArgv?: string[];
 }
 
 export class TestClient {
@@ -69,6 +96,8 @@ export class TestClient {
   readonly statuses: AnalysisStatus[] = [];
   readonly progress: unknown[] = [];
   readonly configurationRequests: unknown[] = [];
+  /** Every message the server sent, in order, including answers no request of this client awaits. */
+  readonly received: Record<string, unknown>[] = [];
   refreshes = 0;
   settings: Record<string, unknown>;
   /** While set, answers to workspace/configuration wait for it: holds the server at a known point. */
@@ -87,13 +116,25 @@ export class TestClient {
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'callstats-lint-server.js'), '--stdio'], {
+    const server = path.join(ROOT, 'bin', 'callstats-lint-server.js');
+    const child = spawn(process.execPath, [...(options.execArgv ?? []), server, '--stdio', ...(options.args ?? [])], {
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const reader = new StreamMessageReader(child.stdout!);
+    const connection = createProtocolConnection(reader, new WholeMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options);
-    child.stderr!.on('data', (d: Buffer) => client.stderr.push(d.toString()));
+    const listen = reader.listen.bind(reader);
+    reader.listen = (callback) =>
+      listen((message) => {
+        client.received.push(message as unknown as Record<string, unknown>);
+        callback(message);
+        client.notify();
+      });
+    child.stderr!.on('data', (d: Buffer) => {
+      client.stderr.push(d.toString());
+      client.notify();
+    });
     client.wire();
     connection.listen();
     const capabilities: ClientCapabilities = {
@@ -113,7 +154,7 @@ export class TestClient {
       window: { workDoneProgress: true },
     };
     const result = await connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: options.folders[0] ? uriOf(options.folders[0]) : null,
       workspaceFolders: options.folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
       capabilities,
@@ -150,7 +191,7 @@ export class TestClient {
     });
   }
 
-  private notify(): void {
+  notify(): void {
     for (const listener of this.listeners) listener();
   }
 
@@ -216,8 +257,48 @@ export class TestClient {
     return this.child.exitCode;
   }
 
+  get pid(): number {
+    return this.child.pid!;
+  }
+
+  get stderrText(): string {
+    return this.stderr.join('');
+  }
+
+  /**
+   * Bytes straight onto the server's stdin, between two whole messages of this client. Several
+   * pieces are written back to back: nothing the client sends can come between them.
+   */
+  writeRaw(data: string | Buffer | Buffer[]): Promise<void> {
+    const pieces = Array.isArray(data) ? data : [data];
+    const written = pieces.map((piece) => new Promise<void>((resolve, reject) => this.child.stdin!.write(piece, (error) => (error ? reject(error) : resolve()))));
+    return Promise.all(written).then(() => undefined);
+  }
+
+  /** The client side of stdin goes away, as when the editor dies. */
+  closeStdin(): void {
+    this.child.stdin!.end();
+  }
+
+  /** The client stops reading what the server writes. */
+  closeStdout(): void {
+    this.child.stdout!.destroy();
+  }
+
+  /** Resolves with the exit code once the server process is gone; rejects after `timeoutMs`. */
+  exited(timeoutMs = 15000): Promise<number | null> {
+    return new Promise((resolve, reject) => {
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return resolve(this.child.exitCode);
+      const timer = setTimeout(() => reject(new Error(`the server did not exit within ${timeoutMs} ms; stderr: ${this.stderrText}`)), timeoutMs);
+      this.child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
   async stop(): Promise<void> {
-    if (this.child.exitCode === null) {
+    if (this.child.exitCode === null && this.child.signalCode === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       await this.connection.sendRequest('shutdown');
       await this.connection.sendNotification('exit');
