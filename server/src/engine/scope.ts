@@ -150,12 +150,6 @@ export function enclosingClassOfThis(node: ts.Node): ts.ClassLikeDeclaration | u
   return undefined;
 }
 
-/** The identifier a declaration binds, if it binds exactly one. */
-export function declaredName(decl: Declaration): string | undefined {
-  const name = (decl as { name?: ts.Node }).name;
-  return name && ts.isIdentifier(name) ? name.text : undefined;
-}
-
 /** Whether a `const` declaration (binding cannot be reassigned). */
 export function isConstDeclaration(decl: Declaration): boolean {
   let node: ts.Node = decl;
