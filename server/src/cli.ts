@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
+import { LintCache, defaultCacheDirectory } from './engine/cache.js';
 import { ConfigError, ConfigResolver, checkRuleSetting } from './engine/config.js';
 import { fixFiles } from './engine/fixes.js';
 import { discoverFiles } from './engine/files.js';
@@ -39,6 +40,9 @@ Options:
                                  the report of what would remain goes to standard error (or -o FILE)
       --report-unused-disable-directives
                                  report callstats-lint-disable comments that suppress nothing, as errors
+      --no-cache                 analyse everything afresh, and read or write no cache
+      --cache-location DIR       keep the cache in DIR (default: node_modules/.cache/callstats-lint
+                                 beside the nearest package.json; none without one)
   -o, --output-file FILE         write the report to FILE instead of standard output
       --no-color                 plain text even on a terminal
   -h, --help                     show this help
@@ -67,6 +71,8 @@ interface Options {
   reportUnusedDisableDirectives: boolean;
   outputFile?: string;
   color: boolean;
+  /** The cache folder; undefined runs without a cache. */
+  cacheLocation?: string;
 }
 
 const OPTIONS = {
@@ -83,6 +89,8 @@ const OPTIONS = {
   'report-unused-disable-directives': { type: 'boolean', default: false },
   'output-file': { type: 'string', short: 'o' },
   'no-color': { type: 'boolean', default: false },
+  'no-cache': { type: 'boolean', default: false },
+  'cache-location': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
@@ -123,6 +131,8 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     rules[id] = setting;
   }
   if (values.fix && values['fix-dry-run']) throw new UsageError('--fix and --fix-dry-run cannot be used together');
+  if (values['no-cache'] && values['cache-location'] !== undefined) throw new UsageError('--no-cache and --cache-location cannot be used together');
+  if (values['cache-location'] === '') throw new UsageError('--cache-location must not be empty');
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
     throw new UsageError(`--max-warnings must be a whole number of 0 or more (got "${maxWarnings}")`);
@@ -143,6 +153,11 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     fixDryRun: values['fix-dry-run'],
     reportUnusedDisableDirectives: values['report-unused-disable-directives'],
     outputFile: values['output-file'],
+    cacheLocation: values['no-cache']
+      ? undefined
+      : values['cache-location'] !== undefined
+        ? path.resolve(values['cache-location'])
+        : defaultCacheDirectory(process.cwd()),
     color: !values['no-color'] && !values['output-file'] && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
 }
@@ -335,7 +350,8 @@ async function run(argv: string[]): Promise<number> {
   };
   const snapshots = options.fix || options.fixDryRun ? new Snapshots(files, problems) : undefined;
   const linter = new Linter();
-  let reports = linter.lint(request);
+  // Only the first lint uses the cache: --fix passes lint texts that never reach the disk as they are.
+  let reports = linter.lint({ ...request, cache: options.cacheLocation ? new LintCache(options.cacheLocation) : undefined });
   let patch: string | undefined;
   if (snapshots) {
     // Fixed in memory, pass after pass; the files are written (or diffed) once at the end.

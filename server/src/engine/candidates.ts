@@ -1,9 +1,9 @@
 // Which files an analysis takes in: the cheap text facts of every file, and from them the files worth parsing.
 import * as path from 'node:path';
-import { mentionsSdk, relativeImports, specifierTargets, type SourceText, type Workspace } from './workspace.js';
+import { firstTarget, mentionsSdk, relativeImports, type SourceText, type Workspace } from './workspace.js';
 
 /** What the pre-filter knows of a file from its text alone. */
-interface Facts {
+export interface Facts {
   /** Names the SDK or one of its identifier methods. */
   strong: boolean;
   /** Re-exports from another module (`export … from`), so it may pass an instance along. */
@@ -82,13 +82,17 @@ export class Candidates {
   }
 
   /** Facts of a text just read. */
-  record(source: SourceText): void {
-    this.setFacts(
-      source.file,
-      source.problem
-        ? { strong: false, reexports: false, imports: [] }
-        : { strong: mentionsSdk(source.text), reexports: reexports(source.text), imports: relativeImports(source.text) },
-    );
+  record(source: SourceText): Facts {
+    const facts = source.problem
+      ? { strong: false, reexports: false, imports: [] }
+      : { strong: mentionsSdk(source.text), reexports: reexports(source.text), imports: relativeImports(source.text) };
+    this.setFacts(source.file, facts);
+    return facts;
+  }
+
+  /** Facts known without reading the file (kept from an earlier run). */
+  adopt(file: string, facts: Facts): void {
+    this.setFacts(file, facts);
   }
 
   private setFacts(file: string, facts: Facts | undefined): void {
@@ -142,7 +146,7 @@ export class Candidates {
       const next: string[] = [];
       for (const file of frontier) {
         for (const specifier of this.factsOf(file).imports) {
-          if (specifierTargets(specifier, file).some((t) => known.has(t))) continue;
+          if (firstTarget(specifier, file, (t) => known.has(t)) !== undefined) continue;
           const target = this.workspace.resolve(specifier, file);
           if (!target || out.has(target)) continue;
           const facts = this.factsOf(target);

@@ -38,8 +38,13 @@ function lineEnd(text: string, from: number): number {
   return text.length;
 }
 
+/** Whether a text may hold directives; texts that do not have none. */
+export function mayHaveDirectives(text: string): boolean {
+  return text.includes('callstats-lint-disable');
+}
+
 export function parseDirectives(text: string): Directive[] {
-  if (!text.includes('callstats-lint-disable')) return [];
+  if (!mayHaveDirectives(text)) return [];
   const starts = lineStarts(text);
   const out: Directive[] = [];
   const opener = new RegExp(OPENER);

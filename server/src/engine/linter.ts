@@ -1,14 +1,16 @@
 // The Linter: reads files (or editor buffers), analyses the ones that can touch the SDK, runs the rules.
+import * as fs from 'node:fs';
 import type { ts } from 'ts-morph';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import type { RunResult } from './run.js';
+import type { AnalysisCache, CachedAnalysis, FileStamp, LintCache, RawFinding, Round } from './cache.js';
 import { ConfigError, defaultConfig } from './config.js';
-import { directiveFindings, parseDirectives, suppresses, type Directive } from './directives.js';
+import { directiveFindings, mayHaveDirectives, parseDirectives, suppresses, type Directive } from './directives.js';
 import { lineStarts, rangeOf } from './positions.js';
 import { Candidates } from './candidates.js';
-import { DEFAULT_MAX_FILE_SIZE, Workspace, type SourceText } from './workspace.js';
-import type { FileReport, Finding, ResolvedConfig, Severity } from './types.js';
+import { DEFAULT_MAX_FILE_SIZE, Workspace } from './workspace.js';
+import type { FileReport, ResolvedConfig, Severity } from './types.js';
 
 export interface LintRequest {
   /** Absolute paths of the files to report on. Other files may be read to follow imports. */
@@ -21,6 +23,15 @@ export interface LintRequest {
   maxFileSize?: number;
   /** Files the user named (on the command line): read whatever their size. */
   namedFiles?: readonly string[];
+  /** Where facts and analysis results are kept across runs; none by default. */
+  cache?: LintCache;
+}
+
+/** What an analysis gives: the files it parsed, its findings, and the files it could not analyse. */
+interface Outcome {
+  analysed: string[];
+  findings: RawFinding[];
+  failures: Map<string, string>;
 }
 
 export interface Hover {
@@ -38,6 +49,12 @@ function loadAnalysis(): AnalysisModules {
   return analysisModules;
 }
 
+/** A regular file's stamp, or undefined for anything else (then it is read, and the read says why it cannot be linted). */
+function stampOf(file: string): FileStamp | undefined {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() ? { mtimeMs: stat.mtimeMs, size: stat.size } : undefined;
+}
+
 /** Runs at most: the first, and widenings to importers of the modules the last run followed into. */
 const MAX_ROUNDS = 3;
 
@@ -45,7 +62,12 @@ export class Linter {
   private readonly workspace = new Workspace();
   private readonly candidates = new Candidates(this.workspace);
 
-  constructor(private readonly rules: readonly Rule[] | undefined = undefined) {}
+  /** The rules run, for cache keys ('*' for all of them). */
+  private readonly ruleIds: readonly string[];
+
+  constructor(private readonly rules: readonly Rule[] | undefined = undefined) {
+    this.ruleIds = rules ? rules.map((r) => r.id) : ['*'];
+  }
 
   /** Editor buffers: text that stands in for the file on disk until cleared with undefined. */
   setOverlay(file: string, text: string | undefined): void {
@@ -72,48 +94,64 @@ export class Linter {
     if (changed === 'all') this.candidates.invalidateAll();
     else for (const file of changed) this.candidates.invalidate(file);
     const reports = new Map<string, FileReport>();
-    const sources = new Map<string, SourceText>();
+    /** Texts of the requested files that may hold suppression comments. */
+    const texts = new Map<string, string>();
     const configs = new Map<string, ResolvedConfig | ConfigError>();
+    const named = new Set(request.namedFiles);
     for (const file of request.files) {
       const report: FileReport = { file, findings: [], problems: [] };
       reports.set(file, report);
-      const source = this.workspace.read(file);
-      sources.set(file, source);
-      this.candidates.record(source);
-      if (source.problem) report.problems.push(source.problem);
+      this.readFacts(file, report, texts, request, named);
       const config = this.configOf(file, request.configFor, configs);
       if (config instanceof ConfigError) report.problems.push(`configuration: ${config.message}`);
     }
+    request.cache?.facts.save();
     // Rules run with defaults where a configuration is broken; findings in those files are dropped.
     const configFor = (file: string): ResolvedConfig => {
       const config = this.configOf(file, request.configFor, configs);
       return config instanceof ConfigError ? defaultConfig() : config;
     };
     const universe = this.candidates.universe(request.files);
-    let analysed = this.candidates.select(universe);
-    let result: RunResult | undefined;
-    for (let round = 0; analysed.length && round < MAX_ROUNDS; round++) {
-      result = loadAnalysis().runRules(this.workspace, analysed, configFor, this.rules);
-      // Modules the values were followed into (a shared `session` object, say) may be changed by
-      // files that import them: those join the next round.
-      const known = new Set(analysed);
-      const followed = new Set(result.indexed.filter((f) => !known.has(f)));
-      const more = followed.size ? this.candidates.importersOf(followed, universe).filter((f) => !known.has(f)) : [];
-      if (!more.length) break;
-      analysed = [...analysed, ...more];
-    }
-    this.candidates.analysed(result ? [...new Set([...analysed, ...result.indexed])] : []);
+    const first = this.candidates.select(universe);
+    const outcome = first.length ? this.analyse(first, universe, configFor, request.cache?.analyses) : undefined;
+    this.candidates.analysed(outcome?.analysed ?? []);
     const directives = new Map<string, Directive[]>();
-    for (const [file, source] of sources) if (!source.problem) directives.set(file, parseDirectives(source.text));
-    if (result) this.collect(result, reports, directives, (file) => this.configOf(file, request.configFor, configs));
+    for (const [file, text] of texts) directives.set(file, parseDirectives(text));
+    if (outcome) this.collect(outcome, reports, directives, (file) => this.configOf(file, request.configFor, configs));
     for (const [file, list] of directives) {
       if (!list.length || this.configOf(file, request.configFor, configs) instanceof ConfigError) continue;
-      reports.get(file)!.findings.push(...directiveFindings(file, sources.get(file)!.text, list, request.reportUnusedDisableDirectives ?? 'off'));
+      reports.get(file)!.findings.push(...directiveFindings(file, texts.get(file)!, list, request.reportUnusedDisableDirectives ?? 'off'));
     }
     for (const report of reports.values()) {
       report.findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
     }
     return request.files.map((f) => reports.get(f)!);
+  }
+
+  /**
+   * Gives the pre-filter a requested file's facts: from the facts cache when the file is unchanged
+   * since (then it is not read), else from its text. Texts that may hold directives go into `texts`.
+   */
+  private readFacts(file: string, report: FileReport, texts: Map<string, string>, request: LintRequest, named: ReadonlySet<string>): void {
+    const cache = request.cache?.facts;
+    const stamp = cache && stampOf(file);
+    // A file the size limit now skips is read, so that the read says so.
+    const limited = stamp && stamp.size > (request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) && !named.has(file);
+    const known = stamp && !limited ? cache!.lookup(file, stamp) : undefined;
+    if (known) {
+      this.candidates.adopt(file, { strong: known.strong, reexports: known.reexports, imports: known.imports });
+      if (known.directives) texts.set(file, this.workspace.read(file).text);
+      return;
+    }
+    const source = this.workspace.read(file);
+    const facts = this.candidates.record(source);
+    if (source.problem) {
+      report.problems.push(source.problem);
+      return;
+    }
+    const directives = mayHaveDirectives(source.text);
+    if (directives) texts.set(file, source.text);
+    if (stamp) cache!.remember(file, stamp, { ...facts, directives });
   }
 
   private configOf(
@@ -134,39 +172,86 @@ export class Linter {
     return config;
   }
 
-  /** Turns the run's drafts into findings of the requested files, with severities, suppressions and positions. */
-  private collect(
-    result: RunResult,
-    reports: Map<string, FileReport>,
-    directives: Map<string, Directive[]>,
-    configOf: (file: string) => ResolvedConfig | ConfigError,
-  ): void {
-    const texts = new Map<string, { starts: number[] }>();
-    const textOf = (sourceFile: ts.SourceFile) => {
-      let entry = texts.get(sourceFile.fileName);
-      if (!entry) {
-        entry = { starts: lineStarts(sourceFile.text) };
-        texts.set(sourceFile.fileName, entry);
+  /**
+   * Analyses the candidate files, widening to the importers of the modules values were followed into,
+   * or takes the outcome from the cache when everything it was computed from still holds.
+   */
+  private analyse(first: string[], universe: string[], configFor: (file: string) => ResolvedConfig, cache: AnalysisCache | undefined): Outcome {
+    const key = cache?.keyOf(this.ruleIds, first);
+    const hit = key === undefined ? undefined : cache!.load(key);
+    if (hit && this.stillHolds(hit, first, universe, configFor)) {
+      return { analysed: hit.analysed, findings: hit.findings, failures: new Map(hit.failures) };
+    }
+    const trace = cache ? this.workspace.startTrace() : undefined;
+    const tracedConfigFor = (file: string): ResolvedConfig => {
+      const config = configFor(file);
+      trace?.set(`config\0${file}`, JSON.stringify(config));
+      return config;
+    };
+    try {
+      let analysed = first;
+      let result: RunResult;
+      const rounds: Round[] = [];
+      for (let round = 0; ; round++) {
+        result = loadAnalysis().runRules(this.workspace, analysed, tracedConfigFor, this.rules);
+        // Modules the values were followed into (a shared `session` object, say) may be changed by
+        // files that import them: those join the next round.
+        const known = new Set(analysed);
+        const followed = result.indexed.filter((f) => !known.has(f));
+        const more = this.widening(followed, known, universe);
+        rounds.push({ followed, more });
+        if (!more.length || round + 1 === MAX_ROUNDS) break;
+        analysed = [...analysed, ...more];
       }
+      const outcome = { analysed: [...new Set([...analysed, ...result.indexed])], findings: this.rawFindings(result), failures: result.failures };
+      if (cache && key !== undefined) cache.store(key, { trace: [...trace!], rounds, analysed: outcome.analysed, findings: outcome.findings, failures: [...outcome.failures] });
+      return outcome;
+    } finally {
+      if (trace) this.workspace.stopTrace();
+    }
+  }
+
+  /** Importers (in the universe, not yet known) of the modules a run followed into. */
+  private widening(followed: string[], known: Set<string>, universe: string[]): string[] {
+    return followed.length ? this.candidates.importersOf(new Set(followed), universe).filter((f) => !known.has(f)) : [];
+  }
+
+  /** Whether a cached outcome is still the answer: every observation holds, and every widening takes in the same files. */
+  private stillHolds(entry: CachedAnalysis, first: string[], universe: string[], configFor: (file: string) => ResolvedConfig): boolean {
+    for (const [key, seen] of entry.trace) {
+      const holds = key.startsWith('config\0') ? JSON.stringify(configFor(key.slice('config\0'.length))) === seen : this.workspace.holds(key, seen);
+      if (!holds) return false;
+    }
+    const known = new Set(first);
+    for (const { followed, more } of entry.rounds) {
+      const now = this.widening(followed, known, universe);
+      if (now.length !== more.length || now.some((f, i) => f !== more[i])) return false;
+      for (const file of more) known.add(file);
+    }
+    return true;
+  }
+
+  /** The run's drafts as findings with positions, before severities and suppressions; one per rule, place and message. */
+  private rawFindings(result: RunResult): RawFinding[] {
+    const starts = new Map<string, number[]>();
+    const startsOf = (key: string, text: () => string) => {
+      let entry = starts.get(key);
+      if (!entry) starts.set(key, (entry = lineStarts(text())));
       return entry;
     };
-    const seen = new Map<string, Finding>();
+    const nodeRange = (node: ts.Node) => {
+      const sourceFile = node.getSourceFile();
+      return rangeOf(startsOf(sourceFile.fileName, () => sourceFile.text), node.getStart(), node.getEnd());
+    };
+    const seen = new Map<string, RawFinding>();
     for (const { ruleId, draft } of result.drafts) {
-      const sourceFile = draft.node.getSourceFile();
-      const file = sourceFile.fileName;
-      const report = reports.get(file);
-      const config = report && configOf(file);
-      if (!report || !config || config instanceof ConfigError) continue;
-      const setting = config.rules[ruleId] ?? RULES.find((r) => r.id === ruleId)!.defaultSeverity;
-      if (setting === 'off') continue;
-      const { starts } = textOf(sourceFile);
-      const range = rangeOf(starts, draft.node.getStart(), draft.node.getEnd());
-      if (suppresses(directives.get(file) ?? [], ruleId, range.line)) continue;
-      const related = (draft.related ?? []).map((r) => {
-        if ('file' in r) return { file: r.file, range: rangeOf(this.lineStartsOf(r.file), r.start, r.end), message: r.message };
-        const relatedFile = r.node.getSourceFile();
-        return { file: relatedFile.fileName, range: rangeOf(textOf(relatedFile).starts, r.node.getStart(), r.node.getEnd()), message: r.message };
-      });
+      const file = draft.node.getSourceFile().fileName;
+      const range = nodeRange(draft.node);
+      const related = (draft.related ?? []).map((r) =>
+        'file' in r
+          ? { file: r.file, range: rangeOf(startsOf(`read\0${r.file}`, () => this.workspace.read(r.file).text), r.start, r.end), message: r.message }
+          : { file: r.node.getSourceFile().fileName, range: nodeRange(r.node), message: r.message },
+      );
       const key = `${ruleId}\0${file}\0${range.start}\0${range.end}\0${draft.message}`;
       const existing = seen.get(key);
       if (existing) {
@@ -175,15 +260,28 @@ export class Linter {
         }
         continue;
       }
-      const finding: Finding = { ruleId, severity: setting, message: draft.message, file, range, related, fixes: draft.fixes ?? [] };
-      seen.set(key, finding);
-      report.findings.push(finding);
+      seen.set(key, { ruleId, message: draft.message, file, range, related, fixes: draft.fixes ?? [] });
     }
-    for (const [file, message] of result.failures) reports.get(file)?.problems.push(message);
+    return [...seen.values()];
   }
 
-  private lineStartsOf(file: string): number[] {
-    return lineStarts(this.workspace.read(file).text);
+  /** Gives the requested files their findings, with severities from their configuration and suppressions applied. */
+  private collect(
+    outcome: Outcome,
+    reports: Map<string, FileReport>,
+    directives: Map<string, Directive[]>,
+    configOf: (file: string) => ResolvedConfig | ConfigError,
+  ): void {
+    for (const raw of outcome.findings) {
+      const report = reports.get(raw.file);
+      const config = report && configOf(raw.file);
+      if (!report || !config || config instanceof ConfigError) continue;
+      const severity = config.rules[raw.ruleId] ?? RULES.find((r) => r.id === raw.ruleId)!.defaultSeverity;
+      if (severity === 'off' || suppresses(directives.get(raw.file) ?? [], raw.ruleId, raw.range.line)) continue;
+      const { ruleId, message, file, range, related, fixes } = raw;
+      report.findings.push({ ruleId, severity, message, file, range, related, fixes });
+    }
+    for (const [file, message] of outcome.failures) reports.get(file)?.problems.push(message);
   }
 
   /** Files whose findings may change when `file` changes: the files analysed with it, and its importers. */

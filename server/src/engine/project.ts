@@ -1,5 +1,4 @@
 // Facts about the app around a file: which callstats.js version it pins (package.json or a versioned script URL).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isEmbedding, scriptTags } from './embedded.js';
 import type { Workspace } from './workspace.js';
@@ -92,7 +91,7 @@ export class ProjectInfo {
     if (cached !== undefined) return cached ?? undefined;
     let found: SdkVersion | null = null;
     const manifest = path.join(folder, 'package.json');
-    if (fs.existsSync(manifest)) {
+    if (this.workspace.exists(manifest)) {
       found = this.readManifest(manifest) ?? null;
     } else if (path.dirname(folder) !== folder) {
       found = this.packageVersion(path.dirname(folder)) ?? null;
@@ -125,7 +124,7 @@ export class ProjectInfo {
 
   private packageRoot(folder: string): string | undefined {
     for (let dir = folder; ; dir = path.dirname(dir)) {
-      if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+      if (this.workspace.exists(path.join(dir, 'package.json'))) return dir;
       if (path.dirname(dir) === dir) return undefined;
     }
   }

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
+import { digest, type Trace } from './cache.js';
 import { embeddedProgram, isEmbedding } from './embedded.js';
 import { STRONG_WORDS } from './sdk.js';
 
@@ -125,15 +126,16 @@ function changeRange(before: string, after: string): ts.TextChangeRange {
   return { span: { start, length: before.length - start - end }, newLength: after.length - start - end };
 }
 
-/** The files a relative specifier may name, in resolution order (no disk access). */
-export function specifierTargets(specifier: string, fromFile: string): string[] {
+/** The first file, in resolution order, that a relative specifier may name and `test` accepts (no disk access of its own). */
+export function firstTarget(specifier: string, fromFile: string, test: (file: string) => boolean): string | undefined {
   const base = path.resolve(path.dirname(fromFile), specifier);
+  if (test(base)) return base;
   const stem = base.replace(/\.(m|c)?jsx?$/, '');
-  return [
-    base,
-    ...SOURCE_EXTENSIONS.map((ext) => stem + ext),
-    ...SOURCE_EXTENSIONS.map((ext) => path.join(base, 'index' + ext)),
-  ];
+  for (const ext of SOURCE_EXTENSIONS) if (test(stem + ext)) return stem + ext;
+  // Joined by hand: path.resolve gave a normalized path, and this runs for every import of every file.
+  const index = (base.endsWith(path.sep) ? base : base + path.sep) + 'index';
+  for (const ext of SOURCE_EXTENSIONS) if (test(index + ext)) return index + ext;
+  return undefined;
 }
 
 /**
@@ -146,6 +148,42 @@ export class Workspace {
   private readonly parseCache = new Map<string, ParsedFile>();
   private readonly resolutionCache = new Map<string, string | null>();
   private limits: ReadLimits = { maxFileSize: DEFAULT_MAX_FILE_SIZE, named: new Set() };
+  private trace: Trace | undefined;
+  private readonly digests = new WeakMap<SourceText, string>();
+
+  /** Records what reads, resolutions and existence checks see, until stopTrace (see AnalysisCache). */
+  startTrace(): Trace {
+    this.trace = new Map();
+    return this.trace;
+  }
+
+  stopTrace(): void {
+    this.trace = undefined;
+  }
+
+  /** Whether an observation of a trace still holds; undefined for kinds the workspace does not observe. */
+  holds(key: string, seen: string): boolean | undefined {
+    const [kind, subject, specifier] = key.split('\0');
+    switch (kind) {
+      case 'read':
+        return this.fingerprint(this.readSource(subject)) === seen;
+      case 'resolve':
+        return (this.resolveUntraced(specifier, path.join(subject, '_')) ?? '') === seen;
+      case 'exists':
+        return String(this.overlays.has(subject) || isFile(subject)) === seen;
+      default:
+        return undefined;
+    }
+  }
+
+  private fingerprint(source: SourceText): string {
+    let print = this.digests.get(source);
+    if (print === undefined) {
+      print = source.problem ? `!${source.problem}` : digest(source.text);
+      this.digests.set(source, print);
+    }
+    return print;
+  }
 
   setOverlay(file: string, text: string | undefined): void {
     if (text === undefined) this.overlays.delete(file);
@@ -165,6 +203,19 @@ export class Workspace {
   }
 
   read(file: string): SourceText {
+    const source = this.readSource(file);
+    this.trace?.set(`read\0${file}`, this.fingerprint(source));
+    return source;
+  }
+
+  /** Whether a regular file exists (an editor buffer counts). */
+  exists(file: string): boolean {
+    const found = this.overlays.has(file) || isFile(file);
+    this.trace?.set(`exists\0${file}`, String(found));
+    return found;
+  }
+
+  private readSource(file: string): SourceText {
     const overlay = this.overlays.get(file);
     // An editor buffer is the file the user has open: never skipped for its size.
     if (overlay !== undefined) {
@@ -218,11 +269,17 @@ export class Workspace {
 
   /** Resolves a relative or bare specifier to a source file of the app (never into node_modules). */
   resolve(specifier: string, fromFile: string): string | undefined {
+    const found = this.resolveUntraced(specifier, fromFile);
+    this.trace?.set(`resolve\0${path.dirname(fromFile)}\0${specifier}`, found ?? '');
+    return found;
+  }
+
+  private resolveUntraced(specifier: string, fromFile: string): string | undefined {
     if (!specifier.startsWith('.') && !specifier.startsWith('/')) return undefined;
     const key = `${path.dirname(fromFile)}\0${specifier}`;
     const cached = this.resolutionCache.get(key);
     if (cached !== undefined) return cached ?? undefined;
-    const found = specifierTargets(specifier, fromFile).find((c) => this.overlays.has(c) || isFile(c)) ?? null;
+    const found = firstTarget(specifier, fromFile, (c) => this.overlays.has(c) || isFile(c)) ?? null;
     this.resolutionCache.set(key, found);
     return found ?? undefined;
   }

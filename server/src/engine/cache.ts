@@ -1,0 +1,229 @@
+// Analysis results kept across command-line runs, keyed by what the analysis read: a run whose inputs
+// are all unchanged takes its findings from disk and never loads or runs the compiler.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Fix, RelatedLocation, SourceRange } from './types.js';
+
+/** Where the caches live in a project: the convention of tools that keep caches in node_modules. */
+export const CACHE_FOLDER = path.join('node_modules', '.cache', 'callstats-lint');
+/** Bumped whenever what an entry holds changes shape. */
+const FORMAT = 1;
+/** Entries kept; the least recently written go first. One entry serves one set of analysed files. */
+const MAX_ENTRIES = 16;
+
+/** A finding as the analysis produced it, before configuration (severity) and comments (suppression) apply. */
+export interface RawFinding {
+  ruleId: string;
+  message: string;
+  file: string;
+  range: SourceRange;
+  related: RelatedLocation[];
+  fixes: Fix[];
+}
+
+/** One widening of an analysis: the modules the run followed into, and the importers of those it took in. */
+export interface Round {
+  followed: string[];
+  more: string[];
+}
+
+/**
+ * Everything the analysis observed, as `kind\0subject` → what it saw: file contents (a digest), module
+ * resolutions, file existence and the configuration of each file it consulted. An entry is reused only
+ * when every observation still holds.
+ */
+export type Trace = Map<string, string>;
+
+export interface CachedAnalysis {
+  format: number;
+  trace: [string, string][];
+  rounds: Round[];
+  /** Every file the analysis parsed. */
+  analysed: string[];
+  findings: RawFinding[];
+  failures: [string, string][];
+}
+
+/** A short stable digest of a text. */
+export function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64url');
+}
+
+/** The cache folder for a run started in `cwd`: under the nearest folder with a package.json, if any. */
+export function defaultCacheDirectory(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return path.join(dir, CACHE_FOLDER);
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** A file's text facts for the pre-filter (see Candidates), and whether it holds suppression comments. */
+export interface TextFacts {
+  strong: boolean;
+  reexports: boolean;
+  imports: string[];
+  directives: boolean;
+}
+
+/** A file's version as the disk tells it without reading it. */
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
+}
+
+/** [mtimeMs, size, flags (1 strong, 2 reexports, 4 directives), imports]. */
+type FactsEntry = [number, number, number, string[]];
+
+/**
+ * The pre-filter's facts of every file, kept by modification time and size as ESLint's cache keeps
+ * results: an unchanged file is only statted, not read. A file whose facts name the SDK is still read
+ * and checked by content before its cached analysis is used (AnalysisCache).
+ */
+export class FactsCache {
+  private readonly file: string;
+  private readonly entries: Map<string, FactsEntry>;
+  private dirty = false;
+
+  constructor(directory: string) {
+    this.file = path.join(directory, 'facts.json');
+    this.entries = new Map(this.loadEntries());
+  }
+
+  private loadEntries(): [string, FactsEntry][] {
+    try {
+      const saved = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { format?: number; stamp?: string; entries?: unknown };
+      if (saved.format === FORMAT && saved.stamp === buildStamp() && Array.isArray(saved.entries)) return saved.entries as [string, FactsEntry][];
+    } catch {
+      // Missing or unreadable: every file is read this run.
+    }
+    return [];
+  }
+
+  /** The facts of a file at this stamp, if they are known. */
+  lookup(file: string, stamp: FileStamp): TextFacts | undefined {
+    const entry = this.entries.get(file);
+    if (!entry || entry[0] !== stamp.mtimeMs || entry[1] !== stamp.size) return undefined;
+    const flags = entry[2];
+    return { strong: (flags & 1) !== 0, reexports: (flags & 2) !== 0, directives: (flags & 4) !== 0, imports: entry[3] };
+  }
+
+  remember(file: string, stamp: FileStamp, facts: TextFacts): void {
+    const flags = (facts.strong ? 1 : 0) | (facts.reexports ? 2 : 0) | (facts.directives ? 4 : 0);
+    this.entries.set(file, [stamp.mtimeMs, stamp.size, flags, facts.imports]);
+    this.dirty = true;
+  }
+
+  /** Writes the facts when some changed; a folder that cannot be written to is left alone. */
+  save(): void {
+    if (!this.dirty) return;
+    writeAtomically(this.file, JSON.stringify({ format: FORMAT, stamp: buildStamp(), entries: [...this.entries] }));
+    this.dirty = false;
+  }
+}
+
+/** Writes a file through a temporary one renamed into place, so a reader never sees half of it; false when it could not. */
+function writeAtomically(file: string, text: string): boolean {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+    return true;
+  } catch {
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // The folder itself is missing or not a folder.
+    }
+    return false;
+  }
+}
+
+/** What identifies this build of the linter: its version and the bundle that runs (a rebuilt linter forgets old results). */
+let stamp: string | undefined;
+function buildStamp(): string {
+  return (stamp ??= readBuildStamp());
+}
+
+function readBuildStamp(): string {
+  try {
+    const stat = fs.statSync(__filename);
+    return `${stat.size}:${stat.mtimeMs}`;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Analysis results on disk, one JSON file per set of analysed files. Reading and writing never fail
+ * a run: an unreadable, corrupt or foreign entry is a miss, and a folder that cannot be written to
+ * leaves the run uncached.
+ */
+export class AnalysisCache {
+  readonly folder: string;
+
+  constructor(directory: string) {
+    this.folder = path.join(directory, 'analysis');
+  }
+
+  /** The key of an analysis: the linter's build, the rules run and the files analysed first, in order. */
+  keyOf(ruleIds: readonly string[], files: readonly string[]): string {
+    return digest(JSON.stringify([FORMAT, buildStamp(), ruleIds, files]));
+  }
+
+  load(key: string): CachedAnalysis | undefined {
+    let entry: CachedAnalysis;
+    try {
+      entry = JSON.parse(fs.readFileSync(this.fileOf(key), 'utf8')) as CachedAnalysis;
+    } catch {
+      return undefined;
+    }
+    const valid =
+      entry?.format === FORMAT &&
+      Array.isArray(entry.trace) &&
+      Array.isArray(entry.rounds) &&
+      Array.isArray(entry.analysed) &&
+      Array.isArray(entry.findings) &&
+      Array.isArray(entry.failures);
+    return valid ? entry : undefined;
+  }
+
+  store(key: string, entry: Omit<CachedAnalysis, 'format'>): void {
+    if (writeAtomically(this.fileOf(key), JSON.stringify({ format: FORMAT, ...entry }))) {
+      try {
+        this.prune();
+      } catch {
+        // Another run pruned at the same time.
+      }
+    }
+  }
+
+  private prune(): void {
+    const entries = fs
+      .readdirSync(this.folder)
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => {
+        const file = path.join(this.folder, name);
+        return { file, mtimeMs: fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+      });
+    if (entries.length <= MAX_ENTRIES) return;
+    entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { file } of entries.slice(MAX_ENTRIES)) fs.rmSync(file, { force: true });
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.folder, `${key}.json`);
+  }
+}
+
+/** The caches of one folder: the pre-filter's facts of every file, and analysis results. */
+export class LintCache {
+  readonly facts: FactsCache;
+  readonly analyses: AnalysisCache;
+
+  constructor(readonly directory: string) {
+    this.facts = new FactsCache(directory);
+    this.analyses = new AnalysisCache(directory);
+  }
+}
