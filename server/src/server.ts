@@ -18,6 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from './engine/config.js';
 import { isLintableFile } from './engine/files.js';
+import { LintCache, defaultCacheDirectory } from './engine/cache.js';
 import { Linter } from './engine/linter.js';
 import { Analyzer, serverRules } from './lsp/analyzer.js';
 import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
@@ -49,8 +50,22 @@ const analyzer = new Analyzer(linter, settings, paths, (error) => {
   shownConfigErrors.add(error.message);
   // A notification, not showMessageRequest: nothing to answer, and the analysis need not wait.
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `callstats-lint: ${error.message}` });
-});
+}, firstLintCache);
 let diagnoser: Diagnoser;
+
+/**
+ * The first analysis in a workspace folder uses the folder's cache (node_modules/.cache/callstats-lint,
+ * shared with the CLI's format), so a project opened before shows diagnostics without a full analysis.
+ * Later analyses follow the buffers as they are typed and keep everything in memory instead.
+ */
+const cachedFolders = new Set<string>();
+function firstLintCache(file: string): LintCache | undefined {
+  const folder = project.folderOf(file);
+  if (!folder || cachedFolders.has(folder)) return undefined;
+  cachedFolders.add(folder);
+  const directory = defaultCacheDirectory(folder);
+  return directory ? new LintCache(directory) : undefined;
+}
 
 const editContext: EditContext = {
   openDocument: (file) => documents.get(paths.toUri(file)),

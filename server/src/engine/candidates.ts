@@ -1,5 +1,8 @@
 // Which files an analysis takes in: the cheap text facts of every file, and from them the files worth parsing.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FactsCache, FileStamp } from './cache.js';
+import { mayHaveDirectives } from './directives.js';
 import { firstTarget, mentionsSdk, relativeImports, type SourceText, type Workspace } from './workspace.js';
 
 /** What the pre-filter knows of a file from its text alone. */
@@ -39,6 +42,12 @@ export function reexports(text: string): boolean {
   return false;
 }
 
+/** A regular file's stamp, or undefined for anything else (then it is read, and the read says why it cannot be linted). */
+function stampOf(file: string): FileStamp | undefined {
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  return stat?.isFile() ? { mtimeMs: stat.mtimeMs, size: stat.size } : undefined;
+}
+
 const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?|[jt]sx)$/i;
 
 /** A module path without its source extension: what a specifier with or without one names. */
@@ -61,6 +70,9 @@ export class Candidates {
   /** The files analysed by the last two runs, for dependentsOf: an edit can take a file out of the group. */
   private lastGroup = new Set<string>();
   private previousGroup = new Set<string>();
+
+  /** Facts kept across runs, for the run under way (LintRequest.cache). */
+  cache: FactsCache | undefined;
 
   constructor(private readonly workspace: Workspace) {}
 
@@ -126,12 +138,29 @@ export class Candidates {
   }
 
   private factsOf(file: string): Facts {
-    let facts = this.facts.get(file);
-    if (!facts) {
-      this.record(this.workspace.read(file));
-      facts = this.facts.get(file)!;
+    return this.facts.get(file) ?? this.learn(file).facts;
+  }
+
+  /**
+   * Reads a file's facts: from the facts cache when the file is unchanged since (then the file is not
+   * read, and `source` is undefined), else from its text, which then goes into the cache.
+   */
+  learn(file: string): { facts: Facts; directives: boolean; source?: SourceText } {
+    // An editor buffer is not what the disk's stamp describes.
+    const cache = this.workspace.hasOverlay(file) ? undefined : this.cache;
+    const stamp = cache && stampOf(file);
+    // A file the size limit now skips is read, so that the read says so.
+    const known = stamp && !this.workspace.skipsForSize(file, stamp.size) ? cache!.lookup(file, stamp) : undefined;
+    if (known) {
+      const facts = { strong: known.strong, reexports: known.reexports, imports: known.imports };
+      this.setFacts(file, facts);
+      return { facts, directives: known.directives };
     }
-    return facts;
+    const source = this.workspace.read(file);
+    const facts = this.record(source);
+    const directives = !source.problem && mayHaveDirectives(source.text);
+    if (stamp && !source.problem) cache!.remember(file, stamp, { ...facts, directives });
+    return { facts, directives, source };
   }
 
   /** The requested files, the projects around them, and the SDK modules they import from disk. */

@@ -1,12 +1,11 @@
 // The Linter: reads files (or editor buffers), analyses the ones that can touch the SDK, runs the rules.
-import * as fs from 'node:fs';
 import type { ts } from 'ts-morph';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import type { RunResult } from './run.js';
-import type { AnalysisCache, CachedAnalysis, FileStamp, LintCache, RawFinding, Round } from './cache.js';
+import type { AnalysisCache, CachedAnalysis, LintCache, RawFinding, Round } from './cache.js';
 import { ConfigError, defaultConfig } from './config.js';
-import { directiveFindings, mayHaveDirectives, parseDirectives, suppresses, type Directive } from './directives.js';
+import { directiveFindings, parseDirectives, suppresses, type Directive } from './directives.js';
 import { lineStarts, rangeOf } from './positions.js';
 import { Candidates } from './candidates.js';
 import { DEFAULT_MAX_FILE_SIZE, Workspace } from './workspace.js';
@@ -49,12 +48,6 @@ function loadAnalysis(): AnalysisModules {
   return analysisModules;
 }
 
-/** A regular file's stamp, or undefined for anything else (then it is read, and the read says why it cannot be linted). */
-function stampOf(file: string): FileStamp | undefined {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  return stat?.isFile() ? { mtimeMs: stat.mtimeMs, size: stat.size } : undefined;
-}
-
 /** Runs at most: the first, and widenings to importers of the modules the last run followed into. */
 const MAX_ROUNDS = 3;
 
@@ -90,6 +83,16 @@ export class Linter {
   }
 
   lint(request: LintRequest): FileReport[] {
+    this.candidates.cache = request.cache?.facts;
+    try {
+      return this.lintWith(request);
+    } finally {
+      request.cache?.facts.save();
+      this.candidates.cache = undefined;
+    }
+  }
+
+  private lintWith(request: LintRequest): FileReport[] {
     const changed = this.workspace.setLimits(request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, request.namedFiles ?? []);
     if (changed === 'all') this.candidates.invalidateAll();
     else for (const file of changed) this.candidates.invalidate(file);
@@ -97,15 +100,13 @@ export class Linter {
     /** Texts of the requested files that may hold suppression comments. */
     const texts = new Map<string, string>();
     const configs = new Map<string, ResolvedConfig | ConfigError>();
-    const named = new Set(request.namedFiles);
     for (const file of request.files) {
       const report: FileReport = { file, findings: [], problems: [] };
       reports.set(file, report);
-      this.readFacts(file, report, texts, request, named);
+      this.readFacts(file, report, texts);
       const config = this.configOf(file, request.configFor, configs);
       if (config instanceof ConfigError) report.problems.push(`configuration: ${config.message}`);
     }
-    request.cache?.facts.save();
     // Rules run with defaults where a configuration is broken; findings in those files are dropped.
     const configFor = (file: string): ResolvedConfig => {
       const config = this.configOf(file, request.configFor, configs);
@@ -128,30 +129,11 @@ export class Linter {
     return request.files.map((f) => reports.get(f)!);
   }
 
-  /**
-   * Gives the pre-filter a requested file's facts: from the facts cache when the file is unchanged
-   * since (then it is not read), else from its text. Texts that may hold directives go into `texts`.
-   */
-  private readFacts(file: string, report: FileReport, texts: Map<string, string>, request: LintRequest, named: ReadonlySet<string>): void {
-    const cache = request.cache?.facts;
-    const stamp = cache && stampOf(file);
-    // A file the size limit now skips is read, so that the read says so.
-    const limited = stamp && stamp.size > (request.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) && !named.has(file);
-    const known = stamp && !limited ? cache!.lookup(file, stamp) : undefined;
-    if (known) {
-      this.candidates.adopt(file, { strong: known.strong, reexports: known.reexports, imports: known.imports });
-      if (known.directives) texts.set(file, this.workspace.read(file).text);
-      return;
-    }
-    const source = this.workspace.read(file);
-    const facts = this.candidates.record(source);
-    if (source.problem) {
-      report.problems.push(source.problem);
-      return;
-    }
-    const directives = mayHaveDirectives(source.text);
-    if (directives) texts.set(file, source.text);
-    if (stamp) cache!.remember(file, stamp, { ...facts, directives });
+  /** Gives the pre-filter a requested file's facts; its problems go to its report, and a text that may hold directives into `texts`. */
+  private readFacts(file: string, report: FileReport, texts: Map<string, string>): void {
+    const { directives, source } = this.candidates.learn(file);
+    if (source?.problem) report.problems.push(source.problem);
+    else if (directives) texts.set(file, (source ?? this.workspace.read(file)).text);
   }
 
   private configOf(

@@ -202,6 +202,16 @@ export class Workspace {
     return [...changed, ...[...this.limits.named].filter((f) => !previous.named.has(f))];
   }
 
+  /** Whether an editor buffer stands in for the file. */
+  hasOverlay(file: string): boolean {
+    return this.overlays.has(file);
+  }
+
+  /** Whether a read of a file of this size skips it (it is over the limit, and not named). */
+  skipsForSize(file: string, size: number): boolean {
+    return size > this.limits.maxFileSize && !this.limits.named.has(file);
+  }
+
   read(file: string): SourceText {
     const source = this.readSource(file);
     this.trace?.set(`read\0${file}`, this.fingerprint(source));

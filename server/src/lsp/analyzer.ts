@@ -1,5 +1,6 @@
 // Runs the engine for the server one file at a time, so one file's failure or broken configuration stays that file's diagnostic.
 import type { Diagnostic } from 'vscode-languageserver';
+import type { LintCache } from '../engine/cache.js';
 import { ConfigError } from '../engine/config.js';
 import type { Linter } from '../engine/linter.js';
 import type { Finding } from '../engine/types.js';
@@ -74,6 +75,8 @@ export class Analyzer {
     private readonly settings: SettingsStore,
     private readonly paths: DocumentPaths,
     private readonly onConfigError: (error: ConfigError) => void,
+    /** The cache to use for a file's analysis, if any. */
+    private readonly cacheFor: (file: string) => LintCache | undefined = () => undefined,
   ) {}
 
   /** The last analysis of a file, if any. */
@@ -137,7 +140,7 @@ export class Analyzer {
       if (THROWING_FILE && file.includes(THROWING_FILE)) throw new Error(`test hook CALLSTATS_LINT_TEST_THROW matched ${file}`);
       // The engine analyses the file with the rest of its project (setProjectFiles), so this file's
       // report is what the CLI would say about it.
-      const [report] = this.linter.lint({ files: [file], configFor });
+      const [report] = this.linter.lint({ files: [file], configFor, cache: this.cacheFor(file) });
       const findings = report?.findings ?? [];
       const problems = report?.problems ?? [];
       const diagnostics = [...findings.map((f) => findingDiagnostic(f, (other) => this.paths.toUri(other))), ...problems.map(problemDiagnostic)];

@@ -1,5 +1,6 @@
 // Keeps the engine's list of each workspace folder's files current, so an open file is analysed with the whole project.
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { discoverFiles, isLintableFile } from '../engine/files.js';
 import type { Linter } from '../engine/linter.js';
@@ -23,6 +24,15 @@ export class ProjectFiles {
       this.byFolder.set(folder, files);
       this.linter.setProjectFiles(folder, [...files]);
     }
+  }
+
+  /** The open workspace folder holding a file, if any (the innermost). */
+  folderOf(file: string): string | undefined {
+    let found: string | undefined;
+    for (const folder of this.byFolder.keys()) {
+      if (file.startsWith(folder + path.sep) && (!found || folder.length > found.length)) found = folder;
+    }
+    return found;
   }
 
   /** Applies watched-file events: created and deleted files join or leave their folder's list. */

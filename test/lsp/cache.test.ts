@@ -1,0 +1,47 @@
+// The server's first analysis of a workspace folder goes through the folder's cache; later ones follow the buffers.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
+import { TestClient, uriOf, workspace } from './client.js';
+import { REPEAT_JS, idMaxBytes, repeatDiagnostic } from './fixtures.js';
+
+const PLANTED = 'planted in the cache';
+
+async function openAndPull(dir: string, file: string): Promise<{ client: TestClient; items: unknown[] }> {
+  const client = await TestClient.start({ folders: [dir], pull: true });
+  await client.open(file);
+  const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
+  return { client, items: report.kind === 'full' ? report.items : [] };
+}
+
+test('a folder opened again gets its first diagnostics from the cache; edits are analysed afresh', async () => {
+  const dir = workspace({ 'package.json': '{ "name": "app" }\n', 'a.js': REPEAT_JS });
+  const file = path.join(dir, 'a.js');
+  const first = await openAndPull(dir, file);
+  assert.deepEqual(first.items, [repeatDiagnostic(uriOf(file))]);
+  await first.client.stop();
+
+  const folder = path.join(dir, 'node_modules', '.cache', 'callstats-lint', 'analysis');
+  const entries = fs.readdirSync(folder);
+  assert.equal(entries.length, 1);
+  const entry = path.join(folder, entries[0]);
+  const saved = JSON.parse(fs.readFileSync(entry, 'utf8'));
+  saved.findings[0].message = PLANTED;
+  fs.writeFileSync(entry, JSON.stringify(saved));
+
+  const second = await openAndPull(dir, file);
+  try {
+    assert.deepEqual(second.items, [{ ...repeatDiagnostic(uriOf(file)), message: PLANTED }]);
+    // 'x'.repeat(300) → 'x'.repeat(30): no finding, and nothing from the cache.
+    await second.client.change(file, [{ range: { start: { line: 1, character: 44 }, end: { line: 1, character: 45 } }, text: '' }]);
+    const edited = await second.client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
+    assert.deepEqual(edited.kind === 'full' && edited.items, []);
+    await second.client.change(file, [{ range: { start: { line: 1, character: 44 }, end: { line: 1, character: 44 } }, text: '1' }]);
+    const again = await second.client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
+    assert.deepEqual(again.kind === 'full' && again.items, [idMaxBytes(uriOf(file), 1, 31, 46, 301)]);
+  } finally {
+    await second.client.stop();
+  }
+});
