@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { ensureCorpus, DEFAULT_SEED } from './generate/index.mjs';
 import { EDIT_ANCHOR } from './generate/big-file.mjs';
 import { quantile } from './lib/measure.mjs';
-import { BENCH, ROOT } from './lib/tools.mjs';
+import { BENCH, ROOT, cacheDirOf } from './lib/tools.mjs';
 
 // The protocol package is a devDependency of the root package (the LSP tests use it), not of bench/.
 const require = createRequire(path.join(ROOT, 'package.json'));
@@ -53,13 +53,12 @@ function editAt(n, sites) {
   return { range: { start: { line, character: character + length - 1 }, end: { line, character: character + length } }, text: '' };
 }
 
-export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10_000, latencyEdits = 200, rssEarlyAt = 100, log = () => {} }) {
-  const manifest = ensureCorpus(corpusDir, 2500, seed);
-  const file = path.join(corpusDir, manifest.consoleFile);
+/**
+ * Starts the server on the corpus, opens `file` and pulls its diagnostics; `then` gets the connection
+ * for more. The server is shut down afterwards, whatever happens.
+ */
+async function openSession(corpusDir, file, text, then = async () => ({})) {
   const uri = pathToFileURL(file).href;
-  const text = fs.readFileSync(file, 'utf8');
-  const sites = editSites(text);
-
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'callstats-lint-server.js'), '--stdio'], { cwd: corpusDir, stdio: ['pipe', 'pipe', 'pipe'] });
   const stderr = [];
@@ -84,11 +83,41 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
     const initializeMs = performance.now() - started;
     await connection.sendNotification('initialized', {});
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text } });
-    let report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
+    const report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } });
     const firstDiagnosticsMs = performance.now() - started;
-    const diagnosticsAtOpen = report.items.length;
-    log(`first diagnostics after ${Math.round(firstDiagnosticsMs)} ms (${diagnosticsAtOpen} items)`);
+    return { initializeMs, firstDiagnosticsMs, diagnosticsAtOpen: report.items.length, ...(await then({ connection, child, uri, report })) };
+  } catch (error) {
+    error.message += `\nserver stderr: ${stderr.join('')}`;
+    throw error;
+  } finally {
+    const exited = new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
+    try {
+      await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
+      await connection.sendNotification('exit');
+    } catch {
+      // the server is gone already
+    }
+    const killer = setTimeout(() => child.kill(), 3000);
+    await exited;
+    clearTimeout(killer);
+    connection.dispose();
+  }
+}
 
+export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10_000, latencyEdits = 200, rssEarlyAt = 100, log = () => {} }) {
+  const manifest = ensureCorpus(corpusDir, 2500, seed);
+  const file = path.join(corpusDir, manifest.consoleFile);
+  const text = fs.readFileSync(file, 'utf8');
+  const sites = editSites(text);
+
+  // A first open with an empty cache (a project never opened or linted before), then the measured
+  // session: a folder opened before, whose first diagnostics come through the cache.
+  fs.rmSync(cacheDirOf(corpusDir), { recursive: true, force: true });
+  const cold = await openSession(corpusDir, file, text);
+  log(`first diagnostics with an empty cache after ${Math.round(cold.firstDiagnosticsMs)} ms (${cold.diagnosticsAtOpen} items)`);
+
+  const warm = await openSession(corpusDir, file, text, async ({ connection, child, uri, report: opened }) => {
+    let report = opened;
     const latencies = [];
     const rssSamples = [];
     // One VmRSS reading swings by a third with the garbage collector, so each end of the soak is the
@@ -112,41 +141,29 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
     const first = latencies.slice(0, latencyEdits);
     const last = latencies.slice(-200);
     return {
-      corpusFiles: manifest.files,
-      file: manifest.consoleFile,
-      fileLines: text.split('\n').length - 1,
-      diagnosticsAtOpen,
-      initializeMs,
-      firstDiagnosticsMs,
       latencyEdits: first.length,
       p50Ms: quantile(first, 0.5),
       p95Ms: quantile(first, 0.95),
       maxMs: Math.max(...first),
       lateP50Ms: quantile(last, 0.5),
       lateP95Ms: quantile(last, 0.95),
-      edits,
-      rssEarlyAt,
       rssEarlyKb,
       rssLateKb,
       rssGrowthPct: ((rssLateKb - rssEarlyKb) / rssEarlyKb) * 100,
       rssSamples,
     };
-  } catch (error) {
-    error.message += `\nserver stderr: ${stderr.join('')}`;
-    throw error;
-  } finally {
-    const exited = new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', resolve)));
-    try {
-      await Promise.race([connection.sendRequest('shutdown'), new Promise((resolve) => setTimeout(resolve, 2000))]);
-      await connection.sendNotification('exit');
-    } catch {
-      // the server is gone already
-    }
-    const killer = setTimeout(() => child.kill(), 3000);
-    await exited;
-    clearTimeout(killer);
-    connection.dispose();
-  }
+  });
+  log(`first diagnostics of a folder opened before after ${Math.round(warm.firstDiagnosticsMs)} ms (${warm.diagnosticsAtOpen} items)`);
+  return {
+    corpusFiles: manifest.files,
+    file: manifest.consoleFile,
+    fileLines: text.split('\n').length - 1,
+    coldFirstDiagnosticsMs: cold.firstDiagnosticsMs,
+    coldInitializeMs: cold.initializeMs,
+    edits,
+    rssEarlyAt,
+    ...warm,
+  };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

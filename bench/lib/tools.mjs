@@ -9,11 +9,21 @@ const modules = path.join(BENCH, 'node_modules');
 
 /** Packages each tool needs from bench/node_modules (installed by deps.mjs on first use). */
 export const TOOLS = {
+  // The default run: the cache (node_modules/.cache/callstats-lint) holds what the run before found.
   'callstats-lint': {
     label: 'callstats-lint',
     packages: [],
     script: path.join(ROOT, 'bin', 'callstats-lint.js'),
     args: (out) => ['.', '--format', 'json', '--output-file', out],
+    okExit: [0, 1],
+    count: (out) => JSON.parse(fs.readFileSync(out, 'utf8')).reduce((n, r) => n + r.messages.length, 0),
+  },
+  // Everything afresh, as on a clean checkout: no cache is read or written.
+  'callstats-lint-no-cache': {
+    label: 'callstats-lint --no-cache',
+    packages: [],
+    script: path.join(ROOT, 'bin', 'callstats-lint.js'),
+    args: (out) => ['.', '--no-cache', '--format', 'json', '--output-file', out],
     okExit: [0, 1],
     count: (out) => JSON.parse(fs.readFileSync(out, 'utf8')).reduce((n, r) => n + r.messages.length, 0),
   },
@@ -46,6 +56,12 @@ export const TOOLS = {
 };
 
 export const TOOL_NAMES = Object.keys(TOOLS);
+
+/** The tools that are callstats-lint, whose findings are checked against the planted ones. */
+export const LINTER_TOOLS = ['callstats-lint', 'callstats-lint-no-cache'];
+
+/** Where callstats-lint keeps its cache in a corpus. */
+export const cacheDirOf = (corpusDir) => path.join(corpusDir, 'node_modules', '.cache', 'callstats-lint');
 
 export function packageVersion(name, from = modules) {
   try {
