@@ -1,8 +1,10 @@
 // Builds the CLI, the language server and the extension with esbuild into dist/ (or, with `--package`, the
 // self-contained extension into out/vsix/dist); `--tests` also builds test/ into out/test.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { compilerPlugin } from './compiler-plugin.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
@@ -16,6 +18,9 @@ const common = {
   sourcemap: !forPackage,
   logLevel: 'warning',
   absWorkingDir: root,
+  // Server code gets the TypeScript compiler from server/src/engine/compiler.ts (a V8 code cache) instead of
+  // loading all of ts-morph for its `ts` namespace: see scripts/compiler-plugin.mjs for why.
+  plugins: [compilerPlugin(root)],
 };
 
 function walk(dir, out = []) {
@@ -44,6 +49,12 @@ await Promise.all(
     .filter((e) => Object.values(e.entryPoints).every((p) => existsSync(join(root, p))))
     .map((e) => esbuild.build({ ...common, outdir, ...e })),
 );
+if (forPackage) {
+  // compiler.ts reads the compiler file and compiles it itself (so esbuild never bundles it), looking beside the
+  // bundle first. The copy keeps the file's Apache-2.0 header, as the bundle keeps the other packages' notices.
+  const fromMorph = createRequire(createRequire(join(root, 'package.json')).resolve('ts-morph'));
+  copyFileSync(fromMorph.resolve('@ts-morph/common/dist/typescript.js'), join(root, outdir, 'typescript.js'));
+}
 
 if (withTests) {
   rmSync(join(root, 'out'), { recursive: true, force: true });

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { LintCache, defaultCacheDirectory } from './engine/cache.js';
+import { LintCache, defaultCacheDirectory, userCacheDirectory } from './engine/cache.js';
+import { setCodeCacheDirectory } from './engine/code-cache.js';
 import { ConfigError, ConfigResolver, checkRuleSetting } from './engine/config.js';
 import { fixFiles } from './engine/fixes.js';
 import { discoverFiles } from './engine/files.js';
@@ -334,6 +335,8 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
+  // The compiler's code cache is the user's own (--no-cache turns it off too).
+  setCodeCacheDirectory(options.cacheLocation ? userCacheDirectory() : undefined);
   const { files, named, problems } = discover(options.patterns, cwd);
 
   // Every file's configuration is resolved before any linting, so a broken file stops the run up front.

@@ -18,7 +18,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from './engine/config.js';
 import { isLintableFile } from './engine/files.js';
-import { LintCache, defaultCacheDirectory } from './engine/cache.js';
+import { LintCache, defaultCacheDirectory, userCacheDirectory } from './engine/cache.js';
+import { setCodeCacheDirectory } from './engine/code-cache.js';
 import { Linter } from './engine/linter.js';
 import { Analyzer, serverRules } from './lsp/analyzer.js';
 import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
@@ -36,6 +37,8 @@ import { discoverWorkspace, lintWorkspace } from './lsp/workspaceLint.js';
 const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+// The compiler's code cache is the user's own, never a workspace's (see userCacheDirectory).
+setCodeCacheDirectory(userCacheDirectory());
 const linter = new Linter(serverRules());
 const project = new ProjectFiles(linter);
 

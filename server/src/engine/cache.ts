@@ -2,6 +2,7 @@
 // are all unchanged takes its findings from disk and never loads or runs the compiler.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Fix, RelatedLocation, SourceRange } from './types.js';
 
@@ -138,6 +139,16 @@ function writeAtomically(file: string, text: string): boolean {
     }
     return false;
   }
+}
+
+/**
+ * The user's own cache folder for callstats-lint ($XDG_CACHE_HOME or ~/.cache; %LOCALAPPDATA% on
+ * Windows). The compiler's code cache lives here, never in a project: V8 runs cached code without
+ * checking it, so a cache file that came with a checkout could crash the linter or run code.
+ */
+export function userCacheDirectory(): string | undefined {
+  const base = process.platform === 'win32' ? process.env.LOCALAPPDATA : process.env.XDG_CACHE_HOME || (os.homedir() && path.join(os.homedir(), '.cache'));
+  return base ? path.join(base, 'callstats-lint') : undefined;
 }
 
 /** What identifies this build of the linter: its version and the bundle that runs (a rebuilt linter forgets old results). */

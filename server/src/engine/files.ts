@@ -100,11 +100,14 @@ class Walker {
     return ignored;
   }
 
-  walk(dir: string, layers: IgnoreLayer[], accept: (file: string) => boolean): void {
-    let real: string;
+  /**
+   * `real` is the folder's real path when already known. Only roots and symbolic links need a
+   * realpath call: an entry that is not a link, in a folder whose path is real, has a real path too.
+   */
+  walk(dir: string, layers: IgnoreLayer[], accept: (file: string) => boolean, real?: string): void {
     let entries: fs.Dirent[];
     try {
-      real = fs.realpathSync.native(dir);
+      real ??= fs.realpathSync.native(dir);
       if (this.visited.has(real)) return;
       this.visited.add(real);
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -118,7 +121,8 @@ class Walker {
       const full = path.join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const link = entry.isSymbolicLink();
+      if (link) {
         try {
           const target = fs.statSync(full);
           isDir = target.isDirectory();
@@ -130,18 +134,20 @@ class Walker {
       if (isDir && SKIPPED_DIRS.has(entry.name)) continue;
       if (!isDir && !isFile) continue;
       if (this.isIgnored(full, isDir, active)) continue;
-      if (isDir) this.walk(full, active, accept);
-      else if (accept(full)) this.addFile(full);
+      const realEntry = link ? undefined : path.join(real, entry.name);
+      if (isDir) this.walk(full, active, accept, realEntry);
+      else if (accept(full)) this.addFile(full, realEntry);
     }
   }
 
-  /** Lists a file once; returns the path it is listed under. */
-  addFile(file: string): string {
-    let real = file;
-    try {
-      real = fs.realpathSync.native(file);
-    } catch {
-      // keep the path as given; reading it will report the problem
+  /** Lists a file once; returns the path it is listed under. `real` is its real path when already known. */
+  addFile(file: string, real?: string): string {
+    if (real === undefined) {
+      try {
+        real = fs.realpathSync.native(file);
+      } catch {
+        real = file; // keep the path as given; reading it will report the problem
+      }
     }
     const listed = this.realFiles.get(real);
     if (listed !== undefined) return listed;
