@@ -5,6 +5,7 @@ import { copyFileSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { compilerPlugin } from './compiler-plugin.mjs';
+import { configValidatorPlugin } from './config-validator-plugin.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
@@ -20,7 +21,8 @@ const common = {
   absWorkingDir: root,
   // Server code gets the TypeScript compiler from server/src/engine/compiler.ts (a V8 code cache) instead of
   // loading all of ts-morph for its `ts` namespace: see scripts/compiler-plugin.mjs for why.
-  plugins: [compilerPlugin(root)],
+  // The configuration schema is compiled here, once, rather than by every run: see scripts/config-validator-plugin.mjs.
+  plugins: [compilerPlugin(root), configValidatorPlugin(root)],
 };
 
 function walk(dir, out = []) {

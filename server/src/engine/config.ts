@@ -5,7 +5,8 @@ import { LIMITS } from './sdk.js';
 import { RULE_IDS } from '../rules/ids.js';
 import { TOPOLOGIES, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
 import type { ErrorObject } from 'ajv';
-import schema from '../../../schemas/callstatslintrc.schema.json';
+// The shipped schema (schemas/callstatslintrc.schema.json), compiled when the linter is built.
+import validate from 'callstats-lint:config-validator';
 
 export const CONFIG_FILE = '.callstatslintrc.json';
 export const PACKAGE_KEY = 'callstatsLint';
@@ -24,22 +25,6 @@ export class ConfigError extends Error {
 
 export function defaultConfig(): ResolvedConfig {
   return { topology: 'auto', conferenceServerIds: [], userIdMaxBytes: LIMITS.idBytes, rules: {}, sources: [] };
-}
-
-type Validator = ((value: unknown) => boolean) & { errors?: ErrorObject[] | null };
-let validator: Validator | undefined;
-
-/**
- * The shipped schema, compiled once: the editor validates .callstatslintrc.json with the same file.
- * Ajv is loaded here, not imported, because its ~40 ms would otherwise be paid by every run, with a config or not.
- */
-function schemaValidator(): Validator {
-  if (!validator) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Ajv } = require('ajv') as typeof import('ajv');
-    validator = new Ajv({ allErrors: false, strict: false }).compile(schema);
-  }
-  return validator;
 }
 
 function describe(value: unknown): string {
@@ -76,7 +61,6 @@ function explain(error: ErrorObject, config: Record<string, unknown>): string {
 
 /** Checks a parsed configuration against the shipped schema; throws ConfigError naming the key and the allowed values. */
 export function validateConfig(value: unknown, file: string): UserConfig {
-  const validate = schemaValidator();
   if (!validate(value)) {
     const [error] = validate.errors ?? [];
     throw new ConfigError(file, error ? explain(error, (value ?? {}) as Record<string, unknown>) : 'invalid configuration');
