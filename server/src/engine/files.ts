@@ -88,6 +88,12 @@ class Walker {
     return this.layers.get(dir) ?? null;
   }
 
+  /** Records that a folder has no .gitignore (its listing shows none). */
+  private noLayer(dir: string): null {
+    if (!this.layers.has(dir)) this.layers.set(dir, null);
+    return null;
+  }
+
   /** Deeper .gitignore files override shallower ones, as in git (a `!pattern` can re-include). */
   isIgnored(entry: string, isDir: boolean, layers: IgnoreLayer[]): boolean {
     let ignored = false;
@@ -115,7 +121,8 @@ class Walker {
       this.problems.push({ path: dir, message: errorMessage(error, 'directory') });
       return;
     }
-    const own = this.layerOf(dir);
+    // The listing tells whether there is a .gitignore: most folders have none, and a failed read costs an exception.
+    const own = entries.some((e) => e.name === '.gitignore') ? this.layerOf(dir) : this.noLayer(dir);
     const active = own ? [...layers, own] : layers;
     for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, entry.name);
