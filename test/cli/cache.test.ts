@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
+import { cacheEntries, readEntry, rewriteEntry } from '../helpers/cache.js';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'callstats-lint.js');
@@ -13,6 +14,9 @@ const CACHE = path.join('node_modules', '.cache', 'callstats-lint');
 const PLANTED = 'planted in the cache';
 
 const made: string[] = [];
+/** The runs' own user cache folder (the signing key and the compiler's code cache), not the real ~/.cache. */
+const USER_CACHE = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'callstats-lint-user-cache-')));
+made.push(USER_CACHE);
 after(() => {
   for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
 });
@@ -46,7 +50,7 @@ let edits = 0;
 
 /** Runs the CLI with the JSON format; `findings` lists `file:line:column rule` (or the message when planted). */
 function lint(cwd: string, ...args: string[]): { code: number | null; findings: string[]; stderr: string } {
-  const run = spawnSync(process.execPath, [BIN, '--format', 'json', ...args], { cwd, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [BIN, '--format', 'json', ...args], { cwd, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: USER_CACHE } });
   const reports = run.stdout ? (JSON.parse(run.stdout) as { filePath: string; messages: { line: number; column: number; ruleId: string; message: string }[] }[]) : [];
   const findings = reports.flatMap((r) =>
     r.messages.map((m) => `${path.relative(cwd, r.filePath)}:${m.line}:${m.column} ${m.message === PLANTED ? PLANTED : m.ruleId}`),
@@ -54,24 +58,19 @@ function lint(cwd: string, ...args: string[]): { code: number | null; findings: 
   return { code: run.status, findings, stderr: run.stderr };
 }
 
-function entries(cacheDir: string): string[] {
-  const folder = path.join(cacheDir, 'analysis');
-  return fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.json')).map((f) => path.join(folder, f)) : [];
-}
-
-/** Replaces every cached finding's message, so a report that shows it came from the cache. */
-function plant(cacheDir: string): void {
-  const [entry] = entries(cacheDir);
-  const saved = JSON.parse(fs.readFileSync(entry, 'utf8'));
-  for (const finding of saved.findings) finding.message = PLANTED;
-  fs.writeFileSync(entry, JSON.stringify(saved));
+/** Replaces every cached finding's message (signed as the linter signs), so a report that shows it came from the cache. */
+function plant(cacheDir: string, sign = true): void {
+  const [entry] = cacheEntries(cacheDir);
+  rewriteEntry(entry, USER_CACHE, (body) => {
+    for (const finding of body.findings as { message: string }[]) finding.message = PLANTED;
+  }, sign);
 }
 
 test('the first run fills node_modules/.cache/callstats-lint beside package.json; the next is answered from it', () => {
   const dir = tree(APP);
   assert.deepEqual(lint(path.join(dir, 'src'), '.'), { code: 1, findings: ['login.ts:3:3 reinit-on-userid-change'], stderr: '' });
   const cacheDir = path.join(dir, CACHE);
-  assert.equal(entries(cacheDir).length, 1);
+  assert.equal(cacheEntries(cacheDir).length, 1);
   assert.ok(fs.existsSync(path.join(cacheDir, 'facts.json')));
   plant(cacheDir);
   assert.deepEqual(lint(dir, 'src').findings, [`src/login.ts:3:3 ${PLANTED}`]);
@@ -133,6 +132,15 @@ test('a file edited to use the SDK is found, and unchanged files keep their supp
   ]);
 });
 
+test('a cache entry not signed with the user\'s key (one that came with a checkout, say) is ignored and replaced', () => {
+  const dir = tree(APP);
+  lint(dir, 'src');
+  plant(path.join(dir, CACHE), false);
+  assert.deepEqual(lint(dir, 'src'), { code: 1, findings: [REINIT], stderr: '' });
+  const [entry] = cacheEntries(path.join(dir, CACHE));
+  assert.deepEqual((readEntry(entry).findings as { message: string }[]).map((f) => f.message === PLANTED), [false]);
+});
+
 test('--no-cache neither reads nor writes the cache', () => {
   const dir = tree(APP);
   assert.deepEqual(lint(dir, 'src', '--no-cache'), { code: 1, findings: [REINIT], stderr: '' });
@@ -147,7 +155,7 @@ test('--cache-location keeps the cache in the folder named; a folder without pac
   assert.deepEqual(lint(dir, 'src').findings, ['src/call.ts:2:32 id-max-bytes']);
   assert.deepEqual(fs.readdirSync(dir), ['src']);
   assert.deepEqual(lint(dir, 'src', '--cache-location', 'ci-cache').findings, ['src/call.ts:2:32 id-max-bytes']);
-  assert.equal(entries(path.join(dir, 'ci-cache')).length, 1);
+  assert.equal(cacheEntries(path.join(dir, 'ci-cache')).length, 1);
   assert.deepEqual(lint(dir, 'src', '--no-cache', '--cache-location', 'x'), {
     code: 2,
     findings: [],
@@ -159,12 +167,12 @@ test('a corrupt cache is ignored and rewritten; a cache folder that cannot be wr
   const dir = tree(APP);
   lint(dir, 'src');
   const cacheDir = path.join(dir, CACHE);
-  const [entry] = entries(cacheDir);
+  const [entry] = cacheEntries(cacheDir);
   fs.writeFileSync(entry, '{"format":1,"trace":[');
   fs.writeFileSync(path.join(cacheDir, 'facts.json'), '\0\0garbage');
   assert.deepEqual(lint(dir, 'src'), { code: 1, findings: [REINIT], stderr: '' });
-  assert.equal(JSON.parse(fs.readFileSync(entry, 'utf8')).format, 1);
-  assert.equal(JSON.parse(fs.readFileSync(path.join(cacheDir, 'facts.json'), 'utf8')).format, 1);
+  assert.equal(readEntry(entry).format, 1);
+  assert.equal(readEntry(path.join(cacheDir, 'facts.json')).format, 1);
 
   fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
   assert.deepEqual(lint(dir, 'src', '--cache-location', 'not-a-folder'), { code: 1, findings: [REINIT], stderr: '' });

@@ -1,16 +1,18 @@
 // The server's first analysis of a workspace folder goes through the folder's cache; later ones follow the buffers.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
-import { TestClient, uriOf, workspace } from './client.js';
+import { cacheEntries, rewriteEntry } from '../helpers/cache.js';
+import { TestClient, tempFolder, uriOf, workspace } from './client.js';
 import { REPEAT_JS, idMaxBytes, repeatDiagnostic } from './fixtures.js';
 
 const PLANTED = 'planted in the cache';
+/** The servers' own user cache folder (the key that signs cache files), not the real ~/.cache. */
+const USER_CACHE = tempFolder('callstats-lsp-user-cache-');
 
 async function openAndPull(dir: string, file: string): Promise<{ client: TestClient; items: unknown[] }> {
-  const client = await TestClient.start({ folders: [dir], pull: true });
+  const client = await TestClient.start({ folders: [dir], pull: true, env: { XDG_CACHE_HOME: USER_CACHE } });
   await client.open(file);
   const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
   return { client, items: report.kind === 'full' ? report.items : [] };
@@ -23,13 +25,11 @@ test('a folder opened again gets its first diagnostics from the cache; edits are
   assert.deepEqual(first.items, [repeatDiagnostic(uriOf(file))]);
   await first.client.stop();
 
-  const folder = path.join(dir, 'node_modules', '.cache', 'callstats-lint', 'analysis');
-  const entries = fs.readdirSync(folder);
+  const entries = cacheEntries(path.join(dir, 'node_modules', '.cache', 'callstats-lint'));
   assert.equal(entries.length, 1);
-  const entry = path.join(folder, entries[0]);
-  const saved = JSON.parse(fs.readFileSync(entry, 'utf8'));
-  saved.findings[0].message = PLANTED;
-  fs.writeFileSync(entry, JSON.stringify(saved));
+  rewriteEntry(entries[0], USER_CACHE, (body) => {
+    (body.findings as { message: string }[])[0].message = PLANTED;
+  });
 
   const second = await openAndPull(dir, file);
   try {

@@ -1,6 +1,6 @@
 // Analysis results kept across command-line runs, keyed by what the analysis read: a run whose inputs
 // are all unchanged takes its findings from disk and never loads or runs the compiler.
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -93,7 +93,8 @@ export class FactsCache {
 
   private loadEntries(): [string, FactsEntry][] {
     try {
-      const saved = JSON.parse(fs.readFileSync(this.file, 'utf8')) as { format?: number; stamp?: string; entries?: unknown };
+      const saved = readSigned(this.file) as { format?: number; stamp?: string; entries?: unknown } | undefined;
+      if (!saved) return [];
       if (saved.format === FORMAT && saved.stamp === buildStamp() && Array.isArray(saved.entries)) return saved.entries as [string, FactsEntry][];
     } catch {
       // Missing or unreadable: every file is read this run.
@@ -118,9 +119,59 @@ export class FactsCache {
   /** Writes the facts when some changed; a folder that cannot be written to is left alone. */
   save(): void {
     if (!this.dirty) return;
-    writeAtomically(this.file, JSON.stringify({ format: FORMAT, stamp: buildStamp(), entries: [...this.entries] }));
+    writeSigned(this.file, { format: FORMAT, stamp: buildStamp(), entries: [...this.entries] });
     this.dirty = false;
   }
+}
+
+/**
+ * The key that signs this user's cache files, made on first use in the user's own cache folder. A
+ * cache file that came from anywhere else (a checkout, another user) fails the check and is ignored:
+ * cached findings carry fixes, and --fix or a quick fix must never write text the linter did not make.
+ */
+let signingKey: Buffer | null | undefined;
+function userKey(): Buffer | null {
+  if (signingKey !== undefined) return signingKey;
+  signingKey = null;
+  const folder = userCacheDirectory();
+  if (!folder) return signingKey;
+  const file = path.join(folder, 'cache-key');
+  try {
+    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+    try {
+      fs.writeFileSync(file, randomBytes(32), { flag: 'wx', mode: 0o600 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const key = fs.readFileSync(file);
+    if (key.length === 32) signingKey = key;
+  } catch {
+    // No writable home: no cache is trusted, so none is read or written.
+  }
+  return signingKey;
+}
+
+const signatureOf = (key: Buffer, body: string): Buffer => createHmac('sha256', key).update(body).digest();
+
+/** A JSON file written by writeSigned with this user's key; undefined when missing, damaged or signed by anyone else. */
+function readSigned(file: string): unknown {
+  const key = userKey();
+  if (!key) return undefined;
+  const text = fs.readFileSync(file, 'utf8');
+  const newline = text.indexOf('\n');
+  const signature = Buffer.from(text.slice(0, Math.max(newline, 0)), 'base64url');
+  const body = text.slice(newline + 1);
+  const expected = signatureOf(key, body);
+  if (newline < 0 || signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;
+  return JSON.parse(body);
+}
+
+/** Writes JSON with this user's signature on its first line; false when it could not (or there is no key). */
+function writeSigned(file: string, value: unknown): boolean {
+  const key = userKey();
+  if (!key) return false;
+  const body = JSON.stringify(value);
+  return writeAtomically(file, `${signatureOf(key, body).toString('base64url')}\n${body}`);
 }
 
 /** Writes a file through a temporary one renamed into place, so a reader never sees half of it; false when it could not. */
@@ -186,7 +237,7 @@ export class AnalysisCache {
   load(key: string): CachedAnalysis | undefined {
     let entry: CachedAnalysis;
     try {
-      entry = JSON.parse(fs.readFileSync(this.fileOf(key), 'utf8')) as CachedAnalysis;
+      entry = readSigned(this.fileOf(key)) as CachedAnalysis;
     } catch {
       return undefined;
     }
@@ -201,7 +252,7 @@ export class AnalysisCache {
   }
 
   store(key: string, entry: Omit<CachedAnalysis, 'format'>): void {
-    if (writeAtomically(this.fileOf(key), JSON.stringify({ format: FORMAT, ...entry }))) {
+    if (writeSigned(this.fileOf(key), { format: FORMAT, ...entry })) {
       try {
         this.prune();
       } catch {
