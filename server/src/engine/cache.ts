@@ -73,6 +73,9 @@ export interface FileStamp {
   size: number;
 }
 
+/** Facts of files no run has asked about kept beyond twice the files of this run. */
+const MAX_UNSEEN_FACTS = 10_000;
+
 /** [mtimeMs, size, flags (1 strong, 2 reexports, 4 directives), imports]. */
 type FactsEntry = [number, number, number, string[]];
 
@@ -85,6 +88,8 @@ export class FactsCache {
   private readonly file: string;
   private readonly entries: Map<string, FactsEntry>;
   private dirty = false;
+  /** Files looked up or learned by this process. */
+  private readonly seen = new Set<string>();
 
   constructor(directory: string) {
     this.file = path.join(directory, 'facts.json');
@@ -104,6 +109,7 @@ export class FactsCache {
 
   /** The facts of a file at this stamp, if they are known. */
   lookup(file: string, stamp: FileStamp): TextFacts | undefined {
+    this.seen.add(file);
     const entry = this.entries.get(file);
     if (!entry || entry[0] !== stamp.mtimeMs || entry[1] !== stamp.size) return undefined;
     const flags = entry[2];
@@ -112,6 +118,7 @@ export class FactsCache {
 
   remember(file: string, stamp: FileStamp, facts: TextFacts): void {
     const flags = (facts.strong ? 1 : 0) | (facts.reexports ? 2 : 0) | (facts.directives ? 4 : 0);
+    this.seen.add(file);
     this.entries.set(file, [stamp.mtimeMs, stamp.size, flags, facts.imports]);
     this.dirty = true;
   }
@@ -119,6 +126,10 @@ export class FactsCache {
   /** Writes the facts when some changed; a folder that cannot be written to is left alone. */
   save(): void {
     if (!this.dirty) return;
+    // Files no run asks about any more (deleted, or outside the paths linted lately) go once they outnumber the rest.
+    if (this.entries.size > 2 * this.seen.size + MAX_UNSEEN_FACTS) {
+      for (const file of this.entries.keys()) if (!this.seen.has(file)) this.entries.delete(file);
+    }
     writeSigned(this.file, { format: FORMAT, stamp: buildStamp(), entries: [...this.entries] });
     this.dirty = false;
   }

@@ -126,9 +126,18 @@ function changeRange(before: string, after: string): ts.TextChangeRange {
   return { span: { start, length: before.length - start - end }, newLength: after.length - start - end };
 }
 
+/**
+ * Whether `./a/b` style: no `.` or `..` segment, no empty one, no trailing slash; then the folder
+ * and the specifier joined as they are already make the normalized path (most imports are such).
+ */
+function simpleRelative(specifier: string): boolean {
+  return specifier.startsWith('./') && !specifier.includes('/.', 1) && !specifier.includes('//') && !specifier.endsWith('/') && path.sep === '/';
+}
+
 /** The first file, in resolution order, that a relative specifier may name and `test` accepts (no disk access of its own). */
 export function firstTarget(specifier: string, fromFile: string, test: (file: string) => boolean): string | undefined {
-  const base = path.resolve(path.dirname(fromFile), specifier);
+  const dir = path.dirname(fromFile);
+  const base = simpleRelative(specifier) && dir !== path.sep ? dir + specifier.slice(1) : path.resolve(dir, specifier);
   if (test(base)) return base;
   const stem = base.replace(/\.(m|c)?jsx?$/, '');
   for (const ext of SOURCE_EXTENSIONS) if (test(stem + ext)) return stem + ext;
@@ -144,6 +153,7 @@ export function firstTarget(specifier: string, fromFile: string, test: (file: st
  */
 export class Workspace {
   private readonly overlays = new Map<string, string>();
+  private readonly overlaySources = new Map<string, SourceText>();
   private readonly diskCache = new Map<string, { mtimeMs: number; size: number; source: SourceText }>();
   private readonly parseCache = new Map<string, ParsedFile>();
   private readonly resolutionCache = new Map<string, string | null>();
@@ -186,6 +196,7 @@ export class Workspace {
   }
 
   setOverlay(file: string, text: string | undefined): void {
+    this.overlaySources.delete(file);
     if (text === undefined) this.overlays.delete(file);
     else this.overlays.set(file, text);
   }
@@ -229,8 +240,14 @@ export class Workspace {
     const overlay = this.overlays.get(file);
     // An editor buffer is the file the user has open: never skipped for its size.
     if (overlay !== undefined) {
-      const problem = skipReason(overlay.length, true, this.limits, overlay);
-      return problem ? { file, text: '', problem } : { file, text: overlay };
+      // One object per buffer text, so its digest (fingerprint) is computed once.
+      let source = this.overlaySources.get(file);
+      if (!source) {
+        const problem = skipReason(overlay.length, true, this.limits, overlay);
+        source = problem ? { file, text: '', problem } : { file, text: overlay };
+        this.overlaySources.set(file, source);
+      }
+      return source;
     }
     try {
       const stat = fs.statSync(file);

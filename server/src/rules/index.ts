@@ -5,8 +5,14 @@ import { pathToFileURL } from 'node:url';
 import type { RuleMeta, Severity } from '../engine/types.js';
 import { RULE_IDS } from './ids.js';
 
+let root: string | undefined;
+
 /** The package root: the nearest folder above this module with the package's package.json. */
 function packageRoot(): string {
+  return (root ??= findPackageRoot());
+}
+
+function findPackageRoot(): string {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     try {
       if (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).name === 'callstats-lint') return dir;
