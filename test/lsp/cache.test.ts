@@ -1,10 +1,12 @@
 // The server's first analysis of a workspace folder goes through the folder's cache; later ones follow the buffers.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { cacheEntries, rewriteEntry } from '../helpers/cache.js';
-import { TestClient, tempFolder, uriOf, workspace } from './client.js';
+import { ROOT, TestClient, tempFolder, uriOf, workspace } from './client.js';
 import { REPEAT_JS, idMaxBytes, repeatDiagnostic } from './fixtures.js';
 
 const PLANTED = 'planted in the cache';
@@ -17,6 +19,20 @@ async function openAndPull(dir: string, file: string): Promise<{ client: TestCli
   const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
   return { client, items: report.kind === 'full' ? report.items : [] };
 }
+
+test('the server takes the facts the CLI kept: files the CLI linted are not read again', async () => {
+  const dir = workspace({ 'package.json': '{ "name": "app" }\n', 'a.js': REPEAT_JS, 'b.js': 'export const b = 1;\n' });
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'callstats-lint.js'), '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: USER_CACHE } });
+  assert.equal(cli.status, 1, cli.stderr);
+  const facts = path.join(dir, 'node_modules', '.cache', 'callstats-lint', 'facts.json');
+  const before = fs.statSync(facts).mtimeMs;
+  const file = path.join(dir, 'a.js');
+  const { client, items } = await openAndPull(dir, file);
+  await client.stop();
+  assert.deepEqual(items, [repeatDiagnostic(uriOf(file))]);
+  // Every file's facts were found in the cache, so the server had nothing new to write.
+  assert.equal(fs.statSync(facts).mtimeMs, before);
+});
 
 test('a folder opened again gets its first diagnostics from the cache; edits are analysed afresh', async () => {
   const dir = workspace({ 'package.json': '{ "name": "app" }\n', 'a.js': REPEAT_JS });

@@ -86,25 +86,30 @@ type FactsEntry = [number, number, number, string[]];
  */
 export class FactsCache {
   private readonly file: string;
-  private readonly entries: Map<string, FactsEntry>;
+  private entries = new Map<string, FactsEntry>();
+  private version: string | undefined;
   private dirty = false;
   /** Files looked up or learned by this process. */
   private readonly seen = new Set<string>();
 
   constructor(directory: string) {
     this.file = path.join(directory, 'facts.json');
-    this.entries = new Map(this.loadEntries());
   }
 
-  private loadEntries(): [string, FactsEntry][] {
+  /**
+   * Loads the saved facts, if they were computed by the same pre-filter (`version` identifies it: the
+   * CLI and the language server share them, and a changed pre-filter starts afresh).
+   */
+  open(version: string): void {
+    if (this.version === version) return;
+    this.version = version;
+    this.entries = new Map();
     try {
-      const saved = readSigned(this.file) as { format?: number; stamp?: string; entries?: unknown } | undefined;
-      if (!saved) return [];
-      if (saved.format === FORMAT && saved.stamp === buildStamp() && Array.isArray(saved.entries)) return saved.entries as [string, FactsEntry][];
+      const saved = readSigned(this.file) as { format?: number; version?: string; entries?: unknown } | undefined;
+      if (saved?.format === FORMAT && saved.version === version && Array.isArray(saved.entries)) this.entries = new Map(saved.entries as [string, FactsEntry][]);
     } catch {
       // Missing or unreadable: every file is read this run.
     }
-    return [];
   }
 
   /** The facts of a file at this stamp, if they are known. */
@@ -125,12 +130,12 @@ export class FactsCache {
 
   /** Writes the facts when some changed; a folder that cannot be written to is left alone. */
   save(): void {
-    if (!this.dirty) return;
+    if (!this.dirty || this.version === undefined) return;
     // Files no run asks about any more (deleted, or outside the paths linted lately) go once they outnumber the rest.
     if (this.entries.size > 2 * this.seen.size + MAX_UNSEEN_FACTS) {
       for (const file of this.entries.keys()) if (!this.seen.has(file)) this.entries.delete(file);
     }
-    writeSigned(this.file, { format: FORMAT, stamp: buildStamp(), entries: [...this.entries] });
+    writeSigned(this.file, { format: FORMAT, version: this.version, entries: [...this.entries] });
     this.dirty = false;
   }
 }

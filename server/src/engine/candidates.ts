@@ -1,9 +1,10 @@
 // Which files an analysis takes in: the cheap text facts of every file, and from them the files worth parsing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FactsCache, FileStamp } from './cache.js';
+import { digest, type FactsCache, type FileStamp } from './cache.js';
 import { mayHaveDirectives } from './directives.js';
-import { firstTarget, mentionsSdk, relativeImports, type SourceText, type Workspace } from './workspace.js';
+import { STRONG_WORDS } from './sdk.js';
+import { RELATIVE_IMPORT, firstTarget, mentionsSdk, relativeImports, type SourceText, type Workspace } from './workspace.js';
 
 /** What the pre-filter knows of a file from its text alone. */
 export interface Facts {
@@ -48,6 +49,11 @@ function stampOf(file: string): FileStamp | undefined {
   return stat?.isFile() ? { mtimeMs: stat.mtimeMs, size: stat.size } : undefined;
 }
 
+/** Identifies the pre-filter (the code that computes facts): facts kept by another version of it are not used. */
+const FACTS_VERSION = digest(
+  [STRONG_WORDS.join('|'), RELATIVE_IMPORT.source, EXPORT_START.source, FROM.source, mentionsSdk, relativeImports, reexports, mayHaveDirectives].map(String).join('\n'),
+);
+
 const SOURCE_EXTENSION = /\.(?:[cm]?[jt]sx?|[jt]sx)$/i;
 
 /** A module path without its source extension: what a specifier with or without one names. */
@@ -72,9 +78,15 @@ export class Candidates {
   private previousGroup = new Set<string>();
 
   /** Facts kept across runs, for the run under way (LintRequest.cache). */
-  cache: FactsCache | undefined;
+  private cache: FactsCache | undefined;
 
   constructor(private readonly workspace: Workspace) {}
+
+  /** Uses a facts cache for the run under way (undefined when it is over). */
+  useCache(cache: FactsCache | undefined): void {
+    cache?.open(FACTS_VERSION);
+    this.cache = cache;
+  }
 
   /** The lintable files of a project folder (an editor's workspace folder); undefined forgets it. */
   setProjectFiles(root: string, files: string[] | undefined): void {

@@ -83,12 +83,12 @@ export class Linter {
   }
 
   lint(request: LintRequest): FileReport[] {
-    this.candidates.cache = request.cache?.facts;
+    this.candidates.useCache(request.cache?.facts);
     try {
       return this.lintWith(request);
     } finally {
       request.cache?.facts.save();
-      this.candidates.cache = undefined;
+      this.candidates.useCache(undefined);
     }
   }
 

@@ -9,7 +9,7 @@ import { STRONG_WORDS } from './sdk.js';
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 const STRONG = new RegExp(STRONG_WORDS.join('|'), 'i');
 // `import\s*(?:\(\s*)?`, not `import\s*\(?\s*`: two adjacent \s* make a long run of spaces quadratic.
-const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"\n]*)['"]/g;
+export const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*(?:\(\s*)?|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"\n]*)['"]/g;
 
 export interface SourceText {
   file: string;
