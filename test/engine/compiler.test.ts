@@ -72,6 +72,23 @@ if (childDir !== undefined) {
   let serial = 0;
   const freshDir = () => path.join(temp, `project-${++serial}`, 'node_modules', '.cache', 'callstats-lint');
 
+  test('writing a cache keeps the 4 most recent of the folder: those of Node versions and flags gone by are dropped', () => {
+    const dir = freshDir();
+    fs.mkdirSync(dir, { recursive: true });
+    const old = ['a', 'b', 'c', 'd', 'e'].map((tag, i) => {
+      const file = path.join(dir, `typescript-v0.0.${i}-x64-${tag.repeat(16)}.v8cache`);
+      fs.writeFileSync(file, 'an old cache');
+      fs.utimesSync(file, new Date(2020, 0, i + 1), new Date(2020, 0, i + 1));
+      return path.basename(file);
+    });
+    fs.writeFileSync(path.join(dir, 'facts.json'), '{}');
+    assert.equal(run(dir).atExit, 'written');
+    const kept = listing(dir);
+    assert.equal(kept.length, 5);
+    assert.deepEqual(kept.filter((f) => old.includes(f)), old.slice(2));
+    assert.ok(kept.includes('facts.json'));
+  });
+
   test('a run that parses writes the cache at exit, into a folder it creates; the next run uses it and leaves it alone', () => {
     const dir = freshDir();
     assert.deepEqual(run(dir), { before: 'unloaded', loaded: 'missing', parsed: PARSED, atExit: 'written' });

@@ -76,6 +76,20 @@ function writeCache(target: string, script: vm.Script): void {
     fs.rmSync(temp, { force: true });
     throw error;
   }
+  prune(path.dirname(target));
+}
+
+/** Caches kept: one per Node build and flags in use; those of Node versions and flags gone by are dropped. */
+const MAX_CACHES = 4;
+
+/** Removes all but the MAX_CACHES most recently written caches of the folder. */
+function prune(dir: string): void {
+  const caches = fs
+    .readdirSync(dir)
+    .filter((name) => /^typescript-.*\.v8cache$/.test(name))
+    .map((name) => ({ file: path.join(dir, name), mtimeMs: fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
+    .sort((a, b) => b.mtimeMs - a.mtimeMs);
+  for (const { file } of caches.slice(MAX_CACHES)) fs.rmSync(file, { force: true });
 }
 
 /**
