@@ -86,7 +86,7 @@ const MAX_CACHES = 4;
 function prune(dir: string): void {
   const caches = fs
     .readdirSync(dir)
-    .filter((name) => /^typescript-.*\.v8cache$/.test(name))
+    .filter((name) => name.startsWith('typescript-') && name.endsWith('.v8cache'))
     .map((name) => ({ file: path.join(dir, name), mtimeMs: fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
     .sort((a, b) => b.mtimeMs - a.mtimeMs);
   for (const { file } of caches.slice(MAX_CACHES)) fs.rmSync(file, { force: true });
