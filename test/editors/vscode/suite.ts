@@ -43,6 +43,21 @@ async function check(name: string, body: () => Promise<void>): Promise<void> {
 }
 
 /** Polls until `probe` returns something `accept`s, or returns the last value at the deadline. */
+/**
+ * VS Code cancels a pending code action request when the document's model changes under it; a CI run
+ * on a busy machine once saw the request for a file just opened come back "Canceled". Asked again,
+ * the provider answers.
+ */
+async function retryCanceled<T>(request: () => Thenable<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (error) {
+      if (attempt >= attempts || (error as Error)?.message !== 'Canceled') throw error;
+    }
+  }
+}
+
 async function poll<T>(probe: () => T, accept: (value: T) => boolean, timeoutMs = 15000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -108,7 +123,9 @@ export async function run(): Promise<void> {
     await vscode.window.showTextDocument(document);
     const before = document.getText();
     const range = new vscode.Range(message.line - 1, message.column - 1, message.endLine - 1, message.endColumn - 1);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await retryCanceled(() =>
+      vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, vscode.CodeActionKind.QuickFix.value),
+    );
     const titles = actions.map((a) => a.title).join(', ');
     assert.ok(actions.some((a) => a.title === `Disable ${message.ruleId} for this line`), `a "disable" action; got ${titles}`);
     const matching = actions.find((a) => {
