@@ -9,7 +9,7 @@ import { main } from '../../server/src/cli.js';
 import { reexports } from '../../server/src/engine/candidates.js';
 import { ConfigError, readConfigFile } from '../../server/src/engine/config.js';
 import { parseDirectives } from '../../server/src/engine/directives.js';
-import { embeddedProgram, scriptTags } from '../../server/src/engine/embedded.js';
+import { embeddedProgram, scriptTagOf, scriptTags } from '../../server/src/engine/embedded.js';
 import { isLintableFile } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
 import type { FileReport } from '../../server/src/engine/types.js';
@@ -349,33 +349,15 @@ describe('linear rewrites give what the old patterns gave', () => {
   });
 
   test('script tags: scriptTags as it was, with the old single regular expression', () => {
-    // The old scriptTags, verbatim but for its name: only how tags are found changed.
+    // The old scriptTags, but for its name: only how elements are found changed, so the tags are
+    // built from each element as scriptTags builds them (scriptTagOf).
     const SCRIPT_TAG = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
-    const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-    const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/babel', 'text/typescript']);
     function oldScriptTags(text: string): ReturnType<typeof scriptTags> {
       const tags: ReturnType<typeof scriptTags> = [];
       for (const match of text.matchAll(SCRIPT_TAG)) {
-        const attributesText = match[1];
-        const attributesStart = match.index! + '<script'.length;
-        const attributes = new Map<string, { value: string; start: number }>();
-        for (const attribute of attributesText.matchAll(ATTRIBUTE)) {
-          const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
-          const valueOffset = attribute[0].lastIndexOf(value);
-          attributes.set(attribute[1].toLowerCase(), { value, start: attributesStart + attribute.index! + valueOffset });
-        }
-        const type = (attributes.get('type')?.value ?? '').toLowerCase();
-        if (!SCRIPT_TYPES.has(type)) continue;
-        const langValue = (attributes.get('lang')?.value ?? '').toLowerCase();
-        const lang = langValue === 'ts' || langValue === 'typescript' || type === 'text/typescript' ? 'ts' : 'js';
-        const tag: ReturnType<typeof scriptTags>[number] = { lang };
-        const src = attributes.get('src');
-        if (src) tag.src = { value: src.value, start: src.start, end: src.start + src.value.length };
-        else {
-          const start = match.index! + match[0].indexOf('>') + 1;
-          tag.body = { start, end: start + match[2].length };
-        }
-        tags.push(tag);
+        const start = match.index! + match[0].indexOf('>') + 1;
+        const tag = scriptTagOf(match[1], match.index! + '<script'.length, { start, end: start + match[2].length });
+        if (tag) tags.push(tag);
       }
       return tags;
     }

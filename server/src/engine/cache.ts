@@ -191,11 +191,11 @@ function writeSigned(file: string, value: unknown): boolean {
 }
 
 /** Writes a file through a temporary one renamed into place, so a reader never sees half of it; false when it could not. */
-function writeAtomically(file: string, text: string): boolean {
-  const temporary = `${file}.${process.pid}.tmp`;
+export function writeAtomically(file: string, data: string | Uint8Array): boolean {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, text);
+    fs.writeFileSync(temporary, data);
     fs.renameSync(temporary, file);
     return true;
   } catch {
@@ -205,6 +205,23 @@ function writeAtomically(file: string, text: string): boolean {
       // The folder itself is missing or not a folder.
     }
     return false;
+  }
+}
+
+/** Removes all but the `keep` most recently written files of a folder that `matches` names; never throws. */
+export function keepNewest(folder: string, matches: (name: string) => boolean, keep: number): void {
+  try {
+    const files = fs
+      .readdirSync(folder)
+      .filter(matches)
+      .map((name) => {
+        const file = path.join(folder, name);
+        return { file, mtimeMs: fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+      })
+      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+    for (const { file } of files.slice(keep)) fs.rmSync(file, { force: true });
+  } catch {
+    // Another run pruned at the same time, or the folder went away: pruning waits for the next write.
   }
 }
 
@@ -268,26 +285,7 @@ export class AnalysisCache {
   }
 
   store(key: string, entry: Omit<CachedAnalysis, 'format'>): void {
-    if (writeSigned(this.fileOf(key), { format: FORMAT, ...entry })) {
-      try {
-        this.prune();
-      } catch {
-        // Another run pruned at the same time.
-      }
-    }
-  }
-
-  private prune(): void {
-    const entries = fs
-      .readdirSync(this.folder)
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => {
-        const file = path.join(this.folder, name);
-        return { file, mtimeMs: fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
-      });
-    if (entries.length <= MAX_ENTRIES) return;
-    entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
-    for (const { file } of entries.slice(MAX_ENTRIES)) fs.rmSync(file, { force: true });
+    if (writeSigned(this.fileOf(key), { format: FORMAT, ...entry })) keepNewest(this.folder, (name) => name.endsWith('.json'), MAX_ENTRIES);
   }
 
   private fileOf(key: string): string {

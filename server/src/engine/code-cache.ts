@@ -1,9 +1,10 @@
 // The V8 code cache for the TypeScript compiler: compiling its 9 MB is most of a small run's start-up, and V8 can skip that.
 // Kept apart from compiler.ts because importing that module loads the compiler, and the directory must be set first.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { keepNewest, writeAtomically } from './cache.js';
 
 /**
  * What the code cache did in this process:
@@ -64,32 +65,15 @@ function readCache(target: string): Buffer | undefined {
   return sha1(data).equals(bytes.subarray(MAGIC.length, start)) ? data : undefined;
 }
 
-/** Written through a temporary file and a rename, so a reader never sees half a cache. */
-function writeCache(target: string, script: vm.Script): void {
-  const data = script.createCachedData();
-  const temp = `${target}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
-  fs.mkdirSync(path.dirname(target), { recursive: true });
-  try {
-    fs.writeFileSync(temp, Buffer.concat([MAGIC, sha1(data), data]));
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  prune(path.dirname(target));
-}
-
 /** Caches kept: one per Node build and flags in use; those of Node versions and flags gone by are dropped. */
 const MAX_CACHES = 4;
 
-/** Removes all but the MAX_CACHES most recently written caches of the folder. */
-function prune(dir: string): void {
-  const caches = fs
-    .readdirSync(dir)
-    .filter((name) => name.startsWith('typescript-') && name.endsWith('.v8cache'))
-    .map((name) => ({ file: path.join(dir, name), mtimeMs: fs.statSync(path.join(dir, name), { throwIfNoEntry: false })?.mtimeMs ?? 0 }))
-    .sort((a, b) => b.mtimeMs - a.mtimeMs);
-  for (const { file } of caches.slice(MAX_CACHES)) fs.rmSync(file, { force: true });
+/** Writes the cache (atomically, see writeAtomically) and drops the oldest; false when it could not be written. */
+function writeCache(target: string, script: vm.Script): boolean {
+  const data = script.createCachedData();
+  if (!writeAtomically(target, Buffer.concat([MAGIC, sha1(data), data]))) return false;
+  keepNewest(path.dirname(target), (name) => name.startsWith('typescript-') && name.endsWith('.v8cache'), MAX_CACHES);
+  return true;
 }
 
 /**
@@ -123,12 +107,8 @@ export function compileWithCodeCache(file: string, source: string): vm.Script {
   state = damaged || cachedData !== undefined ? 'rejected' : 'missing';
   const written = target;
   process.once('exit', () => {
-    try {
-      writeCache(written, script);
-      state = 'written';
-    } catch {
-      // A cache only saves time: a read-only folder or a full disk means compiling again next run.
-    }
+    // A cache only saves time: a read-only folder or a full disk means compiling again next run.
+    if (writeCache(written, script)) state = 'written';
   });
   return script;
 }

@@ -42,24 +42,32 @@ function* scriptElements(text: string): Generator<{ attributesStart: number; att
 export function scriptTags(text: string): ScriptTag[] {
   const tags: ScriptTag[] = [];
   for (const element of scriptElements(text)) {
-    const { attributesStart } = element;
-    const attributes = new Map<string, { value: string; start: number }>();
-    for (const attribute of element.attributes.matchAll(ATTRIBUTE)) {
-      const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
-      const valueOffset = attribute[0].lastIndexOf(value);
-      attributes.set(attribute[1].toLowerCase(), { value, start: attributesStart + attribute.index! + valueOffset });
-    }
-    const type = (attributes.get('type')?.value ?? '').toLowerCase();
-    if (!SCRIPT_TYPES.has(type)) continue;
-    const langValue = (attributes.get('lang')?.value ?? '').toLowerCase();
-    const lang = langValue === 'ts' || langValue === 'typescript' || type === 'text/typescript' ? 'ts' : 'js';
-    const tag: ScriptTag = { lang };
-    const src = attributes.get('src');
-    if (src) tag.src = { value: src.value, start: src.start, end: src.start + src.value.length };
-    else tag.body = element.body;
-    tags.push(tag);
+    const tag = scriptTagOf(element.attributes, element.attributesStart, element.body);
+    if (tag) tags.push(tag);
   }
   return tags;
+}
+
+/**
+ * A script element as a tag, from its attributes' text (which starts at `attributesStart` in the
+ * file) and its body; undefined for a `type` that is not a script (`text/x-template`, JSON).
+ */
+export function scriptTagOf(attributesText: string, attributesStart: number, body: { start: number; end: number }): ScriptTag | undefined {
+  const attributes = new Map<string, { value: string; start: number }>();
+  for (const attribute of attributesText.matchAll(ATTRIBUTE)) {
+    const value = attribute[2] ?? attribute[3] ?? attribute[4] ?? '';
+    const valueOffset = attribute[0].lastIndexOf(value);
+    attributes.set(attribute[1].toLowerCase(), { value, start: attributesStart + attribute.index! + valueOffset });
+  }
+  const type = (attributes.get('type')?.value ?? '').toLowerCase();
+  if (!SCRIPT_TYPES.has(type)) return undefined;
+  const langValue = (attributes.get('lang')?.value ?? '').toLowerCase();
+  const lang = langValue === 'ts' || langValue === 'typescript' || type === 'text/typescript' ? 'ts' : 'js';
+  const tag: ScriptTag = { lang };
+  const src = attributes.get('src');
+  if (src) tag.src = { value: src.value, start: src.start, end: src.start + src.value.length };
+  else tag.body = body;
+  return tag;
 }
 
 /**

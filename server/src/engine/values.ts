@@ -149,6 +149,21 @@ function unknownPart(node: ts.Node): StringValue {
   return { kind: 'string', bytes: 0, chars: 0, units: 0, exact: false, node };
 }
 
+/**
+ * The operands of `a + b + c ...`, left to right. The left spine is walked with a loop, so generated
+ * chains cannot overflow the stack.
+ */
+export function plusOperands(expr: ts.BinaryExpression): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  let node: ts.Expression = expr;
+  while (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    operands.push(node.right);
+    node = unwrap(node.left);
+  }
+  operands.push(node);
+  return operands.reverse();
+}
+
 export class Evaluator {
   private readonly cache = new Map<ts.Node, Value>();
   private readonly active = new Set<ts.Node>();
@@ -220,16 +235,9 @@ export class Evaluator {
     return concat(parts, expr);
   }
 
-  /** `a + b + c ...`: the left spine is walked with a loop, so generated chains cannot overflow the stack. */
+  /** `a + b + c ...`, its operands found by plusOperands. */
   private plusChain(expr: ts.BinaryExpression): Value {
-    const operands: ts.Expression[] = [];
-    let node: ts.Expression = expr;
-    while (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      operands.push(node.right);
-      node = unwrap(node.left);
-    }
-    operands.push(node);
-    operands.reverse();
+    const operands = plusOperands(expr);
     const values = operands.map((o) => this.evaluate(o));
     if (values.every((v) => v.kind === 'number')) {
       return { kind: 'number', value: values.reduce((sum, v) => sum + (v as { value: number }).value, 0), node: expr };

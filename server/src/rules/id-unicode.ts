@@ -1,7 +1,7 @@
 // Rule id-unicode: identifiers must be NFC, without lone surrogates, control or invisible characters, or surrounding whitespace.
 import { ts } from 'ts-morph';
 import { unwrap } from '../engine/analysis.js';
-import { Evaluator, type StringValue } from '../engine/values.js';
+import { Evaluator, plusOperands, type StringValue } from '../engine/values.js';
 import { identifierArgs, type IdentifierArg } from './identifiers.js';
 import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
 
@@ -95,14 +95,7 @@ function pieces(expression: ts.Expression): { node: ts.Node; text: string; first
     parts.push({ node: node.head, text: node.head.text });
     for (const span of node.templateSpans) parts.push({ node: span.literal, text: span.literal.text });
   } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    const operands: ts.Expression[] = [];
-    let current: ts.Expression = node;
-    while (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      operands.push(current.right);
-      current = unwrap(current.left);
-    }
-    operands.push(current);
-    for (const operand of operands.reverse()) {
+    for (const operand of plusOperands(node)) {
       const inner = unwrap(operand);
       parts.push({ node: inner, text: ts.isStringLiteralLike(inner) ? inner.text : '\0' });
     }
