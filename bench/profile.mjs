@@ -9,7 +9,7 @@ import { DEFAULT_SEED, ensureCorpus } from './generate/index.mjs';
 import { markdownTable } from './lib/report.mjs';
 import { BENCH, ROOT } from './lib/tools.mjs';
 
-const { values } = parseArgs({ options: { size: { type: 'string', default: '2500' }, top: { type: 'string', default: '25' }, keep: { type: 'string' } } });
+const { values } = parseArgs({ options: { size: { type: 'string', default: '2500' }, top: { type: 'string', default: '25' }, keep: { type: 'string' }, 'no-cache': { type: 'boolean', default: false } } });
 const size = Number(values.size);
 const corpus = path.join(BENCH, 'corpus', String(size));
 ensureCorpus(corpus, size, DEFAULT_SEED);
@@ -17,7 +17,7 @@ ensureCorpus(corpus, size, DEFAULT_SEED);
 const dir = values.keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'bench-prof-'));
 fs.mkdirSync(dir, { recursive: true });
 const started = performance.now();
-const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', path.join(ROOT, 'bin', 'callstats-lint.js'), '.', '--format', 'json', '--output-file', '/dev/null'], { cwd: corpus, encoding: 'utf8' });
+const run = spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', path.join(ROOT, 'bin', 'callstats-lint.js'), '.', '--format', 'json', '--output-file', '/dev/null', ...(values['no-cache'] ? ['--no-cache'] : [])], { cwd: corpus, encoding: 'utf8' });
 const wallMs = performance.now() - started;
 if (![0, 1].includes(run.status)) throw new Error(`callstats-lint exited with ${run.status}: ${run.stderr}`);
 const file = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f)).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];

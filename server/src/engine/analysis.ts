@@ -2,7 +2,7 @@
 import { ts } from 'ts-morph';
 import { isSdkModuleSpecifier } from './sdk.js';
 import { declarationOf, enclosingClassOfThis, type Declaration } from './scope.js';
-import type { ParsedFile, Workspace } from './workspace.js';
+import type { ParsedFile, SourceText, Workspace } from './workspace.js';
 
 /**
  * What an expression may evaluate to, once references are followed: an expression that is not a
@@ -82,8 +82,14 @@ function hasDefaultModifier(node: ts.Node): boolean {
   return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
 }
 
+/** Numbers naming nodes in owner keys: unlike positions, they stay when a string edit shifts the tree (literal-edit.ts). */
+const nodeIds = new WeakMap<ts.Node, number>();
+let lastNodeId = 0;
+
 function nodeKey(node: ts.Node): string {
-  return `${node.getSourceFile().fileName}:${node.pos}:${node.kind}`;
+  let id = nodeIds.get(node);
+  if (id === undefined) nodeIds.set(node, (id = ++lastNodeId));
+  return String(id);
 }
 
 export class Analysis {
@@ -98,18 +104,42 @@ export class Analysis {
   private candidatesIndexed = false;
   private indexedList: FileIndex[] | undefined;
   private readonly callerCache = new Map<ts.SignatureDeclaration, ts.CallExpression[]>();
+  /** What each indexed file read as: see isCurrent. */
+  private readonly sources = new Map<string, SourceText>();
+  /** The workspace's resolution generation when the analysis began. */
+  private readonly resolutionGeneration: number;
 
   constructor(
     readonly workspace: Workspace,
     /** Files analysed in full; others are parsed only when a value is followed into them. */
     readonly candidates: readonly string[],
-  ) {}
+  ) {
+    this.resolutionGeneration = workspace.resolutionGeneration;
+  }
+
+  /**
+   * Whether what this analysis found still holds: every file it indexed reads the same, or changed
+   * only by string edits patched into its tree (literal-edit.ts), and no module resolves elsewhere.
+   * Values, which strings decide, are the Evaluator's, made afresh for each run.
+   */
+  isCurrent(): boolean {
+    if (this.workspace.resolutionGeneration !== this.resolutionGeneration) return false;
+    for (const [file, source] of this.sources) {
+      const now = this.workspace.read(file);
+      if (now === source) continue;
+      const index = this.indexes.get(file);
+      if (!index || now.problem || this.workspace.parse(now) !== index.parsed) return false;
+      this.sources.set(file, now);
+    }
+    return true;
+  }
 
   /** The parsed and indexed file, parsing it on first use. */
   index(file: string): FileIndex | undefined {
     const known = this.indexes.get(file);
     if (known !== undefined) return known ?? undefined;
     const source = this.workspace.read(file);
+    this.sources.set(file, source);
     let index: FileIndex | null = null;
     if (!source.problem) {
       try {

@@ -2,7 +2,7 @@
 import type { ts } from 'ts-morph';
 import { RULES } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
-import type { RunResult } from './run.js';
+import type { RunKeeper, RunResult } from './run.js';
 import type { AnalysisCache, CachedAnalysis, LintCache, RawFinding, Round } from './cache.js';
 import { ConfigError, defaultConfig } from './config.js';
 import { directiveFindings, parseDirectives, suppresses, type Directive } from './directives.js';
@@ -57,6 +57,8 @@ export class Linter {
 
   /** The rules run, for cache keys ('*' for all of them). */
   private readonly ruleIds: readonly string[];
+  /** Structures of the last runs, made when the analysis modules load. */
+  private runKeeper: RunKeeper | undefined;
 
   constructor(private readonly rules: readonly Rule[] | undefined = undefined) {
     this.ruleIds = rules ? rules.map((r) => r.id) : ['*'];
@@ -175,7 +177,8 @@ export class Linter {
       let result: RunResult;
       const rounds: Round[] = [];
       for (let round = 0; ; round++) {
-        result = loadAnalysis().runRules(this.workspace, analysed, tracedConfigFor, this.rules);
+        // A traced run reads everything again, so the trace records all it depends on.
+        result = loadAnalysis().runRules(this.workspace, analysed, tracedConfigFor, this.rules, trace ? undefined : this.keeper());
         // Modules the values were followed into (a shared `session` object, say) may be changed by
         // files that import them: those join the next round.
         const known = new Set(analysed);
@@ -191,6 +194,11 @@ export class Linter {
     } finally {
       if (trace) this.workspace.stopTrace();
     }
+  }
+
+  private keeper(): RunKeeper {
+    this.runKeeper ??= new (loadAnalysis().RunKeeper)();
+    return this.runKeeper;
   }
 
   /** Importers (in the universe, not yet known) of the modules a run followed into. */

@@ -1,4 +1,4 @@
-// Offsets to 1-based lines and columns (UTF-16 code units, as editors and ESLint count them).
+// Offsets to 1-based lines and columns (UTF-16 code units, as editors and ESLint count them), and the span an edit changed.
 import type { SourceRange } from './types.js';
 
 export function lineStarts(text: string): number[] {
@@ -37,4 +37,23 @@ export function rangeOf(starts: number[], start: number, end: number): SourceRan
     endLine: endLine + 1,
     endColumn: Math.max(1, end - starts[endLine] + 1),
   };
+}
+
+/** Characters compared at once, natively, before the loop finds the first that differs. */
+const CHUNK = 1024;
+
+/**
+ * The span of `before` that `after` replaced: `start`, and `before`'s and `after`'s ends of it, once
+ * the common prefix and suffix are removed (the suffix never overlaps the prefix). Runs on every
+ * keystroke in a file of any size: whole chunks are compared as strings first.
+ */
+export function changedSpan(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start + CHUNK <= max && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix + CHUNK <= max - start && before.slice(before.length - suffix - CHUNK, before.length - suffix) === after.slice(after.length - suffix - CHUNK, after.length - suffix)) suffix += CHUNK;
+  while (suffix < max - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
 }

@@ -16,25 +16,59 @@ export interface Run {
   evaluator: Evaluator;
   receivers: Receivers;
   calls: SdkCall[];
-  /** Files whose analysis threw, with what failed. */
-  failures: Map<string, string>;
 }
 
-export function startRun(workspace: Workspace, candidates: string[]): Run {
+/** The structure a run finds: what values follow (the Analysis), which expressions are SDK instances, the SDK calls. */
+interface Structure {
+  analysis: Analysis;
+  receivers: Receivers;
+  calls: SdkCall[];
+}
+
+function findStructure(workspace: Workspace, candidates: string[]): Structure {
   const analysis = new Analysis(workspace, candidates);
-  const evaluator = new Evaluator(analysis);
   const receivers = new Receivers(analysis);
   const calls: SdkCall[] = [];
-  const failures = analysis.failures;
   for (const file of candidates) {
     try {
       calls.push(...receivers.callsIn(file));
     } catch (error) {
-      failures.set(file, `analysis failed: ${(error as Error).message}`);
+      analysis.failures.set(file, `analysis failed: ${(error as Error).message}`);
     }
   }
-  const project = new ProjectInfo(workspace, candidates.filter(isEmbedding));
-  return { analysis, project, evaluator, receivers, calls, failures };
+  return { analysis, receivers, calls };
+}
+
+function runOn(workspace: Workspace, candidates: string[], structure: Structure): Run {
+  // A fresh list per run: answers cached per list of calls (topology.ts) hold for one run.
+  const { analysis, receivers } = structure;
+  return { analysis, receivers, calls: [...structure.calls], evaluator: new Evaluator(analysis), project: new ProjectInfo(workspace, candidates.filter(isEmbedding)) };
+}
+
+export function startRun(workspace: Workspace, candidates: string[]): Run {
+  return runOn(workspace, candidates, findStructure(workspace, candidates));
+}
+
+/** Structures kept: one per round of a lint (see MAX_ROUNDS in linter.ts). */
+const KEPT_STRUCTURES = 3;
+
+/**
+ * Keeps the structure of the last runs for the next run over the same files. While someone types
+ * inside a string, the trees stay the same (literal-edit.ts), and so does the structure: the next
+ * run takes it and works out only values and rules again.
+ */
+export class RunKeeper {
+  private readonly kept = new Map<string, Structure>();
+
+  start(workspace: Workspace, candidates: string[]): Run {
+    const key = candidates.join('\0');
+    let structure = this.kept.get(key);
+    this.kept.delete(key);
+    if (!structure?.analysis.isCurrent()) structure = findStructure(workspace, candidates);
+    this.kept.set(key, structure);
+    if (this.kept.size > KEPT_STRUCTURES) this.kept.delete(this.kept.keys().next().value!);
+    return runOn(workspace, candidates, structure);
+  }
 }
 
 export interface RunResult {
@@ -51,12 +85,14 @@ export function runRules(
   candidates: string[],
   configFor: (file: string) => ResolvedConfig,
   rules: readonly Rule[] = ALL_RULES,
+  keeper?: RunKeeper,
 ): RunResult {
-  const run = startRun(workspace, candidates);
+  const run = keeper ? keeper.start(workspace, candidates) : startRun(workspace, candidates);
   const drafts: RunResult['drafts'] = [];
+  const ruleFailures = new Map<string, string>();
   for (const rule of rules) {
     const fail = (file: string, error: unknown) => {
-      if (!run.failures.has(file)) run.failures.set(file, `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`);
+      if (!ruleFailures.has(file)) ruleFailures.set(file, `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`);
     };
     const context: RuleContext = {
       analysis: run.analysis,
@@ -74,7 +110,9 @@ export function runRules(
       for (const file of new Set(run.calls.map((c) => c.file))) fail(file, error);
     }
   }
-  return { drafts, failures: run.failures, indexed: run.analysis.indexedFiles().map((i) => i.parsed.file) };
+  // A file the analysis could not take in is reported as that, whatever a rule then threw.
+  const failures = new Map([...ruleFailures, ...run.analysis.failures]);
+  return { drafts, failures, indexed: run.analysis.indexedFiles().map((i) => i.parsed.file) };
 }
 
 export function hoverAt(

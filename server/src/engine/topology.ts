@@ -72,12 +72,16 @@ function transceiverDirections(context: Context, pc: ts.Expression): string[] {
   return out;
 }
 
-/** Per tree: asked once per SDK call, and a scan of the whole file each time made 10,000 calls take minutes. */
-const sfuLibraries = new WeakMap<ts.SourceFile, string | undefined>();
+/**
+ * Per tree and text: asked once per SDK call, and a scan of the whole file each time made 10,000 calls
+ * take minutes. The text is part of the key because a string edit keeps the tree (literal-edit.ts).
+ */
+const sfuLibraries = new WeakMap<ts.SourceFile, { text: string; library: string | undefined }>();
 
 function importsSfuLibrary(sourceFile: ts.SourceFile): string | undefined {
-  if (!sfuLibraries.has(sourceFile)) sfuLibraries.set(sourceFile, findSfuLibrary(sourceFile));
-  return sfuLibraries.get(sourceFile);
+  let known = sfuLibraries.get(sourceFile);
+  if (known?.text !== sourceFile.text) sfuLibraries.set(sourceFile, (known = { text: sourceFile.text, library: findSfuLibrary(sourceFile) }));
+  return known.library;
 }
 
 function findSfuLibrary(sourceFile: ts.SourceFile): string | undefined {

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import { digest, type Trace } from './cache.js';
 import { embeddedProgram, isEmbedding } from './embedded.js';
+import { changedSpan } from './positions.js';
 import { STRONG_WORDS } from './sdk.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -85,6 +86,14 @@ function typescript(): typeof ts {
   return compiler;
 }
 
+/** literal-edit.ts imports the compiler: loaded when a parsed file's text changes, when the compiler is loaded already. */
+let literalEdits: typeof import('./literal-edit.js') | undefined;
+function patchLiteralEdit(sourceFile: ts.SourceFile, newText: string): boolean {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  literalEdits ??= require('./literal-edit.js') as typeof import('./literal-edit.js');
+  return literalEdits.patchLiteralEdit(sourceFile, newText);
+}
+
 function scriptKind(file: string): ts.ScriptKind {
   const ts = typescript();
   switch (path.extname(file).toLowerCase()) {
@@ -116,14 +125,10 @@ export function relativeImports(text: string): string[] {
 /** Below this size a fresh parse costs no more than working out what an edit changed. */
 const INCREMENTAL_MIN_LENGTH = 16 * 1024;
 
-/** The span of `before` that `after` replaced: common prefix and suffix removed. */
+/** The compiler's form of the span of `before` that `after` replaced. */
 function changeRange(before: string, after: string): ts.TextChangeRange {
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
-  return { span: { start, length: before.length - start - end }, newLength: after.length - start - end };
+  const { start, oldEnd, newEnd } = changedSpan(before, after);
+  return { span: { start, length: oldEnd - start }, newLength: newEnd - start };
 }
 
 /**
@@ -160,6 +165,7 @@ export class Workspace {
   private limits: ReadLimits = { maxFileSize: DEFAULT_MAX_FILE_SIZE, named: new Set() };
   private trace: Trace | undefined;
   private readonly digests = new WeakMap<SourceText, string>();
+  private resolutionsChanged = 0;
 
   /** Records what reads, resolutions and existence checks see, until stopTrace (see AnalysisCache). */
   startTrace(): Trace {
@@ -197,8 +203,15 @@ export class Workspace {
 
   setOverlay(file: string, text: string | undefined): void {
     this.overlaySources.delete(file);
+    // A buffer opened or closed may change what a specifier resolves to; an edit of its text does not.
+    if (this.overlays.has(file) !== (text !== undefined)) this.resolutionsChanged++;
     if (text === undefined) this.overlays.delete(file);
     else this.overlays.set(file, text);
+  }
+
+  /** Counts the times module resolutions may have changed: what was resolved before may now resolve elsewhere. */
+  get resolutionGeneration(): number {
+    return this.resolutionsChanged;
   }
 
   /**
@@ -276,6 +289,11 @@ export class Workspace {
     const ts = typescript();
     // Pages are parsed as the program of their inline scripts, at the same offsets.
     const embedded = isEmbedding(source.file) ? embeddedProgram(source.text) : undefined;
+    // Typing inside a string: the same tree, patched (literal-edit.ts), and the same ParsedFile.
+    if (cached && !embedded && patchLiteralEdit(cached.sourceFile, source.text)) {
+      cached.text = source.text;
+      return cached;
+    }
     const code = embedded ? embedded.code : source.text;
     const kind = embedded ? (embedded.lang === 'ts' ? ts.ScriptKind.TS : ts.ScriptKind.JS) : scriptKind(source.file);
     // An edited buffer is parsed incrementally: the compiler reuses the subtrees the edit did not touch.
@@ -314,6 +332,7 @@ export class Workspace {
   /** Forgets cached resolutions (files were created or deleted). */
   invalidateResolutions(): void {
     this.resolutionCache.clear();
+    this.resolutionsChanged++;
   }
 }
 

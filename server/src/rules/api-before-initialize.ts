@@ -221,10 +221,19 @@ function methodName(call: SdkCall): ts.Node {
   return ts.isPropertyAccessExpression(callee) ? callee.name : call.call;
 }
 
-function checkOrder(context: RuleContext, call: SdkCall, inits: SdkCall[]): void {
-  const initTriggers = inits.map((init) => triggers(context, init.call));
+/** Where running reaches each SDK call from: every check asks about all the initialize() calls. */
+type TriggersOf = (call: SdkCall) => Trigger[];
+
+/**
+ * Triggers follow the code's structure alone, never a value: they are kept with the analysis, which
+ * later runs share while only strings are edited (RunKeeper in run.ts).
+ */
+const triggersByAnalysis = new WeakMap<RuleContext['analysis'], Map<ts.Node, Trigger[]>>();
+
+function checkOrder(context: RuleContext, triggersOf: TriggersOf, call: SdkCall, inits: SdkCall[]): void {
+  const initTriggers = inits.map(triggersOf);
   // Seen from where the call runs synchronously, every initialize() is still to come there.
-  const early = triggers(context, call.call).filter(
+  const early = triggersOf(call).filter(
     (at) =>
       !at.async &&
       !at.guarded &&
@@ -296,6 +305,13 @@ export const apiBeforeInitialize: Rule = {
     const inits = context.calls.filter((c) => c.method.name === 'initialize' && instances.has(c));
     // An initialize() whose instance cannot be told may be on any instance.
     const unknownInits = inits.filter((c) => instances.get(c) === undefined);
+    let known = triggersByAnalysis.get(context.analysis);
+    if (!known) triggersByAnalysis.set(context.analysis, (known = new Map()));
+    const triggersOf: TriggersOf = (call) => {
+      let list = known.get(call.call);
+      if (!list) known.set(call.call, (list = triggers(context, call.call)));
+      return list;
+    };
     const byInstance = new Map<ts.Node | 'factory', SdkCall[]>();
     for (const [call, instance] of instances) {
       if (!instance || !NEEDS_INIT.has(call.method.name)) continue;
@@ -307,7 +323,7 @@ export const apiBeforeInitialize: Rule = {
         if (instance !== 'factory') eachCall(context, calls.slice(0, 1), () => checkNever(context, instance, calls));
         continue;
       }
-      eachCall(context, calls, (call) => checkOrder(context, call, [...own, ...unknownInits]));
+      eachCall(context, calls, (call) => checkOrder(context, triggersOf, call, [...own, ...unknownInits]));
     }
   },
 };
