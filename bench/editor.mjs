@@ -40,6 +40,27 @@ function editSites(text) {
   return [anchor + EDIT_ANCHOR.length, middle + "bundlePolicy: '".length].map((offset) => positionAt(text, offset));
 }
 
+/**
+ * Where code is typed, for comparison: the end of a property name (`bundlePolicy`) in the last
+ * quarter of the file. The name grows into another one; every state is valid code.
+ */
+function codeSite(text) {
+  const key = 'bundlePolicy';
+  const at = text.indexOf(key, Math.floor((text.length * 3) / 4));
+  if (at < 0) throw new Error(`the console file has no ${key} in its last quarter`);
+  return positionAt(text, at + key.length);
+}
+
+/** The text after an LSP content change. */
+function applyChange(text, { range, text: inserted }) {
+  const offset = ({ line, character }) => {
+    let at = 0;
+    for (let i = 0; i < line; i++) at = text.indexOf('\n', at) + 1;
+    return at + character;
+  };
+  return text.slice(0, offset(range.start)) + inserted + text.slice(offset(range.end));
+}
+
 /** The n-th edit (0-based) as an LSP content change. */
 function editAt(n, sites) {
   const turn = Math.floor(n / (2 * TYPED.length));
@@ -104,7 +125,7 @@ async function openSession(corpusDir, file, text, then = async () => ({})) {
   }
 }
 
-export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10_000, latencyEdits = 200, rssEarlyAt = 100, log = () => {} }) {
+export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10_000, latencyEdits = 200, codeEdits = 200, rssEarlyAt = 100, log = () => {} }) {
   const manifest = ensureCorpus(corpusDir, 2500, seed);
   const file = path.join(corpusDir, manifest.consoleFile);
   const text = fs.readFileSync(file, 'utf8');
@@ -118,6 +139,16 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
 
   const warm = await openSession(corpusDir, file, text, async ({ connection, child, uri, report: opened }) => {
     let report = opened;
+    let current = text;
+    let version = 1;
+    /** Sends one change and pulls the diagnostics; returns the latency. */
+    const change = async (contentChange) => {
+      const t0 = performance.now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [contentChange] });
+      report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+      current = applyChange(current, contentChange);
+      return performance.now() - t0;
+    };
     const latencies = [];
     const rssSamples = [];
     // One VmRSS reading swings by a third with the garbage collector, so each end of the soak is the
@@ -125,10 +156,7 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
     const earlyWindow = [];
     const lateWindow = [];
     for (let n = 0; n < edits; n++) {
-      const t0 = performance.now();
-      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: n + 2 }, contentChanges: [editAt(n, sites)] });
-      report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
-      latencies.push(performance.now() - t0);
+      latencies.push(await change(editAt(n, sites)));
       if (n + 1 > rssEarlyAt && n + 1 <= rssEarlyAt + 100) earlyWindow.push(rssKb(child.pid));
       if (n + 1 > edits - 100) lateWindow.push(rssKb(child.pid));
       if ((n + 1) % 1000 === 0) {
@@ -136,6 +164,11 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
         log(`${n + 1} edits, RSS ${Math.round(rssSamples.at(-1).rssKb / 1024)} MB, last 1,000 p50 ${quantile(latencies.slice(-1000), 0.5).toFixed(1)} ms`);
       }
     }
+    // Then typing code rather than a string, measured apart: such an edit changes what the analysis
+    // follows, so the server works the whole analysis out again.
+    const code = [];
+    const codeSites = [codeSite(current)];
+    for (let n = 0; n < codeEdits; n++) code.push(await change(editAt(n, codeSites)));
     const rssEarlyKb = quantile(earlyWindow, 0.5);
     const rssLateKb = quantile(lateWindow, 0.5);
     const first = latencies.slice(0, latencyEdits);
@@ -147,6 +180,9 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
       maxMs: Math.max(...first),
       lateP50Ms: quantile(last, 0.5),
       lateP95Ms: quantile(last, 0.95),
+      codeEdits: code.length,
+      codeP50Ms: code.length ? quantile(code, 0.5) : undefined,
+      codeP95Ms: code.length ? quantile(code, 0.95) : undefined,
       rssEarlyKb,
       rssLateKb,
       rssGrowthPct: ((rssLateKb - rssEarlyKb) / rssEarlyKb) * 100,
@@ -167,12 +203,13 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { values } = parseArgs({ options: { edits: { type: 'string', default: '10000' }, 'latency-edits': { type: 'string', default: '200' }, seed: { type: 'string', default: DEFAULT_SEED } } });
+  const { values } = parseArgs({ options: { edits: { type: 'string', default: '10000' }, 'latency-edits': { type: 'string', default: '200' }, 'code-edits': { type: 'string', default: '200' }, seed: { type: 'string', default: DEFAULT_SEED } } });
   const result = await measureEditor({
     corpusDir: path.join(BENCH, 'corpus', '2500'),
     seed: values.seed,
     edits: Number(values.edits),
     latencyEdits: Number(values['latency-edits']),
+    codeEdits: Number(values['code-edits']),
     log: (line) => console.error(line),
   });
   console.log(JSON.stringify(result, null, 2));

@@ -1,6 +1,6 @@
 // Per connection: mesh, a server reached by several connections, or one connection to a bridge; from config or from the code.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap, type Analysis } from './analysis.js';
+import { propertyNameText, unwrap, type Analysis, type FileIndex } from './analysis.js';
 import type { SdkCall } from './receivers.js';
 import { SFU_LIBRARIES } from './sdk.js';
 import type { Evaluator } from './values.js';
@@ -50,12 +50,27 @@ function attributes(call: ts.CallExpression): { endpoint?: string; direction?: s
   return out;
 }
 
+/**
+ * Answers per run (its list of calls) and connection: asked once per SDK call, each a walk over every
+ * addTransceiver call. Worked out again when the run has indexed more files since.
+ */
+const directionsByRun = new WeakMap<readonly SdkCall[], Map<string, { files: number; directions: string[] }>>();
+
 /** Directions of `pc.addTransceiver(x, {direction})` calls on the same connection. */
 function transceiverDirections(context: Context, pc: ts.Expression): string[] {
   const key = context.analysis.ownerKey(pc);
   if (!key) return [];
+  let known = directionsByRun.get(context.calls);
+  if (!known) directionsByRun.set(context.calls, (known = new Map()));
+  const files = context.analysis.indexedFiles();
+  let answer = known.get(key);
+  if (answer?.files !== files.length) known.set(key, (answer = { files: files.length, directions: findDirections(context, files, key) }));
+  return answer.directions;
+}
+
+function findDirections(context: Context, files: readonly FileIndex[], key: string): string[] {
   const out: string[] = [];
-  for (const index of context.analysis.indexedFiles()) {
+  for (const index of files) {
     for (const call of index.calls.get('addTransceiver') ?? []) {
       const callee = unwrap(call.expression);
       if (!ts.isPropertyAccessExpression(callee) || context.analysis.ownerKey(callee.expression) !== key) continue;
