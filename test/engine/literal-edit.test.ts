@@ -9,7 +9,9 @@ import { ConfigResolver } from '../../server/src/engine/config.js';
 import { changedSpan } from '../../server/src/engine/positions.js';
 import { isValueLiteral, patchLiteralEdit } from '../../server/src/engine/literal-edit.js';
 import { Linter } from '../../server/src/engine/linter.js';
-import { RunKeeper } from '../../server/src/engine/run.js';
+import { RunKeeper, runRules } from '../../server/src/engine/run.js';
+import { defaultConfig } from '../../server/src/engine/config.js';
+import type { Rule } from '../../server/src/rules/rule.js';
 import type { FileReport } from '../../server/src/engine/types.js';
 import { Workspace } from '../../server/src/engine/workspace.js';
 import { ROOT, writeTree } from '../helpers/lint.js';
@@ -95,6 +97,27 @@ describe('patchLiteralEdit', () => {
     assert.equal(ret.getText(tree), "'\\u{1F600}\\nret'");
   });
 
+  test("the parser's diagnostics and comment directives after the literal move with it, as a fresh parse has them", () => {
+    const code = "const a = 'ab';\n// @ts-ignore\nconst b = ;\n/* @ts-expect-error */ c();\n";
+    const { tree, newText, patched } = edit(code, 12, 'xyz');
+    assert.equal(patched, true);
+    const fresh = parse(newText);
+    type Internals = { parseDiagnostics: { start: number; length: number; code: number }[]; commentDirectives?: { range: { pos: number; end: number }; type: number }[] };
+    const internals = (sf: ts.SourceFile) => {
+      const { parseDiagnostics, commentDirectives } = sf as unknown as Internals;
+      return { diagnostics: parseDiagnostics.map((d) => [d.start, d.length, d.code]), directives: commentDirectives?.map((d) => [d.range.pos, d.range.end, d.type]) };
+    };
+    assert.ok(internals(fresh).diagnostics.length > 0 && internals(fresh).directives!.length === 2, 'the code has a syntax error and two directives');
+    assert.deepEqual(internals(tree), internals(fresh));
+    // A later incremental parse of the patched tree gives what the same incremental parse of a fresh
+    // tree gives (the compiler's incremental parse lists a carried-over directive twice; both do).
+    const later = newText.replace('c();', 'c(1);');
+    const change = { span: { start: later.indexOf('c(1)') + 2, length: 0 }, newLength: 1 };
+    const updated = ts.updateSourceFile(tree, later, change);
+    assert.deepEqual(shape(updated), shape(parse(later)));
+    assert.deepEqual(internals(updated), internals(ts.updateSourceFile(parse(newText), later, change)));
+  });
+
   const declined: [string, string, number, string, number?][] = [
     ['a module specifier', "import { stats } from './stats';", 25, 'x'],
     ['a require() specifier', "const s = require('./stats');", 21, 'x'],
@@ -176,14 +199,17 @@ describe('RunKeeper', () => {
     // Both open in the editor from the start: opening a buffer is a change of its own (see below).
     workspace.setOverlay(a, text);
     workspace.setOverlay(b, files['src/b.ts']);
-    return { a, b, workspace, keeper, text, first: keeper.start(workspace, [a]) };
+    const opened = keeper.start(workspace, [a]);
+    assert.equal(opened.reused, false);
+    return { a, b, workspace, keeper, text, first: opened.run };
   }
 
   test('keeps the structure across an edit inside a string, with a fresh evaluator and list of calls', () => {
     const { a, workspace, keeper, text, first } = setUp();
     assert.equal(first.calls.length, 1);
     workspace.setOverlay(a, text.replace("'alice'", "'alice-2'"));
-    const second = keeper.start(workspace, [a]);
+    const { run: second, reused } = keeper.start(workspace, [a]);
+    assert.equal(reused, true);
     assert.equal(second.analysis, first.analysis);
     assert.equal(second.receivers, first.receivers);
     assert.notEqual(second.evaluator, first.evaluator);
@@ -196,22 +222,64 @@ describe('RunKeeper', () => {
   test('builds the structure again after a code edit, a resolution change or for other files', () => {
     const { a, b, workspace, keeper, text, first } = setUp();
     workspace.setOverlay(a, text.replace('const cs', 'let cs'));
-    const afterCode = keeper.start(workspace, [a]);
+    const afterCode = keeper.start(workspace, [a]).run;
     assert.notEqual(afterCode.analysis, first.analysis);
     workspace.invalidateResolutions();
-    const afterResolutions = keeper.start(workspace, [a]);
+    const afterResolutions = keeper.start(workspace, [a]).run;
     assert.notEqual(afterResolutions.analysis, afterCode.analysis);
     // A buffer opened for a file that is not on disk may be what a specifier resolves to now.
     workspace.setOverlay(path.join(path.dirname(a), 'c.ts'), 'export const c = 1;');
-    const afterOpen = keeper.start(workspace, [a]);
+    const afterOpen = keeper.start(workspace, [a]).run;
     assert.notEqual(afterOpen.analysis, afterResolutions.analysis);
     // A file the analysis followed into (b.ts), edited in a string, keeps it; edited in code, does not.
     workspace.setOverlay(b, files['src/b.ts'].replace("'v1'", "'v12'"));
-    assert.equal(keeper.start(workspace, [a]).analysis, afterOpen.analysis);
+    assert.equal(keeper.start(workspace, [a]).run.analysis, afterOpen.analysis);
     workspace.setOverlay(b, files['src/b.ts'].replace('return new', 'return  new'));
-    assert.notEqual(keeper.start(workspace, [a]).analysis, afterOpen.analysis);
-    assert.notEqual(keeper.start(workspace, [a, b]).analysis, afterOpen.analysis);
+    assert.notEqual(keeper.start(workspace, [a]).run.analysis, afterOpen.analysis);
+    assert.notEqual(keeper.start(workspace, [a, b]).run.analysis, afterOpen.analysis);
   });
+});
+
+test('a run on a kept structure that the new values lead into another module is done again on a new structure', () => {
+  const dir = writeTree({
+    'src/a.ts': "import { other } from './b';\nexport function helper(v: string) { return v; }\nconst cs = new callstats();\ncs.initialize('app', 'secret', 'stay');\nexport const x = other;\n",
+    'src/b.ts': "import { helper } from './a';\nexport const other = helper('b');\n",
+  });
+  const a = path.join(dir, 'src/a.ts');
+  const b = path.join(dir, 'src/b.ts');
+  const workspace = new Workspace();
+  workspace.setOverlay(a, fs.readFileSync(a, 'utf8'));
+  // A rule whose look-ups depend on a value: when the userID reads 'follow', it first follows `other`
+  // into b.ts, whose call of helper() a fresh run then counts among helper's callers.
+  const follows: Rule = {
+    id: 'follows',
+    run(context) {
+      for (const call of context.calls) {
+        const value = context.evaluator.evaluate(call.call.arguments[2] as ts.Expression);
+        const sourceFile = call.call.getSourceFile();
+        if (value.kind === 'string' && value.text === 'follow') {
+          context.analysis.origins((sourceFile.statements[4] as ts.VariableStatement).declarationList.declarations[0].initializer!);
+        }
+        const helper = sourceFile.statements[1] as ts.FunctionDeclaration;
+        context.report({ node: call.call, message: `helper() has ${context.analysis.callersOf(helper).length} caller(s)` });
+      }
+    },
+  };
+  const messages = (result: ReturnType<typeof runRules>) => result.drafts.map((d) => d.draft.message);
+  const keeper = new RunKeeper();
+  const configFor = () => defaultConfig();
+  const first = runRules(workspace, [a], configFor, [follows], keeper);
+  assert.deepEqual([messages(first), first.indexed], [['helper() has 0 caller(s)'], [a]]);
+  workspace.setOverlay(a, fs.readFileSync(a, 'utf8').replace("'stay'", "'follow'"));
+  const fresh = runRules(workspace, [a], configFor, [follows]);
+  assert.deepEqual([messages(fresh), fresh.indexed], [['helper() has 1 caller(s)'], [a, b]]);
+  // On the kept structure, helper's callers were looked up before b.ts was taken in: the run is done again.
+  const second = runRules(workspace, [a], configFor, [follows], keeper);
+  assert.deepEqual([messages(second), second.indexed], [messages(fresh), fresh.indexed]);
+  // The new structure, which took b.ts in, is what the next run takes.
+  const next = keeper.start(workspace, [a]);
+  assert.equal(next.reused, true);
+  assert.deepEqual(next.run.analysis.indexedFiles().map((i) => i.parsed.file), [a, b]);
 });
 
 const summary = (reports: FileReport[]) => reports.flatMap((r) => [...r.problems, ...r.findings.map((f) => `${f.ruleId} ${f.range.start}-${f.range.end} ${f.message} ${JSON.stringify(f.fixes)}`)]);

@@ -158,10 +158,23 @@ export function patchLiteralEdit(sourceFile: ts.SourceFile, newText: string): bo
   const mutable = literal as { text: string; hasExtendedUnicodeEscape?: boolean };
   mutable.text = patched.value;
   mutable.hasExtendedUnicodeEscape = patched.extendedEscape;
-  const file = sourceFile as unknown as { text: string; lineMap?: unknown; parseDiagnostics?: { start: number }[] };
+  // What the parser kept beside the nodes: line starts (computed again from the new text when asked
+  // for), and the positions of its diagnostics and comment directives, which a later incremental
+  // parse carries over.
+  const file = sourceFile as unknown as {
+    text: string;
+    lineMap?: unknown;
+    parseDiagnostics?: { start: number }[];
+    commentDirectives?: { range: { pos: number; end: number } }[];
+  };
   file.text = newText;
-  // Line starts are computed again from the new text when asked for.
   file.lineMap = undefined;
   for (const diagnostic of file.parseDiagnostics ?? []) if (diagnostic.start >= literalEnd) diagnostic.start += delta;
+  for (const { range } of file.commentDirectives ?? []) {
+    if (range.pos >= literalEnd) {
+      range.pos += delta;
+      range.end += delta;
+    }
+  }
   return true;
 }

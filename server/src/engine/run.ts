@@ -60,14 +60,21 @@ const KEPT_STRUCTURES = 3;
 export class RunKeeper {
   private readonly kept = new Map<string, Structure>();
 
-  start(workspace: Workspace, candidates: string[]): Run {
+  /** A run on the kept structure when it still holds (`reused`), else on a new one, kept from now on. */
+  start(workspace: Workspace, candidates: string[]): { run: Run; reused: boolean } {
     const key = candidates.join('\0');
     let structure = this.kept.get(key);
     this.kept.delete(key);
-    if (!structure?.analysis.isCurrent()) structure = findStructure(workspace, candidates);
-    this.kept.set(key, structure);
+    const reused = !!structure?.analysis.isCurrent();
+    if (!reused) structure = findStructure(workspace, candidates);
+    this.kept.set(key, structure!);
     if (this.kept.size > KEPT_STRUCTURES) this.kept.delete(this.kept.keys().next().value!);
-    return runOn(workspace, candidates, structure);
+    return { run: runOn(workspace, candidates, structure!), reused };
+  }
+
+  /** Drops the structure of these files. */
+  forget(candidates: string[]): void {
+    this.kept.delete(candidates.join('\0'));
   }
 }
 
@@ -87,7 +94,8 @@ export function runRules(
   rules: readonly Rule[] = ALL_RULES,
   keeper?: RunKeeper,
 ): RunResult {
-  const run = keeper ? keeper.start(workspace, candidates) : startRun(workspace, candidates);
+  const { run, reused } = keeper ? keeper.start(workspace, candidates) : { run: startRun(workspace, candidates), reused: false };
+  const filesBefore = run.analysis.indexedFiles().length;
   const drafts: RunResult['drafts'] = [];
   const ruleFailures = new Map<string, string>();
   for (const rule of rules) {
@@ -110,9 +118,17 @@ export function runRules(
       for (const file of new Set(run.calls.map((c) => c.file))) fail(file, error);
     }
   }
+  const indexed = run.analysis.indexedFiles();
+  if (reused && indexed.length !== filesBefore) {
+    // The new values led the rules into modules the kept structure never took in. Look-ups made
+    // before would have seen those modules in a fresh run: this run is done again on a new
+    // structure, which is kept from then on.
+    keeper!.forget(candidates);
+    return runRules(workspace, candidates, configFor, rules, keeper);
+  }
   // A file the analysis could not take in is reported as that, whatever a rule then threw.
   const failures = new Map([...ruleFailures, ...run.analysis.failures]);
-  return { drafts, failures, indexed: run.analysis.indexedFiles().map((i) => i.parsed.file) };
+  return { drafts, failures, indexed: indexed.map((i) => i.parsed.file) };
 }
 
 export function hoverAt(
