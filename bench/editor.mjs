@@ -139,6 +139,8 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
 
   const warm = await openSession(corpusDir, file, text, async ({ connection, child, uri, report: opened }) => {
     let report = opened;
+    /** The diagnostics last reported in full (an unchanged report has none of its own). */
+    let items = opened.items;
     let current = text;
     let version = 1;
     /** Sends one change and pulls the diagnostics; returns the latency. */
@@ -146,6 +148,7 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
       const t0 = performance.now();
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [contentChange] });
       report = await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, previousResultId: report.resultId });
+      if (report.kind === 'full') items = report.items;
       current = applyChange(current, contentChange);
       return performance.now() - t0;
     };
@@ -180,6 +183,10 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
       maxMs: Math.max(...first),
       lateP50Ms: quantile(last, 0.5),
       lateP95Ms: quantile(last, 0.95),
+      // Every turn types a word and deletes it: after whole turns the text is the opening one again,
+      // and so must its diagnostics be.
+      backToOpeningText: current === text,
+      diagnosticsAtEnd: items.length,
       codeEdits: code.length,
       codeP50Ms: code.length ? quantile(code, 0.5) : undefined,
       codeP95Ms: code.length ? quantile(code, 0.95) : undefined,

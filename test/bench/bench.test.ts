@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const GENERATE = path.join(ROOT, 'bench', 'generate', 'index.mjs');
@@ -139,4 +140,24 @@ test('npm run bench at 250 files (callstats-lint and the floor): a well-formed r
   const floor: { files: number; mentions: number } = JSON.parse(fs.readFileSync(path.join(reports, 'floor-250.json'), 'utf8'));
   assert.equal(floor.files, 250);
   assert.ok(floor.mentions > 0 && floor.mentions < 250 * 0.05, String(floor.mentions));
+});
+
+test('the editor latency script: string and code edits over LSP stdio, the diagnostics of the opening text before and after', async () => {
+  const dir = scratch();
+  const { measureEditor } = (await import(pathToFileURL(path.join(ROOT, 'bench', 'editor.mjs')).href)) as {
+    measureEditor: (options: { corpusDir: string; edits: number; latencyEdits: number; codeEdits: number; rssEarlyAt: number }) => Promise<Record<string, unknown>>;
+  };
+  // Whole turns (a 9-letter word typed and deleted: 18 edits each), so the text ends as it opened.
+  const result = await measureEditor({ corpusDir: dir, edits: 36, latencyEdits: 36, codeEdits: 18, rssEarlyAt: 0 });
+  const manifest = manifestOf(dir);
+  const planted = manifest.expected.findings.filter((f) => f.file === manifest.consoleFile).length;
+  assert.ok(planted > 0, 'findings are planted in the console file');
+  assert.equal(result.diagnosticsAtOpen, planted);
+  assert.equal(result.backToOpeningText, true);
+  assert.equal(result.diagnosticsAtEnd, planted);
+  assert.equal(result.latencyEdits, 36);
+  assert.equal(result.codeEdits, 18);
+  for (const key of ['coldFirstDiagnosticsMs', 'firstDiagnosticsMs', 'p50Ms', 'p95Ms', 'codeP50Ms', 'codeP95Ms']) {
+    assert.ok(typeof result[key] === 'number' && (result[key] as number) > 0, `${key}: ${String(result[key])}`);
+  }
 });

@@ -5,12 +5,11 @@ import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
-import { ConfigResolver } from '../../server/src/engine/config.js';
+import { ConfigResolver, defaultConfig } from '../../server/src/engine/config.js';
 import { changedSpan } from '../../server/src/engine/positions.js';
 import { isValueLiteral, patchLiteralEdit } from '../../server/src/engine/literal-edit.js';
 import { Linter } from '../../server/src/engine/linter.js';
 import { RunKeeper, runRules } from '../../server/src/engine/run.js';
-import { defaultConfig } from '../../server/src/engine/config.js';
 import type { Rule } from '../../server/src/rules/rule.js';
 import type { FileReport } from '../../server/src/engine/types.js';
 import { Workspace } from '../../server/src/engine/workspace.js';
@@ -42,9 +41,7 @@ function shape(sourceFile: ts.SourceFile): string[] {
 function edit(text: string, at: number, inserted: string, removed = 0) {
   const tree = parse(text);
   const newText = text.slice(0, at) + inserted + text.slice(at + removed);
-  const before = shape(tree);
-  const patched = patchLiteralEdit(tree, newText);
-  return { tree, newText, patched, before };
+  return { tree, newText, patched: patchLiteralEdit(tree, newText) };
 }
 
 const CODE = [

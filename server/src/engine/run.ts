@@ -63,13 +63,13 @@ export class RunKeeper {
   /** A run on the kept structure when it still holds (`reused`), else on a new one, kept from now on. */
   start(workspace: Workspace, candidates: string[]): { run: Run; reused: boolean } {
     const key = candidates.join('\0');
-    let structure = this.kept.get(key);
+    const kept = this.kept.get(key);
     this.kept.delete(key);
-    const reused = !!structure?.analysis.isCurrent();
-    if (!reused) structure = findStructure(workspace, candidates);
-    this.kept.set(key, structure!);
+    const holding = kept && kept.analysis.workspace === workspace && kept.analysis.isCurrent() ? kept : undefined;
+    const structure = holding ?? findStructure(workspace, candidates);
+    this.kept.set(key, structure);
     if (this.kept.size > KEPT_STRUCTURES) this.kept.delete(this.kept.keys().next().value!);
-    return { run: runOn(workspace, candidates, structure!), reused };
+    return { run: runOn(workspace, candidates, structure), reused: holding !== undefined };
   }
 
   /** Drops the structure of these files. */
