@@ -5,6 +5,9 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { ConfigResolver } from '../../server/src/engine/config.js';
 import { Linter } from '../../server/src/engine/linter.js';
+import { accessedName, buildIndex, unwrap, type FileIndex } from '../../server/src/engine/analysis.js';
+import { Workspace } from '../../server/src/engine/workspace.js';
+import { ts } from 'ts-morph';
 import type { FileReport } from '../../server/src/engine/types.js';
 import { ROOT, writeTree } from '../helpers/lint.js';
 
@@ -49,4 +52,52 @@ test('findings after each of 150 edits of a large file equal those of a fresh pa
     checked++;
   }
   assert.equal(checked, 150);
+});
+
+test('the index of an incrementally parsed tree, put together from its statements, equals one walk of a fresh parse, in order', () => {
+  const mesh = fs.readFileSync(path.join(ROOT, 'examples/src/mesh.ts'), 'utf8');
+  const big = `${mesh}\n${Array.from({ length: 400 }, (_, i) => `export const filler${i} = make('room-${i}', (x) => { state.last = x; return call${i % 7}(x); });`).join('\n')}\n`;
+  const file = path.join(writeTree({ 'src/mesh.ts': big }), 'src/mesh.ts');
+  const listed = (index: FileIndex) => {
+    const at = (node: ts.Node) => `${ts.SyntaxKind[node.kind]}@${node.pos}-${node.end}`;
+    const byName = (map: Map<string, ts.Node[]>) => [...map].map(([name, nodes]) => `${name}: ${nodes.map(at).join(' ')}`);
+    return { writes: byName(index.writes), calls: byName(index.calls), functions: index.functions.map(at) };
+  };
+  /** The index as one depth-first walk of the whole file gives it: the order the engine's look-ups have always seen. */
+  const oneWalk = (sourceFile: ts.SourceFile): FileIndex => {
+    const index: FileIndex = { parsed: { file, text: sourceFile.text, sourceFile }, writes: new Map(), calls: new Map(), functions: [] };
+    const add = <T>(map: Map<string, T[]>, name: string | undefined, node: T) => {
+      if (name !== undefined) map.set(name, [...(map.get(name) ?? []), node]);
+    };
+    const stack: ts.Node[] = [sourceFile];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = unwrap(node.left);
+        add(index.writes, ts.isIdentifier(left) ? left.text : accessedName(left), node);
+      } else if (ts.isCallExpression(node)) {
+        const callee = unwrap(node.expression);
+        add(index.calls, ts.isIdentifier(callee) ? callee.text : accessedName(callee), node);
+      } else if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
+        index.functions.push(node as ts.FunctionLikeDeclaration);
+      }
+      ts.forEachChild(node, (child) => {
+        stack.push(child);
+      });
+    }
+    return index;
+  };
+  const editing = new Workspace();
+  let reused = 0;
+  let previous: ts.SourceFile | undefined;
+  for (const text of edits(big, 100)) {
+    editing.setOverlay(file, text);
+    const parsed = editing.parse(editing.read(file));
+    if (previous && parsed.sourceFile.statements.some((s) => previous!.statements.includes(s))) reused++;
+    previous = parsed.sourceFile;
+    const incremental = listed(buildIndex(parsed));
+    assert.deepEqual(incremental, listed(oneWalk(new Workspace().parse({ file, text }).sourceFile)));
+    assert.ok(incremental.calls.length > 0);
+  }
+  assert.ok(reused >= 90, `statements came back from the incremental parse in ${reused} of 100 edits`);
 });
