@@ -66,7 +66,7 @@ export function editorSection(editor) {
       `Each edit is a \`didChange\` followed by \`textDocument/diagnostic\` (pull, as VS Code does when the server offers it); latency is from sending the change to receiving the report. ` +
       `Edits type a word into a string and delete it again, so the text returns to its start. In push mode the server first waits for a 150 ms typing pause. ` +
       `An edit inside a string keeps the parsed tree and what the analysis found about the code's structure, and works out values and rules again; ` +
-      `typing code changes the structure, so the last row, typing a word into a property name the same way, shows what every other edit costs.`,
+      `typing code changes the structure, so the last row, typing a word into a property name the same way, shows what other edits cost.`,
     '',
     markdownTable(
       ['measure', 'value'],
