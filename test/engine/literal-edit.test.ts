@@ -3,11 +3,13 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { ts } from 'ts-morph';
 import { ConfigResolver, defaultConfig } from '../../server/src/engine/config.js';
 import { changedSpan } from '../../server/src/engine/positions.js';
 import { isValueLiteral, patchLiteralEdit } from '../../server/src/engine/literal-edit.js';
+import { discoverFiles } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
 import { RunKeeper, runRules } from '../../server/src/engine/run.js';
 import type { Rule } from '../../server/src/rules/rule.js';
@@ -346,4 +348,60 @@ test('changedSpan finds the common prefix and suffix the character loop finds, a
     { numRuns: 2000, seed: 7 },
   );
   assert.deepEqual(changedSpan('a'.repeat(3000), 'a'.repeat(3001)), { start: 3000, oldEnd: 3000, newEnd: 3001 });
+});
+
+test("typing inside the strings of the benchmark's 3,000-line call console gives exactly the findings of a fresh lint", async () => {
+  const dir = writeTree({});
+  const { ensureCorpus } = (await import(pathToFileURL(path.join(ROOT, 'bench', 'generate', 'index.mjs')).href)) as {
+    ensureCorpus: (dir: string, size: number) => { consoleFile: string };
+  };
+  const { consoleFile } = ensureCorpus(dir, 250);
+  const files = discoverFiles(['.'], dir).files;
+  const file = path.join(dir, consoleFile);
+  let text = fs.readFileSync(file, 'utf8');
+  const configFor = () => defaultConfig();
+  const editing = new Linter();
+  editing.setProjectFiles(dir, files);
+  const lintFile = (linter: Linter) => summary(linter.lint({ files: [file], configFor }));
+  assert.ok(lintFile(editing).length >= 2, 'the console has findings to compare');
+  const literals: [number, number][] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) && isValueLiteral(node)) literals.push([node.getStart() + 1, node.end - 1]);
+    ts.forEachChild(node, visit);
+  };
+  visit(parse(text));
+  assert.ok(literals.length > 300, `${literals.length} value literals`);
+  // Every 30th literal, from the end backwards so the offsets of the ones still to come hold: a long
+  // tail typed in (over the limits of id-max-bytes), or the literal emptied (id-empty).
+  let checked = 0;
+  const counts = new Set<number>();
+  for (let i = literals.length - 1; i >= 0; i -= 30) {
+    const [start, end] = literals[i];
+    text = checked % 2 ? text.slice(0, start) + text.slice(end) : text.slice(0, end) + 'é'.repeat(200) + text.slice(end);
+    editing.setOverlay(file, text);
+    const fresh = new Linter();
+    fresh.setProjectFiles(dir, files);
+    fresh.setOverlay(file, text);
+    const found = lintFile(editing);
+    assert.deepEqual(found, lintFile(fresh));
+    counts.add(found.length);
+    checked++;
+  }
+  // The string every conferenceID of the console is built from: too long, then empty.
+  const anchor = "const ROOM_SUFFIX = '";
+  const start = text.indexOf(anchor) + anchor.length;
+  const end = text.indexOf("'", start);
+  for (const next of [text.slice(0, end) + 'é'.repeat(200) + text.slice(end), text.slice(0, start) + text.slice(end)]) {
+    text = next;
+    editing.setOverlay(file, text);
+    const fresh = new Linter();
+    fresh.setProjectFiles(dir, files);
+    fresh.setOverlay(file, text);
+    const found = lintFile(editing);
+    assert.deepEqual(found, lintFile(fresh));
+    counts.add(found.length);
+    checked++;
+  }
+  assert.ok(checked >= 14);
+  assert.ok(counts.size >= 2, `the edits changed the findings (counts seen: ${[...counts].join(', ')})`);
 });
