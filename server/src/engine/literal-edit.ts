@@ -6,7 +6,7 @@
 // change. Only literals the analysis follows as values take this path: the text of a module
 // specifier, a property name or an `o['name']` key decides the structure the analysis builds.
 import { ts } from 'ts-morph';
-import { changedSpan } from './positions.js';
+import { changedSpan, type ChangedSpan } from './positions.js';
 
 /** A node or a node array: both carry the positions a patch shifts. */
 type Span = { pos: number; end: number };
@@ -138,10 +138,11 @@ function literalValue(text: string): { value: string; extendedEscape: boolean } 
  * Patches `newText` into the tree of `sourceFile` when it differs from the tree's text only between
  * the quotes of one value literal (see isValueLiteral). Returns whether it did; the tree is then the
  * tree a fresh parse of `newText` gives, with the same node objects. Otherwise nothing is touched.
+ * `span` is what changed, when the caller has worked it out already.
  */
-export function patchLiteralEdit(sourceFile: ts.SourceFile, newText: string): boolean {
+export function patchLiteralEdit(sourceFile: ts.SourceFile, newText: string, span: ChangedSpan = changedSpan(sourceFile.text, newText)): boolean {
   const oldText = sourceFile.text;
-  const { start, oldEnd } = changedSpan(oldText, newText);
+  const { start, oldEnd } = span;
   const delta = newText.length - oldText.length;
 
   const literal = deepestNodeHolding(sourceFile, start, oldEnd);

@@ -47,7 +47,13 @@ const CHUNK = 1024;
  * the common prefix and suffix are removed (the suffix never overlaps the prefix). Runs on every
  * keystroke in a file of any size: whole chunks are compared as strings first.
  */
-export function changedSpan(before: string, after: string): { start: number; oldEnd: number; newEnd: number } {
+export interface ChangedSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+export function changedSpan(before: string, after: string): ChangedSpan {
   const max = Math.min(before.length, after.length);
   let start = 0;
   while (start + CHUNK <= max && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import { digest, type Trace } from './cache.js';
 import { embeddedProgram, isEmbedding } from './embedded.js';
-import { changedSpan } from './positions.js';
+import { changedSpan, type ChangedSpan } from './positions.js';
 import { STRONG_WORDS } from './sdk.js';
 
 const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
@@ -88,10 +88,10 @@ function typescript(): typeof ts {
 
 /** literal-edit.ts imports the compiler: loaded when a parsed file's text changes, when the compiler is loaded already. */
 let literalEdits: typeof import('./literal-edit.js') | undefined;
-function patchLiteralEdit(sourceFile: ts.SourceFile, newText: string): boolean {
+function patchLiteralEdit(sourceFile: ts.SourceFile, newText: string, span: ChangedSpan): boolean {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   literalEdits ??= require('./literal-edit.js') as typeof import('./literal-edit.js');
-  return literalEdits.patchLiteralEdit(sourceFile, newText);
+  return literalEdits.patchLiteralEdit(sourceFile, newText, span);
 }
 
 function scriptKind(file: string): ts.ScriptKind {
@@ -125,9 +125,8 @@ export function relativeImports(text: string): string[] {
 /** Below this size a fresh parse costs no more than working out what an edit changed. */
 const INCREMENTAL_MIN_LENGTH = 16 * 1024;
 
-/** The compiler's form of the span of `before` that `after` replaced. */
-function changeRange(before: string, after: string): ts.TextChangeRange {
-  const { start, oldEnd, newEnd } = changedSpan(before, after);
+/** The compiler's form of a changed span. */
+function changeRange({ start, oldEnd, newEnd }: ChangedSpan): ts.TextChangeRange {
   return { span: { start, length: oldEnd - start }, newLength: newEnd - start };
 }
 
@@ -289,17 +288,19 @@ export class Workspace {
     const ts = typescript();
     // Pages are parsed as the program of their inline scripts, at the same offsets.
     const embedded = isEmbedding(source.file) ? embeddedProgram(source.text) : undefined;
+    const code = embedded ? embedded.code : source.text;
+    // What the edit changed, worked out once for both ways of reusing the tree below.
+    const span = cached && changedSpan(cached.sourceFile.text, code);
     // Typing inside a string: the same tree, patched (literal-edit.ts), and the same ParsedFile.
-    if (cached && !embedded && patchLiteralEdit(cached.sourceFile, source.text)) {
+    if (span && !embedded && patchLiteralEdit(cached.sourceFile, code, span)) {
       cached.text = source.text;
       return cached;
     }
-    const code = embedded ? embedded.code : source.text;
     const kind = embedded ? (embedded.lang === 'ts' ? ts.ScriptKind.TS : ts.ScriptKind.JS) : scriptKind(source.file);
     // An edited buffer is parsed incrementally: the compiler reuses the subtrees the edit did not touch.
     const sourceFile =
-      cached && cached.sourceFile.text.length > INCREMENTAL_MIN_LENGTH
-        ? ts.updateSourceFile(cached.sourceFile, code, changeRange(cached.sourceFile.text, code))
+      span && cached.sourceFile.text.length > INCREMENTAL_MIN_LENGTH
+        ? ts.updateSourceFile(cached.sourceFile, code, changeRange(span))
         : ts.createSourceFile(
             source.file,
             code,
