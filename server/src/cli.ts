@@ -13,13 +13,14 @@ import { Linter } from './engine/linter.js';
 import { TOPOLOGIES, type FileReport, type ResolvedConfig, type RuleSetting, type Topology, type UserConfig } from './engine/types.js';
 import { unifiedDiff } from './formatters/diff.js';
 import { FORMATTERS, isFormatName, type FormatName } from './formatters/index.js';
-import { RULE_IDS } from './rules/ids.js';
+import type { Rule } from './engine/rule.js';
+import { RULES } from './rules/index.js';
 
 const NAME = 'callstats-lint';
 const CHANGED_ON_DISK = 'not fixed: the file changed on disk while it was being linted';
 const NOT_UTF8 = 'not fixed: the file is not valid UTF-8, and rewriting it would replace the bytes that are not';
 
-const USAGE = `Usage: ${NAME} [options] [paths or globs...]
+const usage = (rules: readonly Rule[]): string => `Usage: ${NAME} [options] [paths or globs...]
 
 Finds callstats.js identifier mistakes (userID, remoteUserID, conferenceID) in JavaScript and
 TypeScript files. Paths default to "."; folders are searched recursively, skipping node_modules
@@ -49,7 +50,7 @@ Options:
   -h, --help                     show this help
   -v, --version                  show the version
 
-Rules: ${RULE_IDS.join(', ')}
+Rules: ${rules.map((rule) => rule.meta.id).join(', ')}
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings;
 2 bad options or configuration, or a path or glob that matched no files. Info findings never
@@ -96,7 +97,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-function parseOptions(argv: string[]): Options | 'help' | 'version' {
+function parseOptions(argv: string[], ruleIds: readonly string[]): Options | 'help' | 'version' {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -125,7 +126,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     if (!match) throw new UsageError(`--rule must look like id=severity (got "${rule}")`);
     const [, id, setting] = match;
     try {
-      checkRuleSetting(id, setting, '--rule');
+      checkRuleSetting(id, setting, '--rule', ruleIds);
     } catch (error) {
       throw error instanceof ConfigError ? new UsageError(error.message) : error;
     }
@@ -324,10 +325,11 @@ function withProblems(reports: FileReport[], problems: Map<string, string[]>): F
   return [...byFile.values(), ...extra].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-async function run(argv: string[]): Promise<number> {
-  const options = parseOptions(argv);
+async function run(argv: string[], rules: readonly Rule[]): Promise<number> {
+  const ruleIds = rules.map((rule) => rule.meta.id);
+  const options = parseOptions(argv, ruleIds);
   if (options === 'help') {
-    process.stdout.write(USAGE);
+    process.stdout.write(usage(rules));
     return 0;
   }
   if (options === 'version') {
@@ -340,7 +342,7 @@ async function run(argv: string[]): Promise<number> {
   const { files, named, problems } = discover(options.patterns, cwd);
 
   // Every file's configuration is resolved before any linting, so a broken file stops the run up front.
-  const resolver = new ConfigResolver({ configFile: options.configFile, overrides: options.overrides });
+  const resolver = new ConfigResolver({ ruleIds, configFile: options.configFile, overrides: options.overrides });
   const configs = new Map<string, ResolvedConfig>(files.map((file) => [file, resolver.forFile(file)]));
   const configFor = (file: string): ResolvedConfig => configs.get(file) ?? resolver.forFile(file);
 
@@ -352,7 +354,7 @@ async function run(argv: string[]): Promise<number> {
     namedFiles: named,
   };
   const snapshots = options.fix || options.fixDryRun ? new Snapshots(files, problems) : undefined;
-  const linter = new Linter();
+  const linter = new Linter({ rules });
   // Only the first lint uses the cache: --fix passes lint texts that never reach the disk as they are.
   let reports = linter.lint({ ...request, cache: options.cacheLocation ? new LintCache(options.cacheLocation) : undefined });
   let patch: string | undefined;
@@ -364,7 +366,7 @@ async function run(argv: string[]): Promise<number> {
       reports = outcome.reports;
     } else {
       // A file left unwritten still has its old findings: then only a fresh lint of the disk tells what remains.
-      reports = writeFixes(outcome.fixed, snapshots, problems) ? outcome.reports : new Linter().lint(request);
+      reports = writeFixes(outcome.fixed, snapshots, problems) ? outcome.reports : new Linter({ rules }).lint(request);
     }
   }
   reports = withProblems(reports, problems);
@@ -372,7 +374,7 @@ async function run(argv: string[]): Promise<number> {
     reports = reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => finding.severity === 'error') }));
   }
 
-  const output = FORMATTERS[options.format](reports, { cwd, color: options.color && patch === undefined });
+  const output = FORMATTERS[options.format](reports, { cwd, color: options.color && patch === undefined, rules: rules.map((rule) => rule.meta) });
   const text = output ? `${output}\n` : '';
   // With --fix-dry-run standard output carries only the patch, so that it can be piped to `git apply`.
   if (patch !== undefined) process.stdout.write(patch);
@@ -402,10 +404,10 @@ function oneLine(message: string): string {
   return message.replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space));
 }
 
-/** Runs the command line; resolves to the exit code and never throws. */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the command line with these rules (the built-in ones unless told); resolves to the exit code and never throws. */
+export async function main(argv: string[], rules: readonly Rule[] = RULES): Promise<number> {
   try {
-    return await run(argv);
+    return await run(argv, rules);
   } catch (error) {
     if (error instanceof ConfigError) {
       // One line: a JSON parse error can quote the file's own line breaks.
