@@ -24,3 +24,17 @@ export function studentReconnected(lesson, pc, student) {
 export function endLesson(lesson, connections) {
   for (const pc of connections) cs.sendFabricEvent(pc, cs.fabricEvent.fabricTerminated, `lesson-${lesson.id}`);
 }
+
+// A student's own page on the same SDK: the string form is what 3.12 understands.
+export function startStudentStats(student, tokenGenerator) {
+  cs.initialize(APP_ID, tokenGenerator, student.id, (status, message) => {
+    if (status !== 'success') console.warn(`callstats: ${message}`);
+  });
+}
+
+export function answerTeacher(lesson, teacher, pc) {
+  cs.addNewFabric(pc, teacher.id, cs.fabricUsage.multiplex, `lesson-${lesson.id}`);
+  pc.addEventListener('iceconnectionstatechange', () => {
+    if (pc.iceConnectionState === 'failed') cs.reportError(pc, `lesson-${lesson.id}`, cs.webRTCFunctions.iceConnectionFailure, new Error('ICE failed'));
+  });
+}
