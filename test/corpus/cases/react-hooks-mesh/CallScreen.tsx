@@ -34,9 +34,10 @@ export function CallScreen({ user, roomId, peers }: { user: SignedInUser; roomId
         {stats ? 'Call quality is being monitored' : 'Connecting…'} — room {roomId}
       </header>
       <div className="grid">
-        {peers.map((peer) => (
-          <PeerTile key={peer.userId} peer={peer} roomId={roomId} />
-        ))}
+        {stats &&
+          peers.map((peer) => (
+            <PeerTile key={peer.userId} peer={peer} roomId={roomId} />
+          ))}
       </div>
       <footer>
         {[1, 2, 3, 4, 5].map((score) => (

@@ -1,5 +1,5 @@
 // React hooks for callstats: the SDK is (re)initialized whenever the signed-in user changes, fabrics follow peer connections.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import callstats from 'callstats-js';
 
 const APP_ID = '913377260';
@@ -18,17 +18,20 @@ function tokenFor(userId: string) {
   };
 }
 
-/** Runs initialize() again for every new user id: the SDK reports under the ID it was last initialized with. */
+/**
+ * Runs initialize() again for every new user id: the SDK reports under the ID it was last initialized with.
+ * Gives the SDK only once initialize() has answered, so components render their fabrics after it.
+ */
 export function useCallStats(user: SignedInUser | null): typeof sdk | null {
-  const ready = useRef(false);
+  const [readyFor, setReadyFor] = useState<string | null>(null);
   useEffect(() => {
     if (!user) return;
-    ready.current = false;
+    setReadyFor(null);
     sdk.initialize(APP_ID, tokenFor(user.id), { userName: user.displayName, aliasName: user.id }, (status: string) => {
-      ready.current = status === 'success';
+      if (status === 'success') setReadyFor(user.id);
     });
   }, [user?.id]);
-  return user ? sdk : null;
+  return user && readyFor === user.id ? sdk : null;
 }
 
 /** Registers one mesh connection with callstats for as long as the component that owns it is mounted. */
