@@ -46,3 +46,11 @@ export function connectAnnouncedPeer(huddle: Huddle, pc: RTCPeerConnection, peer
   if (!peerId) return;
   cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, conferenceIdOf(huddle), { remoteEndpointType: cs.endpointType.peer }); // ok: id-empty -- checked just before
 }
+
+// Invitations carry the invitee's id; a broken invitation is a bug worth an exception, not an anonymous fabric.
+export function connectInvitee(huddle: Huddle, pc: RTCPeerConnection, invitation: { inviteeId?: string }): void {
+  const peerId = invitation.inviteeId;
+  if (!peerId) throw new Error(`invitation to huddle ${huddle.id} has no invitee`);
+  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, conferenceIdOf(huddle), { remoteEndpointType: cs.endpointType.peer }); // ok: id-empty -- the throw above leaves no path with an empty peerId
+}
+
