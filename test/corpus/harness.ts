@@ -69,10 +69,13 @@ export interface CaseResult {
   mismatches: Mismatch[];
 }
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info'];
+const SEVERITIES: readonly Severity[] = ['error', 'warn', 'info'];
 
-/** The package root, found from this module's location so the harness runs from any output folder. */
-export const ROOT = (() => {
+/**
+ * The package root, found from this module's location so the harness runs from any output folder. Not the one of
+ * test/helpers/lint.ts: that module registers node:test hooks, which bench/accuracy.mjs must not start.
+ */
+const ROOT = (() => {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, 'package.json');
     if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, 'utf8')).name === 'callstats-lint') return dir;
