@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { ConfigResolver } from '../../server/src/engine/config.js';
 import { discoverFiles } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
-import { RULE_IDS } from '../../server/src/rules/ids.js';
+import { RULES } from '../../server/src/rules/index.js';
+
+const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
 
 export { RULE_IDS };
 import type { Severity } from '../../server/src/engine/types.js';
@@ -171,8 +173,8 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
 export function runCase(name: string, dir = CASES_DIR): CaseResult {
   const caseDir = path.join(dir, name);
   const discovery = discoverFiles([caseDir], caseDir);
-  const resolver = new ConfigResolver();
-  const reports = new Linter().lint({ files: discovery.files, configFor: (file) => resolver.forFile(file) });
+  const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
+  const reports = new Linter({ rules: RULES }).lint({ files: discovery.files, configFor: (file) => resolver.forFile(file) });
   const relative = (file: string) => toPosix(path.relative(caseDir, file));
   const problems = [
     ...discovery.problems.map((p) => `${relative(p.path)}: ${p.message}`),

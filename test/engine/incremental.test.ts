@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { ConfigResolver } from '../../server/src/engine/config.js';
 import { Linter } from '../../server/src/engine/linter.js';
-import { accessedName, buildIndex, unwrap, type FileIndex } from '../../server/src/engine/analysis.js';
+import { buildIndex, type FileIndex } from '../../server/src/engine/file-index.js';
+import { accessedName, unwrap } from '../../server/src/engine/syntax.js';
 import { Workspace } from '../../server/src/engine/workspace.js';
 import { ts } from 'ts-morph';
 import type { FileReport } from '../../server/src/engine/types.js';
@@ -62,11 +63,11 @@ test('the index of an incrementally parsed tree, put together from its statement
   const listed = (index: FileIndex) => {
     const at = (node: ts.Node) => `${ts.SyntaxKind[node.kind]}@${node.pos}-${node.end}`;
     const byName = (map: Map<string, ts.Node[]>) => [...map].map(([name, nodes]) => `${name}: ${nodes.map(at).join(' ')}`);
-    return { writes: byName(index.writes), calls: byName(index.calls), functions: index.functions.map(at) };
+    return { writes: byName(index.writes), calls: byName(index.calls), news: byName(index.news), functions: index.functions.map(at) };
   };
   /** The index as one depth-first walk of the whole file gives it: the order the engine's look-ups have always seen. */
   const oneWalk = (sourceFile: ts.SourceFile): FileIndex => {
-    const index: FileIndex = { parsed: { file, text: sourceFile.text, sourceFile }, writes: new Map(), calls: new Map(), functions: [] };
+    const index: FileIndex = { parsed: { file, text: sourceFile.text, sourceFile }, writes: new Map(), calls: new Map(), news: new Map(), functions: [] };
     const add = <T>(map: Map<string, T[]>, name: string | undefined, node: T) => {
       if (name !== undefined) map.set(name, [...(map.get(name) ?? []), node]);
     };
@@ -79,6 +80,9 @@ test('the index of an incrementally parsed tree, put together from its statement
       } else if (ts.isCallExpression(node)) {
         const callee = unwrap(node.expression);
         add(index.calls, ts.isIdentifier(callee) ? callee.text : accessedName(callee), node);
+      } else if (ts.isNewExpression(node)) {
+        const callee = unwrap(node.expression);
+        add(index.news, ts.isIdentifier(callee) ? callee.text : accessedName(callee), node);
       } else if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
         index.functions.push(node as ts.FunctionLikeDeclaration);
       }

@@ -2,7 +2,9 @@
 import { ts } from 'ts-morph';
 import { isSdkModuleSpecifier } from './sdk.js';
 import { declarationOf, enclosingClassOfThis, type Declaration } from './scope.js';
-import type { ParsedFile, SourceText, Workspace } from './workspace.js';
+import { indexOf, type FileIndex } from './file-index.js';
+import { accessedName, propertyNameText, unwrap } from './syntax.js';
+import type { SourceText, Workspace } from './workspace.js';
 
 /**
  * What an expression may evaluate to, once references are followed: an expression that is not a
@@ -18,51 +20,25 @@ export type Origin =
   | { kind: 'param'; node: ts.ParameterDeclaration }
   | { kind: 'unknown'; node: ts.Node };
 
-/** One parsed file and what a single walk of it found. */
-export interface FileIndex {
-  parsed: ParsedFile;
-  /** Assignments `x = v` and `o.p = v` by the assigned name (`x` or `p`). */
-  writes: Map<string, ts.BinaryExpression[]>;
-  /** Calls by the called name (`f(...)` and `o.f(...)` both under `f`). */
-  calls: Map<string, ts.CallExpression[]>;
-  /** Every function-like node, for look-ups of callers. */
-  functions: ts.FunctionLikeDeclaration[];
-}
-
 const MAX_DEPTH = 40;
 const MAX_ORIGINS = 32;
+/**
+ * Look-ups in progress at once, across every entry point (a depth passed along restarts where one
+ * look-up asks another: callers, callees, owners): past this the answer is "not known", never a stack
+ * overflow.
+ */
+const MAX_NESTING = 120;
+/** Origins worked out for one outermost look-up; past this, what is still asked is "not known". */
+const MAX_WORK = 20_000;
+
+/** A call or `new` expression that may invoke a function (a constructor, for `new`). */
+export type Caller = ts.CallExpression | ts.NewExpression;
+
+/** The arguments of a caller (`new C` without parentheses has none). */
+export function argumentsOf(caller: Caller): readonly ts.Expression[] {
+  return caller.arguments ?? [];
+}
 const GLOBAL_OBJECTS = new Set(['window', 'globalThis', 'self', 'global']);
-
-export function unwrap(expr: ts.Expression): ts.Expression {
-  let node = expr;
-  while (
-    ts.isParenthesizedExpression(node) ||
-    ts.isAsExpression(node) ||
-    ts.isNonNullExpression(node) ||
-    ts.isSatisfiesExpression(node) ||
-    ts.isTypeAssertionExpression(node)
-  ) {
-    node = node.expression;
-  }
-  return node;
-}
-
-/** The property name of `o.p` or `o['p']`. */
-export function accessedName(node: ts.Node): string | undefined {
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
-    return node.argumentExpression.text;
-  }
-  return undefined;
-}
-
-export function propertyNameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name) || ts.isPrivateIdentifier(name)) {
-    return name.text;
-  }
-  return undefined;
-}
 
 function isRequireCall(node: ts.Node): node is ts.CallExpression {
   return (
@@ -103,7 +79,12 @@ export class Analysis {
   readonly failures = new Map<string, string>();
   private candidatesIndexed = false;
   private indexedList: FileIndex[] | undefined;
-  private readonly callerCache = new Map<ts.SignatureDeclaration, ts.CallExpression[]>();
+  private readonly callerCache = new Map<ts.SignatureDeclaration, Caller[]>();
+  /** Look-ups in progress, and the origins worked out since the outermost one began (see MAX_NESTING, MAX_WORK). */
+  private nesting = 0;
+  private work = 0;
+  /** Callee and property look-ups in progress (see guarded). */
+  private readonly lookupsInProgress = new Set<string>();
   /** What each indexed file read as: see isCurrent. */
   private readonly sources = new Map<string, SourceText>();
   /** The workspace's resolution generation when the analysis began. */
@@ -174,10 +155,18 @@ export class Analysis {
     const expr = unwrap(expression);
     const cached = this.originCache.get(expr);
     if (cached) return cached;
-    if (this.inProgress.has(expr) || depth > MAX_DEPTH) return [{ kind: 'unknown', node: expr }];
+    if (this.nesting === 0) this.work = 0;
+    if (this.inProgress.has(expr) || depth > MAX_DEPTH || this.nesting >= MAX_NESTING || this.work >= MAX_WORK) return [{ kind: 'unknown', node: expr }];
     this.inProgress.add(expr);
-    const found = dedupe(this.computeOrigins(expr, depth + 1)).slice(0, MAX_ORIGINS);
-    this.inProgress.delete(expr);
+    this.nesting++;
+    this.work++;
+    let found: Origin[];
+    try {
+      found = dedupe(this.computeOrigins(expr, depth + 1)).slice(0, MAX_ORIGINS);
+    } finally {
+      this.nesting--;
+      this.inProgress.delete(expr);
+    }
     this.originCache.set(expr, found);
     return found;
   }
@@ -223,6 +212,9 @@ export class Analysis {
 
   /** What a declared name may hold: its initializer, later assignments, call-site arguments, or an import. */
   declarationOrigins(decl: Declaration, depth: number, at?: ts.Node): Origin[] {
+    // `declare var callstats: any`: how TypeScript names a global that a script tag defines.
+    const ambient = ambientName(decl);
+    if (ambient !== undefined) return [{ kind: 'global', name: ambient }];
     if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl) || ts.isFunctionExpression(decl) || ts.isClassExpression(decl)) {
       return [{ kind: 'decl', node: decl }];
     }
@@ -387,7 +379,7 @@ export class Analysis {
     const position = fn.parameters.indexOf(param);
     if (!param.dotDotDotToken) {
       for (const call of this.callersOf(fn)) {
-        const arg = call.arguments[position];
+        const arg = argumentsOf(call)[position];
         if (arg && !ts.isSpreadElement(arg)) out.push(...this.origins(arg, depth));
       }
     }
@@ -396,13 +388,29 @@ export class Analysis {
     return out;
   }
 
-  /** Calls in the indexed files that may invoke `fn`. */
-  callersOf(fn: ts.SignatureDeclaration): ts.CallExpression[] {
+  /**
+   * Calls in the indexed files that may invoke `fn`: by its name, `new` expressions of a
+   * constructor's class, the call of a function written as its callee (an IIFE), and, for a function
+   * passed as an argument (a factory given to a UMD wrapper, a callback), the calls of that parameter
+   * in the functions it is passed to.
+   */
+  callersOf(fn: ts.SignatureDeclaration): Caller[] {
     const cached = this.callerCache.get(fn);
     if (cached) return cached;
-    const out: ts.CallExpression[] = [];
+    const out: Caller[] = [];
     // Set first: a caller's own look-ups may come back here (recursion), and must see no callers yet.
     this.callerCache.set(fn, out);
+    if (ts.isConstructorDeclaration(fn)) {
+      for (const created of this.newsOf(fn.parent)) out.push(created);
+      return out;
+    }
+    const holder = outerExpression(fn);
+    const parent = holder.parent;
+    if (parent && ts.isCallExpression(parent)) {
+      if (unwrap(parent.expression) === fn) out.push(parent);
+      const position = parent.arguments.indexOf(holder as ts.Expression);
+      if (position >= 0) for (const call of this.callsOfParameter(parent, position)) out.push(call);
+    }
     const name = functionName(fn);
     if (!name) return out;
     for (const index of this.indexedFiles()) {
@@ -413,10 +421,61 @@ export class Analysis {
     return out;
   }
 
+  /** `new C(...)` expressions, in the indexed files, of a class. */
+  private newsOf(cls: ts.ClassLikeDeclaration): ts.NewExpression[] {
+    const name = cls.name?.text ?? (ts.isVariableDeclaration(cls.parent) && ts.isIdentifier(cls.parent.name) ? cls.parent.name.text : undefined);
+    if (!name) return [];
+    const out: ts.NewExpression[] = [];
+    for (const index of this.indexedFiles()) {
+      for (const created of index.news.get(name) ?? []) {
+        if (classesOf(this.origins(created.expression)).includes(cls)) out.push(created);
+      }
+    }
+    return out;
+  }
+
+  /** In the functions `call` invokes, the calls of their parameter at `position` (what a function passed there receives). */
+  private callsOfParameter(call: ts.CallExpression, position: number): ts.CallExpression[] {
+    const out: ts.CallExpression[] = [];
+    for (const callee of this.calleeFunctions(call)) {
+      const param = callee.parameters[position];
+      if (!param || param.dotDotDotToken || !ts.isIdentifier(param.name)) continue;
+      const index = this.index(callee.getSourceFile().fileName);
+      for (const inner of index?.calls.get(param.name.text) ?? []) {
+        const target = unwrap(inner.expression);
+        if (ts.isIdentifier(target) && declarationOf(target) === param) out.push(inner);
+      }
+    }
+    return out;
+  }
+
   /** The functions a call may invoke, where the code says. */
   calleeFunctions(call: ts.CallExpression): ts.FunctionLikeDeclaration[] {
+    return this.guarded(call, '', [], () => this.findCallees(call));
+  }
+
+  /**
+   * Runs a look-up that can come back to itself through others (a callee found through the origins of
+   * its owner, which may be a call of it): one already in progress, or past the nesting bound, gives
+   * `fallback`.
+   */
+  private guarded<T>(node: ts.Node, what: string, fallback: T, find: () => T): T {
+    const key = `${nodeKey(node)}\0${what}`;
+    if (this.lookupsInProgress.has(key) || this.nesting >= MAX_NESTING) return fallback;
+    this.lookupsInProgress.add(key);
+    this.nesting++;
+    try {
+      return find();
+    } finally {
+      this.nesting--;
+      this.lookupsInProgress.delete(key);
+    }
+  }
+
+  private findCallees(call: ts.CallExpression): ts.FunctionLikeDeclaration[] {
     const callee = unwrap(call.expression);
     const out: ts.FunctionLikeDeclaration[] = [];
+    if (ts.isFunctionExpression(callee) || ts.isArrowFunction(callee)) return [callee];
     if (ts.isIdentifier(callee)) {
       for (const o of this.origins(callee)) if (o.kind === 'decl' && ts.isFunctionLike(o.node)) out.push(o.node);
       return out;
@@ -452,6 +511,10 @@ export class Analysis {
   /** What `owner.name` may hold: object literal members, class members, exports, and assignments anywhere. */
   propertyOrigins(ownerExpression: ts.Expression, name: string, depth: number): Origin[] {
     const owner = unwrap(ownerExpression);
+    return this.guarded(owner, name, [{ kind: 'unknown', node: owner.parent ?? owner }], () => this.findPropertyOrigins(owner, name, depth));
+  }
+
+  private findPropertyOrigins(owner: ts.Expression, name: string, depth: number): Origin[] {
     if (ts.isIdentifier(owner) && GLOBAL_OBJECTS.has(owner.text) && !declarationOf(owner)) {
       return [{ kind: 'global', name }];
     }
@@ -464,16 +527,7 @@ export class Analysis {
     } else {
       for (const origin of this.origins(owner, depth)) out.push(...this.memberOfOrigin(origin, name, depth));
     }
-    if (key) {
-      for (const index of this.indexedFiles()) {
-        for (const write of index.writes.get(name) ?? []) {
-          const target = unwrap(write.left);
-          if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.ownerKey(unwrap(target.expression)) === key) {
-            out.push(...this.origins(write.right, depth));
-          }
-        }
-      }
-    }
+    if (key) out.push(...this.keyedWrites(key, name, depth));
     if (!out.length) out.push({ kind: 'unknown', node: owner.parent ?? owner });
     return out;
   }
@@ -523,6 +577,20 @@ export class Analysis {
     return [];
   }
 
+  /** What assignments `o.name = v` give, anywhere in the indexed files, where `o` is the object `key` names. */
+  private keyedWrites(key: string, name: string, depth: number): Origin[] {
+    const out: Origin[] = [];
+    for (const index of this.indexedFiles()) {
+      for (const write of index.writes.get(name) ?? []) {
+        const target = unwrap(write.left);
+        if ((ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) && this.ownerKey(unwrap(target.expression)) === key) {
+          out.push(...this.origins(write.right, depth));
+        }
+      }
+    }
+    return out;
+  }
+
   private classMemberOrigins(cls: ts.ClassLikeDeclaration, name: string, isStatic: boolean, depth: number): Origin[] {
     const out: Origin[] = [];
     for (const member of cls.members) {
@@ -541,6 +609,8 @@ export class Analysis {
           out.push(...this.parameterOrigins(param, depth));
         }
       }
+      // `this.name = v` in the class's constructor and methods (and `obj.name = v` on its instances).
+      out.push(...this.keyedWrites(`class:${nodeKey(cls)}`, name, depth));
     }
     return out;
   }
@@ -551,6 +621,8 @@ export class Analysis {
    */
   ownerKey(expression: ts.Expression): string | undefined {
     if (this.ownerKeys.has(expression)) return this.ownerKeys.get(expression);
+    // Set first: working the key out may ask for it again (through an import's origins), and gets none then.
+    this.ownerKeys.set(expression, undefined);
     const key = this.computeOwnerKey(unwrap(expression));
     this.ownerKeys.set(expression, key);
     return key;
@@ -563,7 +635,7 @@ export class Analysis {
     }
     if (ts.isIdentifier(expr)) {
       const decl = declarationOf(expr);
-      if (!decl) return GLOBAL_OBJECTS.has(expr.text) ? 'global' : `global:${expr.text}`;
+      if (!decl || ambientName(decl) !== undefined) return GLOBAL_OBJECTS.has(expr.text) ? 'global' : `global:${expr.text}`;
       if (ts.isVariableDeclaration(decl) && decl.initializer) {
         const init = unwrap(decl.initializer);
         if (ts.isNewExpression(init)) {
@@ -591,6 +663,28 @@ export class Analysis {
     }
     return undefined;
   }
+}
+
+/** The outermost of the parentheses and type assertions around a node. */
+function outerExpression(node: ts.Node): ts.Node {
+  let current = node;
+  while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent) || ts.isSatisfiesExpression(current.parent))) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/**
+ * The name a declaration gives a global, when it is ambient: `declare var x`, `declare const x`, a
+ * declaration inside `declare global { ... }` or a declaration file. It declares, never defines.
+ */
+function ambientName(decl: Declaration): string | undefined {
+  if (!ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
+  if (decl.getSourceFile().isDeclarationFile) return decl.name.text;
+  for (let node: ts.Node | undefined = decl.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if ((ts.isVariableStatement(node) || ts.isModuleDeclaration(node)) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) return decl.name.text;
+  }
+  return undefined;
 }
 
 function classesOf(origins: Origin[]): ts.ClassLikeDeclaration[] {
@@ -647,94 +741,4 @@ function dedupe(origins: Origin[]): Origin[] {
     seen.add(id);
     return true;
   });
-}
-
-/** Indexes depend on nothing but their tree: kept while the tree is, across runs. */
-const indexCache = new WeakMap<ts.SourceFile, FileIndex>();
-
-function indexOf(parsed: ParsedFile): FileIndex {
-  let index = indexCache.get(parsed.sourceFile);
-  if (!index || index.parsed !== parsed) {
-    index = buildIndex(parsed);
-    indexCache.set(parsed.sourceFile, index);
-  }
-  return index;
-}
-
-/** What one walk over a subtree finds: assignments and calls by name, and every function. */
-interface Found {
-  writes: Map<string, ts.BinaryExpression[]>;
-  calls: Map<string, ts.CallExpression[]>;
-  functions: ts.FunctionLikeDeclaration[];
-}
-
-/**
- * Per top-level statement. An incremental parse gives the statements an edit did not touch back as the
- * same objects with the same subtrees, so only the edited ones are walked again.
- */
-const statementFinds = new WeakMap<ts.Statement, Found>();
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Appends one by one: a spread of a generated file's thousands of calls could overflow the stack. */
-function append<T>(to: T[], items: readonly T[]): void {
-  for (const item of items) to.push(item);
-}
-
-function appendAll<T>(to: Map<string, T[]>, from: Map<string, T[]>): void {
-  for (const [key, items] of from) {
-    const list = to.get(key);
-    if (list) append(list, items);
-    else to.set(key, [...items]);
-  }
-}
-
-/** A depth-first walk from `root` with an explicit stack (generated code nests deeper than the call stack allows). */
-function walk(root: ts.Node, found: Found): void {
-  const stack: ts.Node[] = [root];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
-      const left = unwrap(node.left);
-      const name = ts.isIdentifier(left) ? left.text : accessedName(left);
-      if (name !== undefined) push(found.writes, name, node);
-    } else if (ts.isCallExpression(node)) {
-      const callee = unwrap(node.expression);
-      const name = ts.isIdentifier(callee) ? callee.text : accessedName(callee);
-      if (name !== undefined) push(found.calls, name, node);
-    } else if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
-      found.functions.push(node as ts.FunctionLikeDeclaration);
-    }
-    ts.forEachChild(node, (child) => {
-      stack.push(child);
-    });
-  }
-}
-
-const emptyFound = (): Found => ({ writes: new Map(), calls: new Map(), functions: [] });
-
-/**
- * Assignments and calls by name, and every function, in the order of one depth-first walk of the
- * whole file (the last statement first, as the walk's stack takes them): put together from the
- * walks of its top-level statements.
- */
-export function buildIndex(parsed: ParsedFile): FileIndex {
-  const file = emptyFound();
-  const statements = parsed.sourceFile.statements;
-  for (let i = statements.length - 1; i >= 0; i--) {
-    let found = statementFinds.get(statements[i]);
-    if (!found) {
-      found = emptyFound();
-      walk(statements[i], found);
-      statementFinds.set(statements[i], found);
-    }
-    appendAll(file.writes, found.writes);
-    appendAll(file.calls, found.calls);
-    append(file.functions, found.functions);
-  }
-  return { parsed, ...file };
 }

@@ -1,6 +1,6 @@
 // Hover text for an identifier argument: its value, its UTF-8 size against the limit, the topology assumed.
 import { ts } from 'ts-morph';
-import { unwrap } from './analysis.js';
+import { unwrap } from './syntax.js';
 import type { SdkCall } from './receivers.js';
 import type { Run } from './run.js';
 import { LIMITS, type IdSlot } from './sdk.js';

@@ -1,6 +1,7 @@
 // Which expressions are callstats SDK instances, by following values back to the factory, and which calls are SDK calls.
 import { ts } from 'ts-morph';
-import { unwrap, type Analysis, type Origin } from './analysis.js';
+import { type Analysis, type Origin } from './analysis.js';
+import { unwrap } from './syntax.js';
 import { GLOBAL_FACTORY, SDK_ENUMS, SDK_METHODS, type SdkMethod } from './sdk.js';
 
 export type SdkKind = 'factory' | 'instance';
@@ -19,22 +20,28 @@ export class Receivers {
 
   constructor(private readonly analysis: Analysis) {}
 
+  /** Look-ups in progress past which an expression's kind is "not known" rather than a deeper stack. */
+  private static readonly MAX_NESTING = 60;
+
   /** Whether the expression holds the SDK factory or an instance made by it. */
   kindOf(expression: ts.Expression): SdkKind | undefined {
     const expr = unwrap(expression);
     if (this.cache.has(expr)) return this.cache.get(expr);
-    if (this.active.has(expr)) return undefined;
+    if (this.active.has(expr) || this.active.size >= Receivers.MAX_NESTING) return undefined;
     this.active.add(expr);
     let kind: SdkKind | undefined;
-    for (const origin of this.analysis.origins(expr)) {
-      const found = this.originKind(origin);
-      if (found === 'instance') {
-        kind = found;
-        break;
+    try {
+      for (const origin of this.analysis.origins(expr)) {
+        const found = this.originKind(origin);
+        if (found === 'instance') {
+          kind = found;
+          break;
+        }
+        kind ??= found;
       }
-      kind ??= found;
+    } finally {
+      this.active.delete(expr);
     }
-    this.active.delete(expr);
     this.cache.set(expr, kind);
     return kind;
   }

@@ -1,6 +1,9 @@
 // Per connection: mesh, a server reached by several connections, or one connection to a bridge; from config or from the code.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap, type Analysis, type FileIndex } from './analysis.js';
+import type { Analysis } from './analysis.js';
+import type { FileIndex } from './file-index.js';
+import { propertyNameText, unwrap } from './syntax.js';
+import { enclosingFunction } from './flow.js';
 import type { SdkCall } from './receivers.js';
 import { SFU_LIBRARIES } from './sdk.js';
 import type { Evaluator } from './values.js';
@@ -119,6 +122,34 @@ function isRepeated(node: ts.Node): boolean {
       if (call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(forEach|map|on|addEventListener)$/.test(call.expression.name.text)) return true;
       if (call && ts.isBinaryExpression(call) && /ontrack|onaddstream/.test(call.left.getText())) return true;
     }
+  }
+  return false;
+}
+
+/** Whether `node` runs once per item of a collection: in a loop, or a callback of forEach/map. */
+function perItem(node: ts.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isForStatement(current) || ts.isForOfStatement(current) || ts.isForInStatement(current) || ts.isWhileStatement(current)) return true;
+    if (ts.isFunctionLike(current)) {
+      const call = current.parent;
+      if (call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && /^(forEach|map|flatMap)$/.test(call.expression.name.text)) return true;
+    }
+  }
+  return false;
+}
+
+const MAX_CALLER_LEVELS = 3;
+
+/**
+ * Whether the connection a call is about is set up once per item of a collection (a subscriber
+ * connection per publisher of a list): the call, or a call of a function around it, runs per item.
+ * A connection set up once, even in a handler that fires several times, is not.
+ */
+export function setUpPerItem(analysis: Analysis, node: ts.Node, levels = 0): boolean {
+  if (perItem(node)) return true;
+  if (levels >= MAX_CALLER_LEVELS) return false;
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+    if (analysis.callersOf(fn).some((caller) => setUpPerItem(analysis, caller, levels + 1))) return true;
   }
   return false;
 }

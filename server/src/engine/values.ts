@@ -1,6 +1,7 @@
 // What a string expression evaluates to and its size in UTF-8, computed arithmetically for repeats and padding.
 import { ts } from 'ts-morph';
-import { unwrap, type Analysis, type Origin } from './analysis.js';
+import { type Analysis, type Origin } from './analysis.js';
+import { unwrap } from './syntax.js';
 
 /** Texts longer than this are measured, never built. */
 const MAX_BUILT_UNITS = 64 * 1024;

@@ -1,9 +1,10 @@
 // Rule api-before-initialize: SDK calls that send data must not run before initialize() has run on their instance.
 import { ts } from 'ts-morph';
-import { accessedName, unwrap } from '../engine/analysis.js';
+import { accessedName, unwrap } from '../engine/syntax.js';
 import { isEmbedding } from '../engine/embedded.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
+import type { Caller } from '../engine/analysis.js';
 import { GLOBAL_FACTORY, SDK_METHODS } from '../engine/sdk.js';
 import { defineRule, eachCall, type DraftRelated, type RuleContext } from '../engine/rule.js';
 
@@ -108,7 +109,7 @@ function triggers(context: RuleContext, node: ts.Node, depth = 0): Trigger[] {
   return [here, ...outer(throughCallers(context, fn, node, context.analysis.callersOf(fn), depth))];
 }
 
-function throughCallers(context: RuleContext, fn: ts.FunctionLikeDeclaration, node: ts.Node, callers: ts.CallExpression[], depth: number): Trigger[] {
+function throughCallers(context: RuleContext, fn: ts.FunctionLikeDeclaration, node: ts.Node, callers: readonly Caller[], depth: number): Trigger[] {
   const waits = waitsBefore(fn, node);
   const out: Trigger[] = [];
   for (const caller of callers) {

@@ -1,11 +1,11 @@
 // Rule conference-id-consistency: calls about one connection must use the conferenceID its addNewFabric() registered.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap } from '../engine/analysis.js';
+import { propertyNameText, unwrap } from '../engine/syntax.js';
 import type { SdkCall } from '../engine/receivers.js';
-import { declarationOf, enclosingClassOfThis, isConstDeclaration, lookup, thisContainer } from '../engine/scope.js';
+import { declarationOf, isConstDeclaration } from '../engine/scope.js';
 import { connectionKeys, connectionOf } from '../engine/topology.js';
 import { defineRule, eachCall, type DraftFix, type RuleContext } from '../engine/rule.js';
-import { hasSideEffects, quoteLike, replaceNode } from './edits.js';
+import { hasSideEffects, meansTheSameAt, quoteLike, replaceNode } from './edits.js';
 const MAX_DEPTH = 6;
 
 /** A conferenceID as literal text and symbols: `ROOM_PREFIX + room` is ['meet.example.com/', room, '']. */
@@ -66,7 +66,9 @@ function parts(context: RuleContext, expression: ts.Expression, depth: number): 
     // A variable that only ever holds its initializer stands for that expression.
     const decl = declarationOf(node);
     if (decl && ts.isVariableDeclaration(decl) && decl.initializer && (isConstDeclaration(decl) || !context.analysis.identifierWrites(node.text, decl).length)) {
-      return parts(context, decl.initializer, depth + 1);
+      // A value made by a call (`const conferenceID = callId(room)`) is the variable itself: a symbol.
+      const inner = parts(context, decl.initializer, depth + 1);
+      if (inner) return inner;
     }
   }
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
@@ -130,35 +132,13 @@ function overlaps(a: Set<string>, b: Set<string>): boolean {
   return false;
 }
 
-/** Whether `this` at `node` and at `target` is the same object: the same function, or methods of one class. */
-function sameThis(node: ts.Node, target: ts.Node): boolean {
-  if (thisContainer(node) === thisContainer(target)) return true;
-  const cls = enclosingClassOfThis(node);
-  return !!cls && cls === enclosingClassOfThis(target);
-}
-
-/** Whether the expression's text means the same at `target`: every name it uses resolves to the same declaration there. */
-function portable(expression: ts.Expression, target: ts.Node): boolean {
-  let ok = true;
-  const visit = (node: ts.Node): void => {
-    if (!ok) return;
-    if (node.kind === ts.SyntaxKind.ThisKeyword && !sameThis(node, target)) ok = false;
-    else if (ts.isIdentifier(node) && lookup(node.text, target) !== declarationOf(node)) ok = false;
-    else if (ts.isFunctionLike(node)) ok = false;
-    else if (ts.isPropertyAccessExpression(node)) visit(node.expression);
-    else ts.forEachChild(node, visit);
-  };
-  visit(expression);
-  return ok;
-}
-
 function fixFor(use: ConferenceUse, fabric: ConferenceUse): DraftFix<'sameId'>[] {
   const source = unwrap(fabric.expression);
   const target = use.expression;
   if (hasSideEffects(target) || hasSideEffects(source)) return [];
   let text: string | undefined;
   if (ts.isStringLiteralLike(source)) text = quoteLike(ts.isStringLiteralLike(unwrap(target)) ? unwrap(target) : source, source.text);
-  else if (portable(source, target)) text = source.getText();
+  else if (meansTheSameAt(source, target)) text = source.getText();
   if (text === undefined) return [];
   if (ts.isShorthandPropertyAssignment(target.parent)) text = `${target.getText()}: ${text}`;
   return [{ fixId: 'sameId', edits: [replaceNode(ts.isShorthandPropertyAssignment(target.parent) ? target : unwrap(target), text)] }];

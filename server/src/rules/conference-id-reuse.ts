@@ -1,7 +1,7 @@
 // Rule conference-id-reuse: a conferenceID must be unique for each call, not one constant or one value made when the page loads.
 import { Finder } from './finder.js';
 import { ts } from 'ts-morph';
-import { accessedName, propertyNameText, unwrap } from '../engine/analysis.js';
+import { accessedName, propertyNameText, unwrap } from '../engine/syntax.js';
 import { declarationOf, enclosingClassOfThis, isConstDeclaration } from '../engine/scope.js';
 import { Evaluator } from '../engine/values.js';
 import { identifierArgs, objectProperty, shortened, type IdentifierArg } from './identifiers.js';
@@ -151,6 +151,8 @@ class FixedFinder extends Finder<Fixed> {
       const decl = declarationOf(node);
       const variable = decl && ts.isVariableDeclaration(decl) ? decl : decl && ts.isImportSpecifier(decl) ? this.importedVariable(decl) : undefined;
       if (!variable?.initializer || !ts.isIdentifier(variable.name)) return undefined;
+      const required = this.requiredExports(variable.initializer);
+      if (required) return required;
       if (!isConstDeclaration(variable) && this.context.analysis.identifierWrites(variable.name.text, variable).length) return undefined;
       return this.objectLiteral(variable.initializer, depth + 1);
     }
@@ -162,6 +164,17 @@ class FixedFinder extends Finder<Fixed> {
       return value && this.objectLiteral(value, depth + 1);
     }
     return undefined;
+  }
+
+  /** The object literal a `require('./config')` gives: what the module assigns to `module.exports`. */
+  private requiredExports(expression: ts.Expression): ts.ObjectLiteralExpression | undefined {
+    const node = unwrap(expression);
+    if (!ts.isCallExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'require') return undefined;
+    const [module] = this.context.analysis.origins(node);
+    if (module?.kind !== 'module') return undefined;
+    const exported = this.context.analysis.exportOrigins(module.file, 'default', 0);
+    const only = exported.length === 1 ? exported[0] : undefined;
+    return only?.kind === 'expr' && ts.isObjectLiteralExpression(only.node) ? only.node : undefined;
   }
 
   private call(node: ts.CallExpression, depth: number): Fixed | undefined {

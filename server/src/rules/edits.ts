@@ -1,6 +1,7 @@
 // Building the edits of fixes: node spans, string literals in the code's own quote style, line breaks as the file has them.
 import { ts } from 'ts-morph';
 import type { DraftEdit } from '../engine/rule.js';
+import { declarationOf, enclosingClassOfThis, lookup, thisContainer } from '../engine/scope.js';
 
 /** The text range of a node without its leading trivia. */
 function spanOf(node: ts.Node): { file: string; start: number; end: number } {
@@ -78,4 +79,41 @@ function isPureCall(call: ts.CallExpression): boolean {
   const callee = call.expression;
   if (callee.kind === ts.SyntaxKind.Identifier) return PURE_FUNCTIONS.has((callee as ts.Identifier).text);
   return callee.kind === ts.SyntaxKind.PropertyAccessExpression && PURE_METHODS.has((callee as ts.PropertyAccessExpression).name.text);
+}
+
+/** Whether `this` at `node` and at `target` is the same object: the same function, or methods of one class. */
+function sameThis(node: ts.Node, target: ts.Node): boolean {
+  if (thisContainer(node) === thisContainer(target)) return true;
+  const cls = enclosingClassOfThis(node);
+  return !!cls && cls === enclosingClassOfThis(target);
+}
+
+/**
+ * Whether the expression's text, written at `target`, means what it means where it is: every name it
+ * uses resolves to the same declaration there (names it declares itself, such as a callback's
+ * parameters, travel with it), and `this` is the same object. A fix that copies code is offered only then.
+ */
+export function meansTheSameAt(expression: ts.Expression, target: ts.Node): boolean {
+  const inside = (node: ts.Node) => expression.getSourceFile() === node.getSourceFile() && expression.pos <= node.pos && node.end <= expression.end;
+  let same = true;
+  const stack: ts.Node[] = [expression];
+  while (stack.length && same) {
+    const node = stack.pop()!;
+    if (node.kind === ts.SyntaxKind.ThisKeyword) same = !enclosingFunctionIsInside(node, inside) ? sameThis(node, target) : true;
+    else if (ts.isIdentifier(node)) {
+      const decl = declarationOf(node);
+      same = (!!decl && inside(decl)) || lookup(node.text, target) === decl;
+    } else if (ts.isPropertyAccessExpression(node)) stack.push(node.expression);
+    else if (ts.isPropertyAssignment(node)) stack.push(node.initializer);
+    else node.forEachChild((child) => {
+      stack.push(child);
+    });
+  }
+  return same;
+}
+
+/** Whether `this` at `node` belongs to a function written inside the copied expression. */
+function enclosingFunctionIsInside(node: ts.Node, inside: (node: ts.Node) => boolean): boolean {
+  const container = thisContainer(node);
+  return !!container && !ts.isSourceFile(container) && !ts.isClassLike(container) && inside(container);
 }

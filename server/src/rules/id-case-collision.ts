@@ -1,13 +1,46 @@
 // Rule id-case-collision: two conferenceIDs (or two userIDs) of the app must not differ only in letter case.
-import type { ts } from 'ts-morph';
+import { ts } from 'ts-morph';
 import { Evaluator, type StringValue } from '../engine/values.js';
 import { identifierArgs, shortened, type IdentifierArg } from './identifiers.js';
 import { defineRule, eachCall, type RuleContext } from '../engine/rule.js';
 
 interface Occurrence {
   id: IdentifierArg;
+  /** The value, or for a partly known one its shape: known text with `${...}` for what is computed. */
   text: string;
+  /** What two spellings must share to be one ID in two cases: the text in lower case, the computed parts as written. */
+  key: string;
   node: ts.Node;
+  /** Partly known: the computed parts may differ at run time, so a collision is an inference. */
+  partly: boolean;
+}
+
+/**
+ * The shape of a template whose computed parts are not known: `Support-Ticket-${ticket.number}`.
+ * Its key keeps the computed parts as written, so only templates that compute the same parts collide.
+ */
+function templateShape(context: RuleContext, node: ts.Node): { text: string; key: string } | undefined {
+  if (!ts.isTemplateExpression(node)) return undefined;
+  let text = node.head.text;
+  let key = node.head.text.toLowerCase();
+  let known = node.head.text;
+  for (const span of node.templateSpans) {
+    const value = context.evaluator.evaluate(span.expression);
+    if (value.kind === 'string' && value.exact && value.text !== undefined) {
+      text += value.text;
+      key += value.text.toLowerCase();
+      known += value.text;
+    } else {
+      const hole = '${' + span.expression.getText().replace(/\s+/g, ' ') + '}';
+      text += hole;
+      key += '\0' + hole + '\0';
+    }
+    text += span.literal.text;
+    key += span.literal.text.toLowerCase();
+    known += span.literal.text;
+  }
+  // Letters in the known text: without them, case cannot differ.
+  return /\p{L}/u.test(known) ? { text, key } : undefined;
 }
 
 function exactStrings(context: RuleContext, id: IdentifierArg): StringValue[] {
@@ -32,7 +65,13 @@ function occurrences(context: RuleContext, isUser: boolean): Occurrence[] {
       for (const value of exactStrings(context, id)) {
         if (seen.has(value.node)) continue;
         seen.add(value.node);
-        out.push({ id, text: value.text!, node: value.node });
+        out.push({ id, text: value.text!, key: value.text!.toLowerCase(), node: value.node, partly: false });
+      }
+      for (const option of Evaluator.options(context.evaluator.evaluate(id.expression))) {
+        const shape = option.kind === 'string' && !option.exact ? templateShape(context, option.node) : undefined;
+        if (!shape || seen.has(option.node)) continue;
+        seen.add(option.node);
+        out.push({ id, ...shape, node: option.node, partly: true });
       }
     }
   });
@@ -43,10 +82,9 @@ function occurrences(context: RuleContext, isUser: boolean): Occurrence[] {
 function collisions(found: Occurrence[]): { later: Occurrence; first: Occurrence }[] {
   const groups = new Map<string, Occurrence[]>();
   for (const occurrence of found) {
-    const key = occurrence.text.toLowerCase();
-    const group = groups.get(key);
+    const group = groups.get(occurrence.key);
     if (group) group.push(occurrence);
-    else groups.set(key, [occurrence]);
+    else groups.set(occurrence.key, [occurrence]);
   }
   const out: { later: Occurrence; first: Occurrence }[] = [];
   for (const group of groups.values()) {
@@ -63,6 +101,7 @@ function report(context: RuleContext, later: Occurrence, first: Occurrence): voi
     node: later.node,
     messageId: later.id.isUser ? 'userId' : 'conferenceId',
     data,
+    likely: later.partly || first.partly,
     related: [{ node: first.node, noteId: 'other', data: { other: data.other, label: first.id.label, method: first.id.call.method.name } }],
   });
 }

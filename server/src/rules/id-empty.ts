@@ -1,9 +1,12 @@
 // Rule id-empty: identifiers must not be empty, null or undefined, and must not be able to become so.
 import { Finder } from './finder.js';
 import { ts } from 'ts-morph';
-import { accessedName, functionName, unwrap } from '../engine/analysis.js';
+import { argumentsOf, functionName } from '../engine/analysis.js';
+import { accessedName, propertyNameText, unwrap } from '../engine/syntax.js';
+import { SDK_ENUMS, SDK_METHODS } from '../engine/sdk.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
-import { identifierArgs, missingIdentifiers, objectProperty, type IdentifierArg, type MissingIdentifier } from './identifiers.js';
+import { guardsOf } from '../engine/flow.js';
+import { identifierArgs, missingIdentifiers, type IdentifierArg, type MissingIdentifier } from './identifiers.js';
 import { defineRule, eachCall, type Data, type DraftRelated, type RuleContext } from '../engine/rule.js';
 
 const VALUE_TEXT = { '""': 'an empty string', null: 'null', undefined: 'undefined' } as const;
@@ -119,8 +122,8 @@ class EmptinessFinder extends Finder<Emptiness> {
     const position = fn.parameters.indexOf(param);
     const fnName = functionName(fn) ?? 'the function';
     for (const call of inSourceOrder(this.context.analysis.callersOf(fn))) {
-      if (call.arguments.some((a, i) => i <= position && ts.isSpreadElement(a))) continue;
-      const arg = call.arguments[position];
+      if (argumentsOf(call).some((a, i) => i <= position && ts.isSpreadElement(a))) continue;
+      const arg = argumentsOf(call)[position];
       if (!arg) {
         if (!param.initializer) return { value: 'undefined', certain: false, reason: { id: 'omittedArgument', data: { fn: fnName } }, at: call };
         continue;
@@ -158,7 +161,7 @@ class EmptinessFinder extends Finder<Emptiness> {
       const fn = holder.parent;
       const position = fn.parameters.indexOf(holder);
       for (const call of inSourceOrder(this.context.analysis.callersOf(fn))) {
-        const arg = call.arguments[position];
+        const arg = argumentsOf(call)[position];
         const found = arg && !ts.isSpreadElement(arg) ? this.member(arg, key, depth) : undefined;
         if (found) return possible(found);
       }
@@ -171,13 +174,15 @@ class EmptinessFinder extends Finder<Emptiness> {
     const literals = this.context.analysis.origins(owner).map((o) => (o.kind === 'expr' && ts.isObjectLiteralExpression(o.node) ? o.node : undefined));
     if (!literals.length || !isEvery(literals)) return undefined;
     if (literals.some((l) => l.properties.some(ts.isSpreadAssignment))) return undefined;
-    const values = literals.map((l) => objectProperty(l, key));
-    if (values.every((v) => !v)) {
+    // A getter or a method is there too: `get alias() { return ... }` is empty only when what it returns is.
+    const members = literals.map((l) => memberNamed(l, key));
+    if (members.every((m) => !m)) {
       return { value: 'undefined', certain: true, reason: { id: 'missingProperty', data: { name: key } }, at: literals[0] };
     }
+    const values = members.flatMap((m) => (!m ? [] : ts.isGetAccessorDeclaration(m) ? this.context.analysis.returnedExpressions(m) : ts.isMethodDeclaration(m) ? [] : [m]));
     for (const value of values) {
-      const found = value && this.find(value, depth);
-      if (found) return values.length > 1 ? possible(found) : found;
+      const found = this.find(value, depth);
+      if (found) return members.length > 1 || values.length > 1 ? possible(found) : found;
     }
     return undefined;
   }
@@ -192,6 +197,10 @@ class EmptinessFinder extends Finder<Emptiness> {
     if (!written) {
       const member = this.member(node.expression, key, depth);
       if (member?.certain) return member;
+      // The SDK instance has no such field of its own to give (`sdk.userID` read back for a retry).
+      if (!SDK_ENUMS.has(key) && !SDK_METHODS.has(key) && this.context.receivers.kindOf(node.expression) === 'instance') {
+        return { value: 'undefined', certain: false, reason: { id: 'unsetSdkProperty', data: { text: node.getText() } }, at: node };
+      }
     }
     return this.allOrigins(node, depth);
   }
@@ -220,6 +229,18 @@ class EmptinessFinder extends Finder<Emptiness> {
     }
     return undefined;
   }
+}
+
+/** The member of an object literal named `key`: a value's expression, a getter or a method; undefined when absent. */
+function memberNamed(literal: ts.ObjectLiteralExpression, key: string): ts.Expression | ts.GetAccessorDeclaration | ts.MethodDeclaration | undefined {
+  for (let i = literal.properties.length - 1; i >= 0; i--) {
+    const prop = literal.properties[i];
+    if (propertyNameText(prop.name) !== key) continue;
+    if (ts.isPropertyAssignment(prop)) return prop.initializer;
+    if (ts.isShorthandPropertyAssignment(prop)) return prop.name;
+    if (ts.isGetAccessorDeclaration(prop) || ts.isMethodDeclaration(prop)) return prop;
+  }
+  return undefined;
 }
 
 function inSourceOrder<T extends ts.Node>(nodes: T[]): T[] {
@@ -296,28 +317,12 @@ function mentions(condition: ts.Node, subject: ts.Expression): boolean {
   return false;
 }
 
-function exits(statement: ts.Statement): boolean {
-  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
-  return ts.isBlock(statement) && statement.statements.some((s) => ts.isReturnStatement(s) || ts.isThrowStatement(s));
-}
-
 /**
  * Whether the use of `subject` at `use` only runs once the app checked it: inside `if (id)`,
  * `id ? ... : ...`, `id && ...`, or after `if (!id) return;`.
  */
 function isGuarded(use: ts.Node, subject: ts.Expression): boolean {
-  let child: ts.Node = use;
-  for (let node = use.parent; node; child = node, node = node.parent) {
-    if (ts.isIfStatement(node) && child === node.thenStatement && mentions(node.expression, subject)) return true;
-    if (ts.isConditionalExpression(node) && child === node.whenTrue && mentions(node.condition, subject)) return true;
-    if (ts.isBinaryExpression(node) && child === node.right && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && mentions(node.left, subject)) return true;
-    if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
-      const statements = node.statements as ts.NodeArray<ts.Statement>;
-      const before = statements.slice(0, statements.indexOf(child as ts.Statement));
-      if (before.some((s) => ts.isIfStatement(s) && exits(s.thenStatement) && mentions(s.expression, subject))) return true;
-    }
-  }
-  return false;
+  return guardsOf(use).some((guard) => !!guard.condition && (guard.holds || guard.earlyExit) && mentions(guard.condition, subject));
 }
 
 /** The message for an emptiness: its reason's, else a plain "is" or "can be". */
@@ -375,6 +380,7 @@ export const idEmpty = defineRule({
     fallback: { message: '{{label}} can be {{value}}: its fallback is {{value}}', help: HELP },
     branch: { message: '{{label}} can be {{value}} in one branch of the condition', help: HELP },
     returned: { message: '{{label}} can be {{value}}: {{fn}}() can return it', help: HELP },
+    unsetSdkProperty: { message: '{{label}} is read from {{text}}, which nothing in the app sets on the callstats instance', help: HELP },
   },
   notes: {
     origin: 'the empty value comes from here',

@@ -1,7 +1,7 @@
 // Rule id-max-bytes: every userID and conferenceID the SDK receives must fit the service's limit in UTF-8 bytes.
 import { createHash } from 'node:crypto';
 import { ts } from 'ts-morph';
-import { unwrap } from '../engine/analysis.js';
+import { unwrap } from '../engine/syntax.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { LIMITS, USER_OBJECT_FIELDS, type IdSlot } from '../engine/sdk.js';
 import { Evaluator, truncateUtf8, type StringValue, type Value } from '../engine/values.js';
@@ -21,6 +21,8 @@ const LABELS: Record<IdSlot['kind'], string> = {
 interface Measured {
   label: string;
   value: StringValue;
+  /** Every value the ID may have (branches, callers): the finding is certain only when all are too long. */
+  options: readonly Value[];
   limit: number;
   unit: 'bytes' | 'characters';
   call: SdkCall;
@@ -59,12 +61,15 @@ function measure(context: RuleContext, call: SdkCall): Measured[] {
     const isUser = slot.kind !== 'conferenceId';
     const label = slot.property ? `${slot.property === 'userID' ? 'feedback.' : ''}${slot.property}` : LABELS[slot.kind];
     const byteLimit = isUser ? config.userIdMaxBytes : LIMITS.idBytes;
-    for (const s of strings(value)) out.push({ label, value: s, limit: byteLimit, unit: 'bytes', call });
+    const options = value ? Evaluator.options(value) : [];
+    for (const s of strings(value)) out.push({ label, value: s, limit: byteLimit, unit: 'bytes', call, options });
     if (slot.kind === 'localUserId' && value?.kind === 'object') {
       for (const field of USER_OBJECT_FIELDS) {
-        for (const s of strings(propertyValue(context, value, field))) {
-          if (field === 'aliasName') out.push({ label: 'userID.aliasName', value: s, limit: byteLimit, unit: 'bytes', call });
-          out.push({ label: `userID.${field}`, value: s, limit: LIMITS.userObjectFieldChars, unit: 'characters', call });
+        const fieldValue = propertyValue(context, value, field);
+        const fieldOptions = fieldValue ? Evaluator.options(fieldValue) : [];
+        for (const s of strings(fieldValue)) {
+          if (field === 'aliasName') out.push({ label: 'userID.aliasName', value: s, limit: byteLimit, unit: 'bytes', call, options: fieldOptions });
+          out.push({ label: `userID.${field}`, value: s, limit: LIMITS.userObjectFieldChars, unit: 'characters', call, options: fieldOptions });
         }
       }
     }
@@ -139,6 +144,7 @@ export const idMaxBytes = defineRule({
           node: m.value.node,
           messageId: m.value.exact ? kind : `${kind}AtLeast`,
           data,
+          likely: m.options.some((o) => o.kind !== 'string' || (m.unit === 'bytes' ? o.bytes : o.chars) <= m.limit),
           related: [{ node: call.call, noteId: 'usedAs', data: { label: m.label, method: call.method.name } }],
           fixes: fixesFor(m),
         });

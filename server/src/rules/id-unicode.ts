@@ -1,6 +1,6 @@
 // Rule id-unicode: identifiers must be NFC, without lone surrogates, control or invisible characters, or surrounding whitespace.
 import { ts } from 'ts-morph';
-import { unwrap } from '../engine/analysis.js';
+import { unwrap } from '../engine/syntax.js';
 import { Evaluator, plusOperands, type StringValue } from '../engine/values.js';
 import { identifierArgs, type IdentifierArg } from './identifiers.js';
 import { defineRule, eachCall, type Data, type DraftFix, type RuleContext } from '../engine/rule.js';
@@ -84,17 +84,22 @@ interface Problem {
  * The literal pieces of an identifier whose whole value is not known (`\`${room}\u200B\``): each is
  * checked for what can be wrong in a piece; leading and trailing whitespace only at the ends.
  */
-function pieces(expression: ts.Expression): { node: ts.Node; text: string; first: boolean; last: boolean }[] {
+function pieces(context: RuleContext, expression: ts.Expression): { node: ts.Node; text: string; first: boolean; last: boolean }[] {
   const node = unwrap(expression);
   const parts: { node: ts.Node; text: string }[] = [];
+  // A computed part whose value is known (a constant of another module, a property of a settings
+  // object) is checked where it is written.
+  const part = (expr: ts.Expression) => {
+    const inner = unwrap(expr);
+    if (ts.isStringLiteralLike(inner)) return { node: inner, text: inner.text };
+    const value = context.evaluator.evaluate(inner);
+    return value.kind === 'string' && value.exact && value.text !== undefined && ts.isStringLiteralLike(value.node) ? { node: value.node, text: value.text } : { node: inner, text: '\0' };
+  };
   if (ts.isTemplateExpression(node)) {
     parts.push({ node: node.head, text: node.head.text });
-    for (const span of node.templateSpans) parts.push({ node: span.literal, text: span.literal.text });
+    for (const span of node.templateSpans) parts.push(part(span.expression), { node: span.literal, text: span.literal.text });
   } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-    for (const operand of plusOperands(node)) {
-      const inner = unwrap(operand);
-      parts.push({ node: inner, text: ts.isStringLiteralLike(inner) ? inner.text : '\0' });
-    }
+    for (const operand of plusOperands(node)) parts.push(part(operand));
   }
   return parts
     .map((p, i) => ({ ...p, first: i === 0, last: i === parts.length - 1 }))
@@ -114,7 +119,7 @@ function problemsOf(context: RuleContext, id: IdentifierArg): Problem[] {
       return [{ id, node: s.node, problems, fix: fixed ? fixed : undefined }];
     });
   }
-  return pieces(id.expression).flatMap((piece) => {
+  return pieces(context, id.expression).flatMap((piece) => {
     const problems = unicodeProblems(piece.text, piece);
     return problems.length ? [{ id, node: piece.node, problems }] : [];
   });

@@ -1,6 +1,6 @@
 // The identifiers one SDK call hands over (each slot's expression and its label), shared by the identifier rules.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap } from '../engine/analysis.js';
+import { propertyNameText, unwrap } from '../engine/syntax.js';
 import type { SdkCall } from '../engine/receivers.js';
 import type { IdSlot } from '../engine/sdk.js';
 import { Evaluator } from '../engine/values.js';

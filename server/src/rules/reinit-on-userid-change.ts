@@ -1,10 +1,12 @@
 // Rule reinit-on-userid-change: when the local userID changes, the app must call initialize() again with it.
 import { ts } from 'ts-morph';
-import { accessedName, propertyNameText, unwrap, type Analysis } from '../engine/analysis.js';
+import { argumentsOf, type Analysis, type Caller } from '../engine/analysis.js';
+import { alwaysExits, continuations, enclosingFunction, guardsOf, reachesLater, runsAtLoad, walkHere, type Guard } from '../engine/flow.js';
+import { accessedName, propertyNameText, unwrap } from '../engine/syntax.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
 import { defineRule, eachCall, type DraftFix, type DraftRelated, type RuleContext } from '../engine/rule.js';
-import { lineBreakAt } from './edits.js';
+import { lineBreakAt, meansTheSameAt } from './edits.js';
 
 const MAX_FUNCTION_DEPTH = 3;
 
@@ -64,81 +66,68 @@ function writesTo(analysis: Analysis, reference: ts.Expression): ts.BinaryExpres
   return [...out];
 }
 
-function isInitializeCall(context: RuleContext, node: ts.Expression, depth: number): boolean {
+/** The initialize() call `node` is, through `await`, `void` and parentheses. */
+function initializeCall(context: RuleContext, node: ts.Expression): SdkCall | undefined {
+  const expr = unwrap(ts.isAwaitExpression(node) || ts.isVoidExpression(node) ? node.expression : node);
+  return ts.isCallExpression(expr) ? context.calls.find((c) => c.call === expr && c.method.name === 'initialize') : undefined;
+}
+
+/**
+ * Whether running the expression certainly calls initialize(): directly, through a function of the
+ * app that always does, or in a promise reaction chained on it (`fetchToken().then(() => init())`),
+ * which runs once the promise settles.
+ */
+function initializes(context: RuleContext, node: ts.Expression, depth: number): boolean {
+  if (initializeCall(context, node)) return true;
+  if (depth >= MAX_FUNCTION_DEPTH) return false;
   const expr = unwrap(ts.isAwaitExpression(node) || ts.isVoidExpression(node) ? node.expression : node);
   if (!ts.isCallExpression(expr)) return false;
-  if (context.calls.some((c) => c.call === expr && c.method.name === 'initialize')) return true;
-  if (depth >= MAX_FUNCTION_DEPTH) return false;
-  return context.analysis.calleeFunctions(expr).some((fn) => alwaysInitializes(context, fn, depth + 1));
+  if (context.analysis.calleeFunctions(expr).some((fn) => alwaysInitializes(context, fn, depth + 1))) return true;
+  return continuations(expr).some((callback) => alwaysInitializes(context, callback, depth + 1));
 }
 
-/** Whether running the statement certainly calls initialize() (directly or through a function that always does). */
+/** Whether running the statement certainly calls initialize(). */
 function statementInitializes(context: RuleContext, statement: ts.Statement, depth: number): boolean {
   if (ts.isExpressionStatement(statement) || ts.isReturnStatement(statement)) {
-    return !!statement.expression && isInitializeCall(context, statement.expression, depth);
+    return !!statement.expression && initializes(context, statement.expression, depth);
   }
   if (ts.isVariableStatement(statement)) {
-    return statement.declarationList.declarations.some((d) => !!d.initializer && isInitializeCall(context, d.initializer, depth));
+    return statement.declarationList.declarations.some((d) => !!d.initializer && initializes(context, d.initializer, depth));
   }
+  if (ts.isBlock(statement)) return statement.statements.some((s) => statementInitializes(context, s, depth));
   return false;
 }
 
-function exitsEarly(statement: ts.Statement): boolean {
-  const stack: ts.Node[] = [statement];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (ts.isReturnStatement(node) || ts.isThrowStatement(node)) return true;
-    if (ts.isFunctionLike(node)) continue;
-    ts.forEachChild(node, (c) => {
-      stack.push(c);
-    });
-  }
-  return false;
-}
-
+/** Whether every run of the function calls initialize(): a statement that does, reached before anything returns or throws. */
 function alwaysInitializes(context: RuleContext, fn: ts.FunctionLikeDeclaration, depth: number): boolean {
   const body = fn.body;
   if (!body) return false;
-  if (!ts.isBlock(body)) return isInitializeCall(context, body, depth);
+  if (!ts.isBlock(body)) return initializes(context, body, depth);
   for (const statement of body.statements) {
     if (statementInitializes(context, statement, depth)) return true;
-    if (exitsEarly(statement)) return false;
+    if (walkHere(statement, (n) => ts.isReturnStatement(n) || ts.isThrowStatement(n))) return false;
   }
   return false;
 }
 
-/** Whether, after `node` runs, every path reaches an initialize() call in the same function. */
-function reinitializedAfter(context: RuleContext, node: ts.Node): boolean {
-  let current: ts.Node = node;
-  while (current.parent && !ts.isFunctionLike(current.parent) && !ts.isSourceFile(current)) {
-    const parent = current.parent;
-    const siblings = ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent) ? parent.statements : undefined;
-    if (siblings) {
-      const at = siblings.indexOf(current as ts.Statement);
-      for (const sibling of siblings.slice(at + 1)) {
-        if (statementInitializes(context, sibling, 0)) return true;
-        if (exitsEarly(sibling)) return false;
-      }
-    }
-    current = parent;
-  }
-  return false;
-}
-
+/**
+ * Whether the write sets the first value rather than changing it: it runs before every initialize()
+ * that reads it. That is a write earlier in the function that then calls initialize(), one in a
+ * constructor, and one made when the module loads while initialize() only runs later (in a function,
+ * or further down the module).
+ */
 function isSetup(write: ts.Node, initCall: ts.CallExpression): boolean {
-  for (let node = write.parent; node; node = node.parent) {
-    if (ts.isConstructorDeclaration(node)) return true;
-    if (ts.isFunctionLike(node)) {
-      // A write earlier in the function that then calls initialize() is how the first value is set.
-      return initCall.getSourceFile() === write.getSourceFile() && node.pos <= initCall.pos && initCall.end <= node.end && write.end <= initCall.pos;
-    }
-  }
-  return write.getSourceFile() === initCall.getSourceFile() && write.end <= initCall.pos && !hasFunctionAncestor(initCall);
+  const sameFile = initCall.getSourceFile() === write.getSourceFile();
+  if (runsAtLoad(write)) return !runsAtLoad(initCall) || (sameFile && write.end <= initCall.pos);
+  const fn = enclosingFunction(write);
+  if (fn && ts.isConstructorDeclaration(fn)) return true;
+  return !!fn && sameFile && fn.pos <= initCall.pos && initCall.end <= fn.end && write.end <= initCall.pos && enclosingFunction(initCall) === fn;
 }
 
-function hasFunctionAncestor(node: ts.Node): boolean {
-  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return true;
-  return false;
+/** An assignment of null, undefined or '' (a sign-out, a teardown): it drops the ID rather than naming a new user. */
+function isReset(context: RuleContext, write: ts.BinaryExpression): boolean {
+  const value = context.evaluator.evaluate(write.right);
+  return value.kind === 'nullish' || (value.kind === 'string' && value.exact && value.text === '');
 }
 
 function statementOf(node: ts.Node): ts.Statement | undefined {
@@ -160,16 +149,20 @@ const INDENT = /[ \t]*/y;
 /**
  * "Call initialize() again": the original call, inserted on the line after the change. A statement
  * that is the body of an `if`, a loop or a label gets braces, so the call runs with it and an `else`
- * after it still parses.
+ * after it still parses. Offered only when the call means the same there: every name it uses is in
+ * scope (the token generator is not a local of another function), and the SDK instance was not just
+ * dropped (`sdk = null` earlier in the same block).
  */
-function reinitFix(init: SdkCall, after: ts.Node, userIdText: string): DraftFix<'reinit'>[] {
+function reinitFix(context: RuleContext, init: SdkCall, after: ts.Node, userId: ts.Expression): DraftFix<'reinit'>[] {
   const statement = statementOf(after);
   if (!statement || statement.getSourceFile() !== init.call.getSourceFile()) return [];
+  const parts = [init.call.expression, ...init.call.arguments.filter((_, i) => i !== 2), userId];
+  if (!parts.every((part) => meansTheSameAt(part, statement)) || droppedBefore(context, init.receiver, statement)) return [];
   const sourceFile = statement.getSourceFile();
   const text = sourceFile.text;
   INDENT.lastIndex = text.lastIndexOf('\n', statement.getStart() - 1) + 1;
   const indent = INDENT.exec(text)![0];
-  const args = init.call.arguments.map((a, i) => (i === 2 ? userIdText : a.getText()));
+  const args = init.call.arguments.map((a, i) => (i === 2 ? userId.getText() : a.getText()));
   const callee = init.call.expression.getText();
   // Without a semicolon before it, a call starting with ( [ or ` would continue the statement above.
   const guard = /^[([`]/.test(callee) && !statement.getText().endsWith(';') ? ';' : '';
@@ -190,39 +183,56 @@ function reinitFix(init: SdkCall, after: ts.Node, userIdText: string): DraftFix<
   ];
 }
 
+/** Whether an earlier statement of the block sets the SDK instance to null or undefined. */
+function droppedBefore(context: RuleContext, receiver: ts.Expression, statement: ts.Statement): boolean {
+  const list = ts.isBlock(statement.parent) || ts.isSourceFile(statement.parent) ? statement.parent.statements : undefined;
+  if (!list) return false;
+  const key = context.analysis.ownerKey(receiver);
+  return list.slice(0, list.indexOf(statement)).some((s) =>
+    walkHere(s, (node) => {
+      if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !key || context.analysis.ownerKey(node.left) !== key) return false;
+      const value = context.evaluator.evaluate(node.right);
+      return value.kind === 'nullish';
+    }),
+  );
+}
+
 function checkReassignments(context: RuleContext, init: SdkCall): void {
   const userId = init.call.arguments[2];
   if (!userId) return;
   for (const reference of userIdReferences(userId)) {
     for (const write of writesTo(context.analysis, reference)) {
-      if (isSetup(write, init.call) || reinitializedAfter(context, write)) continue;
+      if (isSetup(write, init.call) || isReset(context, write) || reachesLater(write, (s) => statementInitializes(context, s, 0))) continue;
       context.report({
         node: write,
         messageId: 'reassigned',
         related: [{ node: userId, noteId: 'initialized' }],
-        fixes: reinitFix(init, write, userId.getText()),
+        fixes: reinitFix(context, init, write, userId),
       });
     }
   }
 }
 
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current as ts.FunctionLikeDeclaration;
-  }
-  return undefined;
+function mentions(node: ts.Node, decl: ts.Node): boolean {
+  return walkHere(node, (current) => ts.isIdentifier(current) && declarationOf(current) === decl);
 }
 
-function mentions(node: ts.Node, decl: ts.Node): boolean {
-  const stack: ts.Node[] = [node];
-  while (stack.length) {
-    const current = stack.pop()!;
-    if (ts.isIdentifier(current) && declarationOf(current) === decl) return true;
-    ts.forEachChild(current, (c) => {
-      stack.push(c);
-    });
+/** Callbacks a call runs again and again: event handlers, subscriptions, timers, effects that re-run when their dependencies change. */
+const REPEATING = /^(on|once|addEventListener|addListener|subscribe|watch|setInterval|useEffect|useLayoutEffect)$/;
+
+/** The name of the call a function is passed to, when it runs as a repeating callback there. */
+function repeatingHolder(fn: ts.Node): string | undefined {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || !call.arguments.includes(fn as ts.Expression)) return undefined;
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
+  if (!name || !REPEATING.test(name)) return undefined;
+  // An effect without dependencies, or with an empty list, runs once.
+  if (/^use(Layout)?Effect$/.test(name)) {
+    const deps = call.arguments[1];
+    if (!deps || !ts.isArrayLiteralExpression(deps) || !deps.elements.length) return undefined;
   }
-  return false;
+  return name;
 }
 
 /** The event name when `node` sits in a callback passed to `x.on('event', ...)`. */
@@ -238,58 +248,127 @@ function handlerEvent(node: ts.Node): string | undefined {
   return undefined;
 }
 
-function checkEarlyReturnWrapper(context: RuleContext, init: SdkCall): void {
-  const userId = init.call.arguments[2];
-  const fn = enclosingFunction(init.call);
-  if (!userId || !fn?.body || !ts.isBlock(fn.body)) return;
-  const initStatement = fn.body.statements.find((s) => s.pos <= init.call.pos && init.call.end <= s.end);
-  if (!initStatement) return;
-  const before = fn.body.statements.slice(0, fn.body.statements.indexOf(initStatement));
-  const params = parametersFeeding(context, fn, userIdReferences(userId), before);
-  if (!params.length) return;
-  const guard = before.find((s): s is ts.IfStatement => ts.isIfStatement(s) && exitsEarly(s.thenStatement) && !params.some((p) => mentions(s.expression, p)));
-  if (!guard) return;
-  const position = fn.parameters.indexOf(params[0]);
-  const callers = context.analysis.callersOf(fn);
-  const args = callers.map((c) => c.arguments[position]).filter((a): a is ts.Expression => !!a);
-  const constant = args.length > 0 && args.length === callers.length && args.every((a) => {
-    const v = context.evaluator.evaluate(a);
-    const first = context.evaluator.evaluate(args[0]);
-    return v.kind === 'string' && v.exact && first.kind === 'string' && v.text === first.text;
+/**
+ * A guard that lets initialize() run only the first time: its condition reads state the function
+ * itself sets on the way to initialize() (`if (this.client) return;` ... `this.client = new
+ * callstats()`), or the SDK instance initialize() is called on. An argument check (`if (typeof f !==
+ * 'function') throw ...`) is not one: it reads nothing the function sets, and a throw is not silent.
+ */
+function isOnceGuard(context: RuleContext, guard: Guard, init: SdkCall, fn: ts.SignatureDeclaration): boolean {
+  if (!guard.condition) return false;
+  if (guard.earlyExit) {
+    const exit = guard.at as ts.IfStatement;
+    if (!alwaysExits(exit.thenStatement, new Set(['return']))) return false;
+  }
+  const receiverKey = context.analysis.ownerKey(init.receiver);
+  const stateKeys = new Set<string>();
+  const stateDecls = new Set<ts.Node>();
+  walkHere(fn, (node) => {
+    if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const target = unwrap(node.left);
+    if (ts.isIdentifier(target)) {
+      const decl = declarationOf(target);
+      if (decl) stateDecls.add(decl);
+    } else {
+      const key = context.analysis.ownerKey(target);
+      if (key) stateKeys.add(key);
+    }
   });
-  if (constant) return;
-  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : 'this function';
-  const exit = findExit(guard.thenStatement) ?? guard;
-  context.report({
-    node: exit,
-    messageId: 'earlyReturn',
-    data: { name },
-    related: [
-      { node: userId, noteId: 'initialized' },
-      ...callers.slice(0, 3).map((call): DraftRelated => {
-        const arg = call.arguments[position]?.getText() ?? 'no userID';
-        const event = handlerEvent(call);
-        return event
-          ? { node: call, noteId: 'handlerCaller', data: { name, arg, event } }
-          : { node: call, noteId: 'caller', data: { name, arg } };
-      }),
-    ],
+  if (receiverKey) stateKeys.add(receiverKey);
+  return walkHere(guard.condition, (node) => {
+    if (ts.isIdentifier(node) && (ts.isPropertyAccessExpression(node.parent) ? node.parent.expression === node : true)) {
+      const decl = declarationOf(node);
+      if (decl && stateDecls.has(decl)) return true;
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isIdentifier(node)) {
+      const key = context.analysis.ownerKey(node);
+      return !!key && stateKeys.has(key);
+    }
+    return false;
   });
 }
 
 /**
- * Parameters of `fn` that the userID comes from: directly (`initialize(a, s, userID)`), or through a
- * field set just before (`this.userID = userID; initialize(a, s, this.userID)`).
+ * A function that calls initialize() only the first time it runs, while later runs bring another
+ * userID: `start(userId)` returning early once initialized and called from a socket's 'connect'
+ * handler, an effect or a subscription for the signed-in account guarded by `if (!client)`.
+ */
+function checkOnceGuards(context: RuleContext, init: SdkCall): void {
+  const userId = init.call.arguments[2];
+  const fn = enclosingFunction(init.call) as ts.FunctionLikeDeclaration | undefined;
+  if (!userId || !fn?.body || !ts.isBlock(fn.body)) return;
+  const references = userIdReferences(userId);
+  const guard = guardsOf(init.call, fn).find((g) => isOnceGuard(context, g, init, fn));
+  if (!guard) return;
+  // The userID comes in from outside: a parameter of this function or of one around it (a closure).
+  const params = parametersFeeding(context, fn, references, fn.body.statements.filter((s) => s.end <= init.call.pos));
+  if (params.some((p) => guard.condition && mentions(guard.condition, p))) return;
+  if (!params.length) return;
+  const owner = params[0].parent as ts.FunctionLikeDeclaration;
+  const position = owner.parameters.indexOf(params[0]);
+  const callers = context.analysis.callersOf(owner);
+  const repeats = repeatsBetween(fn, owner);
+  if (!repeats && sameConstantEverywhere(context, callers, position)) return;
+  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : owner.name && ts.isIdentifier(owner.name) ? owner.name.text : 'this function';
+  const related: DraftRelated[] = [
+    { node: userId, noteId: 'initialized' },
+    ...callers.slice(0, 3).map((call): DraftRelated => {
+      const arg = argumentsOf(call)[position]?.getText() ?? 'no userID';
+      const event = handlerEvent(call);
+      return event ? { node: call, noteId: 'handlerCaller', data: { name, arg, event } } : { node: call, noteId: 'caller', data: { name, arg } };
+    }),
+  ];
+  // That a later run brings another userID is inferred, unless a handler or subscription calls it.
+  const evident = !!repeats || callers.some((c) => handlerEvent(c) !== undefined || enclosingRepeats(c));
+  if (guard.earlyExit) {
+    const exit = findExit((guard.at as ts.IfStatement).thenStatement) ?? guard.at;
+    context.report({ node: exit, messageId: 'earlyReturn', data: { name }, likely: !evident, related });
+  } else {
+    context.report({ node: guard.condition!, messageId: 'firstTimeOnly', data: { name }, likely: !evident, related });
+  }
+}
+
+/** Whether a function between `inner` (included) and `outer` (excluded) runs as a repeating callback. */
+function repeatsBetween(inner: ts.Node, outer: ts.Node): string | undefined {
+  for (let fn: ts.Node | undefined = inner; fn && fn !== outer; fn = enclosingFunction(fn)) {
+    const name = repeatingHolder(fn);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+function enclosingRepeats(node: ts.Node): boolean {
+  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) if (repeatingHolder(fn)) return true;
+  return false;
+}
+
+/** Whether every caller passes the same constant at `position`: then the userID cannot differ between runs. */
+function sameConstantEverywhere(context: RuleContext, callers: readonly Caller[], position: number): boolean {
+  const values = callers.map((c) => argumentsOf(c)[position]).map((a) => (a ? context.evaluator.evaluate(a) : undefined));
+  if (!values.length || values.some((v) => v?.kind !== 'string' || !v.exact)) return false;
+  const first = values[0]!;
+  return values.every((v) => v!.kind === 'string' && first.kind === 'string' && v!.text === first.text);
+}
+
+/**
+ * Parameters the userID comes from: of `fn` directly (`initialize(a, s, userID)`), through a field set
+ * just before (`this.userID = userID; initialize(a, s, this.userID)`), or of a function around `fn`
+ * whose variable it reads (an effect reading the component's `account`).
  */
 function parametersFeeding(context: RuleContext, fn: ts.FunctionLikeDeclaration, references: ts.Expression[], before: ts.Statement[]): ts.ParameterDeclaration[] {
-  const isOwnParameter = (node: ts.Node): node is ts.Identifier => {
-    const decl = ts.isIdentifier(node) ? declarationOf(node) : undefined;
-    return !!decl && ts.isParameter(decl) && decl.parent === fn;
+  const parameterOf = (node: ts.Node): ts.ParameterDeclaration | undefined => {
+    let root: ts.Node = node;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+    if (!ts.isIdentifier(root)) return undefined;
+    let decl = declarationOf(root);
+    while (decl && ts.isBindingElement(decl)) decl = decl.parent.parent;
+    return decl && ts.isParameter(decl) && (decl.parent === fn || isAround(decl.parent, fn)) ? decl : undefined;
   };
   const out = new Set<ts.ParameterDeclaration>();
   for (const reference of references) {
-    if (isOwnParameter(reference)) {
-      out.add(declarationOf(reference) as ts.ParameterDeclaration);
+    const own = parameterOf(reference);
+    if (own) {
+      out.add(own);
       continue;
     }
     const key = context.analysis.ownerKey(reference);
@@ -298,10 +377,17 @@ function parametersFeeding(context: RuleContext, fn: ts.FunctionLikeDeclaration,
       if (!ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) continue;
       const { left, right, operatorToken } = statement.expression;
       if (operatorToken.kind !== ts.SyntaxKind.EqualsToken || context.analysis.ownerKey(left) !== key) continue;
-      for (const source of userIdReferences(right)) if (isOwnParameter(source)) out.add(declarationOf(source) as ts.ParameterDeclaration);
+      for (const source of userIdReferences(right)) {
+        const param = parameterOf(source);
+        if (param) out.add(param);
+      }
     }
   }
   return [...out];
+}
+
+function isAround(outer: ts.Node, inner: ts.Node): boolean {
+  return outer.pos <= inner.pos && inner.end <= outer.end && outer !== inner;
 }
 
 function findExit(statement: ts.Statement): ts.Node | undefined {
@@ -325,7 +411,7 @@ function checkReportUserIdChange(context: RuleContext, call: SdkCall, inits: Sdk
     node: call.call,
     messageId: 'reportUserIdChange',
     related: init?.call.arguments[2] ? [{ node: init.call.arguments[2], noteId: 'initialized' }] : [],
-    fixes: init && newUserId ? reinitFix(init, call.call, newUserId.getText()) : [],
+    fixes: init && newUserId ? reinitFix(context, init, call.call, newUserId) : [],
   });
 }
 
@@ -348,6 +434,10 @@ export const reinitOnUserIdChange = defineRule({
       message: '{{name}}() returns here once initialized, so a later userID never reaches initialize()',
       help: 'Call initialize() again when the userID differs from the one it was given.',
     },
+    firstTimeOnly: {
+      message: '{{name}}() initializes only the first time, so a later userID never reaches initialize()',
+      help: 'Call initialize() again when the userID differs from the one it was given.',
+    },
     reportUserIdChange: {
       message: 'reportUserIDChange() does not re-identify the local user',
       help: 'Call initialize() again with the new userID (reportUserIDChange() is gone since callstats.js 3.64).',
@@ -362,7 +452,7 @@ export const reinitOnUserIdChange = defineRule({
     const inits = context.calls.filter((c) => c.method.name === 'initialize');
     eachCall(context, inits, (init) => {
       checkReassignments(context, init);
-      checkEarlyReturnWrapper(context, init);
+      checkOnceGuards(context, init);
     });
     const changes = context.calls.filter((c) => c.method.name === 'reportUserIDChange');
     eachCall(context, changes, (call) => checkReportUserIdChange(context, call, inits));

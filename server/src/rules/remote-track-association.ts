@@ -1,23 +1,17 @@
 // Rule remote-track-association: on one connection to a bridge, every remote track must be mapped to the participant who sent it.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap } from '../engine/analysis.js';
+import { declarationOf, isConstDeclaration } from '../engine/scope.js';
+import { propertyNameText, unwrap } from '../engine/syntax.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { connectionKeys, connectionTopology } from '../engine/topology.js';
-import { Evaluator } from '../engine/values.js';
 import { shortened } from './identifiers.js';
+import { isLocalUser, localUser, type LocalUser } from './local-user.js';
 import { defineRule, eachCall, type DraftRelated, type RuleContext } from '../engine/rule.js';
 
 interface Association {
   call: SdkCall;
   userId: ts.Expression;
   connection: Set<string>;
-}
-
-/** What identifies the local user: the initialize() userIDs by owner, by origin and by text. */
-interface LocalUser {
-  keys: Set<string>;
-  origins: Set<ts.Node>;
-  texts: Set<string>;
 }
 
 const TRACK_EVENTS = new Set(['track', 'addstream']);
@@ -27,50 +21,6 @@ const RECEIVER_READS = ['getReceivers', 'getRemoteStreams'];
 function exactText(context: RuleContext, expr: ts.Expression): string | undefined {
   const value = context.evaluator.evaluate(expr);
   return value.kind === 'string' && value.exact ? value.text : undefined;
-}
-
-/** The aliasName expressions of the object-form userIDs an expression may hold. */
-function aliasNames(context: RuleContext, userId: ts.Expression): ts.Expression[] {
-  const out: ts.Expression[] = [];
-  for (const option of Evaluator.options(context.evaluator.evaluate(userId))) {
-    if (option.kind !== 'object') continue;
-    for (const prop of option.literal.properties) {
-      if (propertyNameText(prop.name) !== 'aliasName') continue;
-      if (ts.isPropertyAssignment(prop)) out.push(prop.initializer);
-      if (ts.isShorthandPropertyAssignment(prop)) out.push(prop.name);
-    }
-  }
-  return out;
-}
-
-function localUser(context: RuleContext): LocalUser {
-  const local: LocalUser = { keys: new Set(), origins: new Set(), texts: new Set() };
-  const add = (userId: ts.Expression) => {
-    const key = context.analysis.ownerKey(userId);
-    if (key) {
-      local.keys.add(key);
-      local.keys.add(`${key}.aliasName`);
-    }
-    for (const o of context.analysis.origins(userId)) if (o.kind === 'expr' && !ts.isObjectLiteralExpression(o.node)) local.origins.add(o.node);
-    const text = exactText(context, userId);
-    if (text !== undefined) local.texts.add(text);
-  };
-  for (const call of context.calls) {
-    const userId = call.method.name === 'initialize' ? call.call.arguments[2] : undefined;
-    if (!userId || ts.isSpreadElement(userId)) continue;
-    add(userId);
-    // The object form reports the user under its aliasName.
-    for (const alias of aliasNames(context, userId)) add(alias);
-  }
-  return local;
-}
-
-function isLocal(context: RuleContext, expr: ts.Expression, local: LocalUser): boolean {
-  const key = context.analysis.ownerKey(expr);
-  if (key && local.keys.has(key)) return true;
-  if (context.analysis.origins(expr).some((o) => o.kind === 'expr' && local.origins.has(o.node))) return true;
-  const text = exactText(context, expr);
-  return text !== undefined && local.texts.has(text);
 }
 
 function overlaps(a: Set<string>, b: Set<string>): boolean {
@@ -152,7 +102,7 @@ function checkBridgeIds(context: RuleContext, bridge: Bridge, mine: Association[
   let found = false;
   for (const a of mine) {
     // The local userID as the bridge's remoteUserID is remote-userid-topology's finding, not this one.
-    if (isLocal(context, a.userId, local)) continue;
+    if (isLocalUser(context, a.userId, local)) continue;
     const text = exactText(context, a.userId);
     const isBridge = text !== undefined ? serverIds.has(text) : !!remoteKey && context.analysis.ownerKey(a.userId) === remoteKey;
     if (!isBridge) continue;
@@ -169,16 +119,61 @@ function checkBridgeIds(context: RuleContext, bridge: Bridge, mine: Association[
 
 /** No association maps a remote track: report where remote tracks arrive, or at the local association. */
 function checkRemoteMapped(context: RuleContext, bridge: Bridge, mine: Association[], local: LocalUser): void {
-  const locals = mine.filter((a) => isLocal(context, a.userId, local));
+  const locals = mine.filter((a) => isLocalUser(context, a.userId, local));
   if (locals.length < mine.length) return;
   const handling = remoteTrackHandling(context, bridge.connection);
   if (handling.length) context.report({ node: handling[0], messageId: 'noRemote', related: [bridge.related] });
   else if (locals.length) context.report({ node: methodName(locals[0].call), messageId: 'localOnly', related: [bridge.related] });
 }
 
+/** A conditional `c ? a : b`, also through a constant that holds one. */
+function conditionalOf(expression: ts.Expression): ts.ConditionalExpression | undefined {
+  const node = unwrap(expression);
+  if (ts.isConditionalExpression(node)) return node;
+  if (!ts.isIdentifier(node)) return undefined;
+  const decl = declarationOf(node);
+  if (!decl || !ts.isVariableDeclaration(decl) || !decl.initializer || !isConstDeclaration(decl)) return undefined;
+  const init = unwrap(decl.initializer);
+  return ts.isConditionalExpression(init) ? init : undefined;
+}
+
+type Branch = 'whenTrue' | 'whenFalse';
+const conditionText = (conditional: ts.ConditionalExpression) => conditional.condition.getText().replace(/\s+/g, '');
+
+/**
+ * A connection that is the bridge on one branch of a condition: `tpc.isP2P ? remoteId : BRIDGE_ID` as
+ * its remoteUserID, with `remoteEndpointType` `server` on the same branch of the same condition.
+ * Associations on it that pick their userID by that condition (`tpc.isP2P ? source.owner : BRIDGE_ID`)
+ * map the bridge's tracks to the bridge on that branch.
+ */
+function checkBridgeBranch(context: RuleContext, fabric: SdkCall, associations: Association[], local: LocalUser): void {
+  const [pc, remote] = fabric.call.arguments;
+  const conditional = remote && conditionalOf(remote);
+  const attrs = fabric.call.arguments[4] && unwrap(fabric.call.arguments[4]);
+  if (!pc || !conditional || !attrs || !ts.isObjectLiteralExpression(attrs)) return;
+  const endpoint = attrs.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && propertyNameText(p.name) === 'remoteEndpointType');
+  const endpoints = endpoint && conditionalOf(endpoint.initializer);
+  if (!endpoints || conditionText(endpoints) !== conditionText(conditional)) return;
+  const branch = (['whenTrue', 'whenFalse'] as Branch[]).find((b) => /(^|\.)server$/.test(unwrap(endpoints[b]).getText()));
+  const bridgeId = branch && exactText(context, conditional[branch]);
+  if (!branch || bridgeId === undefined) return;
+  const connection = connectionKeys(context.analysis, pc);
+  for (const a of associations) {
+    if (!overlaps(a.connection, connection) || isLocalUser(context, a.userId, local)) continue;
+    const picked = conditionalOf(a.userId);
+    if (!picked || conditionText(picked) !== conditionText(conditional) || exactText(context, picked[branch]) !== bridgeId) continue;
+    context.report({
+      node: a.userId,
+      messageId: 'bridgeId',
+      data: { value: JSON.stringify(bridgeId) },
+      related: [{ node: conditional[branch], noteId: 'bridgeRemote' }],
+    });
+  }
+}
+
 function checkBridge(context: RuleContext, fabric: SdkCall, associations: Association[], orphans: boolean, local: LocalUser): void {
   const bridge = bridgeOf(context, fabric);
-  if (!bridge) return;
+  if (!bridge) return checkBridgeBranch(context, fabric, associations, local);
   const mine = associations.filter((a) => overlaps(a.connection, bridge.connection));
   const toBridge = checkBridgeIds(context, bridge, mine, local);
   if (toBridge || orphans || !namesTheBridge(bridge.remote, bridge.remoteText, context.configFor(fabric.file).topology)) return;
@@ -224,7 +219,7 @@ export const remoteTrackAssociation = defineRule({
     const fabrics = context.calls.filter((c) => c.method.name === 'addNewFabric');
     const fabricConnections = fabrics.map((f) => (f.call.arguments[0] ? connectionKeys(context.analysis, f.call.arguments[0]) : new Set<string>()));
     // A remote track associated on a connection no addNewFabric() is known for may belong to any bridge connection.
-    const orphans = associations.some((a) => !fabricConnections.some((c) => overlaps(a.connection, c)) && !isLocal(context, a.userId, local));
+    const orphans = associations.some((a) => !fabricConnections.some((c) => overlaps(a.connection, c)) && !isLocalUser(context, a.userId, local));
     eachCall(context, fabrics, (fabric) => checkBridge(context, fabric, associations, orphans, local));
   },
 });

@@ -1,11 +1,13 @@
 // Rule remote-userid-topology: the remoteUserID of each connection must name what is at the other end for its topology.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap, type Origin } from '../engine/analysis.js';
+import { type Origin } from '../engine/analysis.js';
+import { propertyNameText, unwrap } from '../engine/syntax.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
-import { connectionTopology, type ConnectionTopology } from '../engine/topology.js';
+import { connectionTopology, setUpPerItem, type ConnectionTopology } from '../engine/topology.js';
 import { defineRule, eachCall, type Draft, type DraftEdit, type DraftFix, type RuleContext } from '../engine/rule.js';
 import { hasSideEffects, quoteLike, replaceNode } from './edits.js';
+import { isLocalUser, localUser, type LocalUser } from './local-user.js';
 
 const RANDOM_CALL = /(^|\.)(randomUUID|uuid|uuidv1|uuidv4|v1|v4|nanoid|cuid|createId|shortid|generate|random)$/i;
 
@@ -53,36 +55,6 @@ function isFreshRandom(context: RuleContext, origin: Origin, connection: ts.Node
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) parts.push(node.left, node.right);
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) parts.push(node.expression.expression);
   return parts.some((p) => context.analysis.origins(p).some((o) => isFreshRandom(context, o, connection, depth + 1)));
-}
-
-interface LocalIds {
-  keys: Set<string>;
-  origins: Set<ts.Node>;
-  texts: Set<string>;
-  calls: SdkCall[];
-}
-
-function localIds(context: RuleContext): LocalIds {
-  const ids: LocalIds = { keys: new Set(), origins: new Set(), texts: new Set(), calls: [] };
-  for (const call of context.calls) {
-    const userId = call.method.name === 'initialize' ? call.call.arguments[2] : undefined;
-    if (!userId) continue;
-    ids.calls.push(call);
-    const key = context.analysis.ownerKey(userId);
-    if (key) ids.keys.add(key);
-    for (const o of context.analysis.origins(userId)) if (o.kind === 'expr' && !ts.isObjectLiteralExpression(o.node)) ids.origins.add(o.node);
-    const value = context.evaluator.evaluate(userId);
-    if (value.kind === 'string' && value.exact && value.text !== undefined) ids.texts.add(value.text);
-  }
-  return ids;
-}
-
-function isLocalUserId(context: RuleContext, expr: ts.Expression, ids: LocalIds): boolean {
-  const key = context.analysis.ownerKey(expr);
-  if (key && ids.keys.has(key)) return true;
-  if (context.analysis.origins(expr).some((o) => o.kind === 'expr' && ids.origins.has(o.node))) return true;
-  const value = context.evaluator.evaluate(expr);
-  return value.kind === 'string' && value.exact && value.text !== undefined && ids.texts.has(value.text);
 }
 
 function constantText(context: RuleContext, expr: ts.Expression): string | undefined {
@@ -140,7 +112,7 @@ function unwrapQuoteSource(expr: ts.Expression): ts.Node {
   return ts.isStringLiteralLike(unwrap(expr)) ? unwrap(expr) : expr;
 }
 
-function check(context: RuleContext, remote: Remote, ids: LocalIds, knownServerIds: Set<string>): void {
+function check(context: RuleContext, remote: Remote, ids: LocalUser, knownServerIds: Set<string>): void {
   const config = context.configFor(remote.call.file);
   const text = constantText(context, remote.expression);
   const isServerId = text !== undefined && (config.conferenceServerIds.includes(text) || knownServerIds.has(text));
@@ -150,15 +122,18 @@ function check(context: RuleContext, remote: Remote, ids: LocalIds, knownServerI
       ? { node: remote.call.call, noteId: 'unknownTopology', data: { reasons: topology.reasons.join(', ') || 'no other evidence' } }
       : { node: remote.call.call, noteId: 'topology', data: { topology: topologyLabel(topology), reasons: topology.reasons.join(', ') || 'no other evidence' } },
   ];
-  const report = (messageId: string, data: Record<string, string> = {}, extra: Draft['related'] = []) =>
-    context.report({ node: remote.expression, messageId, data, related: [...(extra ?? []), ...(related ?? [])], fixes: fixes(context, remote, topology) });
+  // What the other end should be named follows from the topology: worked out from the code (not
+  // configured), it is an inference, and the finding is never an error.
+  const inferred = config.topology === 'auto';
+  const report = (messageId: string, data: Record<string, string> = {}, extra: Draft['related'] = [], likely = inferred) =>
+    context.report({ node: remote.expression, messageId, data, likely, related: [...(extra ?? []), ...(related ?? [])], fixes: fixes(context, remote, topology) });
 
-  if (isLocalUserId(context, remote.expression, ids)) {
+  if (isLocalUser(context, remote.expression, ids)) {
     const init = ids.calls[0];
-    return report('local', {}, init ? [{ node: init.call.arguments[2], noteId: 'localUserId' }] : []);
+    return report('local', {}, init ? [{ node: init.call.arguments[2], noteId: 'localUserId' }] : [], false);
   }
   const connection = enclosingFunction(remote.call.call);
-  if (context.analysis.origins(remote.expression).some((o) => isFreshRandom(context, o, connection))) return report('random');
+  if (context.analysis.origins(remote.expression).some((o) => isFreshRandom(context, o, connection))) return report('random', {}, [], false);
   switch (topology.kind) {
     case 'mesh':
       if (text !== undefined) report('meshConstant', { value: JSON.stringify(text) });
@@ -167,7 +142,12 @@ function check(context: RuleContext, remote: Remote, ids: LocalIds, knownServerI
       if (text === undefined && !isParameterOfServerWrapper(remote.expression)) report('sendParticipant');
       return;
     case 'server-receive':
-      if (isServerId) report('receiveServer', { value: JSON.stringify(text) });
+      // One receiving connection may carry every participant (an SFU's receive transport): the server's
+      // ID is wrong only where a connection is set up per participant (per item of a list, or by a
+      // function given the participant).
+      if (isServerId && (setUpPerItem(context.analysis, remote.call.call) || participantIdInScope(remote.expression))) {
+        report('receiveServer', { value: JSON.stringify(text) });
+      }
       return;
     case 'bridge':
       if (text === undefined && !isParameterOfServerWrapper(remote.expression)) report('bridgeParticipant');
@@ -248,7 +228,7 @@ export const remoteUserIdTopology = defineRule({
     localUserId: 'the local userID given to initialize() here',
   },
   create(context) {
-    const ids = localIds(context);
+    const ids = localUser(context);
     const remotes: Remote[] = [];
     for (const call of context.calls) {
       const expression = remoteOf(call);

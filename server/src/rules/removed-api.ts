@@ -1,6 +1,6 @@
 // Rule removed-api: do not use SDK methods and events that callstats.js removed or rejects.
 import { ts } from 'ts-morph';
-import { accessedName, unwrap } from '../engine/analysis.js';
+import { accessedName, unwrap } from '../engine/syntax.js';
 import { compareVersions } from '../engine/project.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';

@@ -1,6 +1,6 @@
 // Rule userid-object-shape: the object form of userID needs userName and aliasName strings, known keys only, and callstats.js 3.14 or newer.
 import { ts } from 'ts-morph';
-import { propertyNameText, unwrap } from '../engine/analysis.js';
+import { propertyNameText, unwrap } from '../engine/syntax.js';
 import { compareVersions } from '../engine/project.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { USER_OBJECT_FIELDS } from '../engine/sdk.js';

@@ -1,7 +1,7 @@
 // Rule userid-privacy: userIDs should not be, or be built from, e-mail addresses, phone numbers or people's names.
 import { Finder } from './finder.js';
 import { ts } from 'ts-morph';
-import { accessedName, unwrap } from '../engine/analysis.js';
+import { accessedName, unwrap } from '../engine/syntax.js';
 import { declarationOf } from '../engine/scope.js';
 import { Evaluator, type StringValue } from '../engine/values.js';
 import { identifierArgs, shortened, type IdentifierArg } from './identifiers.js';
@@ -147,6 +147,17 @@ class EvidenceFinder extends Finder<Evidence> {
     return undefined;
   }
 
+  /**
+   * Evidence from a name alone where the trail ends: `user.email`, `profile.displayName`, a parameter
+   * `fullName`. A bare `name` says too little that far from the call (the name of a room, a device).
+   */
+  private byName(node: ts.Identifier | ts.PropertyAccessExpression): Evidence | undefined {
+    const name = ts.isIdentifier(node) ? node.text : node.name.text;
+    if (name.toLowerCase() === 'name') return undefined;
+    const kind = personalName(name);
+    return kind && { kind, text: node.getText(), node, whole: true };
+  }
+
   /** A name that says what it holds (`user.email`, `displayName`), else the values it may hold. */
   private reference(node: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): (Evidence | undefined)[] {
     const decl = ts.isIdentifier(node) ? declarationOf(node) : undefined;
@@ -168,6 +179,9 @@ class EvidenceFinder extends Finder<Evidence> {
     const out: (Evidence | undefined)[] = [];
     for (const origin of this.context.analysis.origins(node)) {
       if (origin.kind === 'expr' && origin.node !== node) out.push(this.find(origin.node, depth));
+      // Where the trail ends (a parameter nobody is seen calling, a field of one), the name tells.
+      else if (origin.kind === 'unknown' && origin.node !== node && (ts.isPropertyAccessExpression(origin.node) || ts.isIdentifier(origin.node))) out.push(this.byName(origin.node));
+      else if (origin.kind === 'param' && ts.isIdentifier(origin.node.name) && origin.node.name !== node) out.push(this.byName(origin.node.name));
     }
     return out;
   }
