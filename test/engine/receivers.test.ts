@@ -18,8 +18,36 @@ function reached(name: string, files: Record<string, string>, file = 'app.js'): 
 const one = (name: string, code: string) => reached(name, { 'app.js': code });
 const INIT = `initialize('app', 'secret', ${PROBE})`;
 
+/** A list that is reassigned from a call on itself, in a UMD factory: look-ups that come back to themselves. */
+const selfReferential = `(function (root, factory) {
+  module.exports = factory(require('callstats-js'));
+})(this, function (Factory) {
+  var sdk = new Factory();
+  var connections = [];
+  function add(pc, conferenceID) {
+    sdk.addNewFabric(pc, 'peer', sdk.fabricUsage.multiplex, conferenceID, function (status) {
+      if (status !== 'success') connections = connections.filter(function (c) { return c.pc !== pc; });
+    });
+    connections.push({ pc: pc, conferenceID: conferenceID });
+    connections.forEach(function (c) { sdk.sendFabricEvent(c.pc, sdk.fabricEvent.fabricHold, c.conferenceID); });
+  }
+  return { add: add };
+});
+`;
+
+/** A conferenceID handed down through 3,000 functions: deeper than any look-up goes, answered "not known". */
+const deepChain = [
+  'const cs = new callstats();',
+  ...Array.from({ length: 3000 }, (_, i) => `function f${i}(pc, id) { return f${i + 1}(pc, id + ''); }`),
+  "function f3000(pc, id) { cs.addNewFabric(pc, 'peer', cs.fabricUsage.multiplex, id); }",
+  "f0(new RTCPeerConnection(), 'room');",
+  '',
+].join('\n');
+
 ruleTester('id-max-bytes', {
   valid: [
+    { name: 'look-ups that come back to themselves (connections = connections.filter(...)) end, with no failure', code: selfReferential },
+    { name: 'a value handed through 3,000 functions is not known, never a stack overflow', code: deepChain },
     { name: 'a local object named callstats is not the SDK', code: `const callstats = { initialize() {} };\ncallstats.${INIT};\n` },
     { name: 'a local class named callstats is not the SDK', code: `class callstats { initialize() {} }\nnew callstats().${INIT};\n` },
     { name: "an app module's default export named callstats is not the SDK", files: { 'fake.js': 'export default { initialize() {} };\n', 'app.js': `import callstats from './fake.js';\ncallstats.${INIT};\n` } },

@@ -8,7 +8,7 @@ import { applyEdits } from '../../server/src/engine/fixes.js';
 import { isLintableFile } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
 import { RULES } from '../../server/src/rules/index.js';
-import type { FileReport, Finding, SourceRange, UserConfig } from '../../server/src/engine/types.js';
+import type { FileReport, Finding, Severity, SourceRange, UserConfig } from '../../server/src/engine/types.js';
 
 /** The built-in rules' ids, in documentation order. */
 export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
@@ -49,6 +49,7 @@ export interface CompactFinding extends CompactRange {
   data: Readonly<Record<string, string | number>>;
   message: string;
   help: string;
+  severity: Severity;
   file: string;
   related: CompactRelated[];
   fixes: CompactFix[];
@@ -100,6 +101,7 @@ export function compact(finding: Finding, read: (file: string) => string): Compa
     data: finding.data,
     message: finding.message,
     help: finding.help,
+    severity: finding.severity,
     file: path.basename(finding.file),
     related: finding.related.map((r) => ({ file: path.basename(r.file), ...rangeOf(r.range), message: r.message })),
     fixes: finding.fixes.map((fix) => {

@@ -32,6 +32,8 @@ export interface ExpectedError extends CompactRange {
   messageId: string;
   /** The message's data, exactly; omitted means none. */
   data?: Data;
+  /** Checked when given: a likely finding of an error rule is a warning. */
+  severity?: 'error' | 'warn' | 'info';
   /** Checked exactly when given. */
   related?: CompactRelated[];
   /** Every fix, in order; omitted means the finding offers none. */
@@ -65,9 +67,10 @@ export function note(rule: Rule, noteId: string, data?: Data): string {
 }
 
 /** A finding in the shape of an expected error; related locations only when the expectation lists them. */
-function comparable(found: CompactFinding, withRelated: boolean): unknown {
-  const { file, line, column, endLine, endColumn, messageId, data, related, fixes } = found;
+function comparable(found: CompactFinding, withRelated: boolean, withSeverity: boolean): unknown {
+  const { file, line, column, endLine, endColumn, messageId, data, related, fixes, severity } = found;
   return {
+    ...(withSeverity ? { severity } : {}),
     file,
     line,
     column,
@@ -82,6 +85,7 @@ function comparable(found: CompactFinding, withRelated: boolean): unknown {
 
 function expectedShape(e: ExpectedError, defaultFile: string): unknown {
   return {
+    ...(e.severity ? { severity: e.severity } : {}),
     file: e.file ?? defaultFile,
     line: e.line,
     column: e.column,
@@ -113,7 +117,7 @@ export function ruleTester(ruleId: string, tables: { valid: Case[]; invalid: Inv
           const order = (a: { file: string; line: number; column: number }, b: { file: string; line: number; column: number }) =>
             a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column;
           const expectations = c.errors.map((e) => ({ ...e, file: e.file ?? defaultFile })).sort(order);
-          const actual = [...findings].sort(order).map((f, i) => comparable(f, !!expectations[i]?.related));
+          const actual = [...findings].sort(order).map((f, i) => comparable(f, !!expectations[i]?.related, !!expectations[i]?.severity));
           assert.deepEqual(actual, expectations.map((e) => expectedShape(e, defaultFile)));
         });
       }

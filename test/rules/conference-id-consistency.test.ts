@@ -34,6 +34,16 @@ const at = (code: string, anchor: string, conference: string, message: { message
   ...extra,
 });
 
+/** A conferenceID made by a call is a value of its own: the same variable plus '-screen' is another ID. */
+const screenSuffix = `${HEAD}function callId(room) { return room.id + ':' + Date.now(); }
+export function share(room, pc) {
+  const conferenceID = callId(room);
+  cs.addNewFabric(pc, 'sfu', cs.fabricUsage.screen, conferenceID);
+  cs.sendFabricEvent(pc, cs.fabricEvent.screenShareStart, conferenceID);
+  pc.addEventListener('close', () => cs.sendFabricEvent(pc, cs.fabricEvent.screenShareStop, \`\${conferenceID}-screen\`));
+}
+`;
+
 ruleTester('conference-id-consistency', {
   valid: [
     { name: 'one constant everywhere', code: `${HEAD}${PREFIX}export function join(room, pc) {\n  const conferenceID = ROOM_PREFIX + room;\n  cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, conferenceID);\n  cs.sendFabricEvent(pc, cs.fabricEvent.audioMute, conferenceID);\n  cs.reportError(pc, ROOM_PREFIX + room, 'createOffer', new Error('x'));\n}\n` },
@@ -46,6 +56,16 @@ ruleTester('conference-id-consistency', {
     { name: 'no addNewFabric() in sight for the connection', code: `${HEAD}export function mute(pc) {\n  cs.sendFabricEvent(pc, cs.fabricEvent.audioMute, 'room-42');\n  cs.sendCustomEvent(pc, 'room-43', []);\n}\n` },
   ],
   invalid: [
+    {
+      name: 'the variable a call made, with a suffix, in a later event of the same connection',
+      code: screenSuffix,
+      errors: [
+        at(screenSuffix, 'screenShareStop, ', '`${conferenceID}-screen`', different('sendFabricEvent', '`` `${conferenceID}-screen` ``', '`conferenceID` (`callId(room)`)'), {
+          related: [registered(screenSuffix, 'screen, ', 'conferenceID')],
+          fixes: [{ title: 'Use the conferenceID of addNewFabric()', kind: 'suggestion', output: replaced(screenSuffix, '`${conferenceID}-screen`', 'conferenceID') }],
+        }),
+      ],
+    },
     {
       name: 'two spellings of one room: the fix writes the literal in the call\'s quotes',
       code: literals,

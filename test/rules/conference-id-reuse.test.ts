@@ -91,6 +91,12 @@ const appFunction = (() => {
   return { name: 'an app function that returns a constant', code, errors: [{ ...rangeOfText(code, "'team-sync'"), ...constant('"team-sync"'), related: [usedBy(code, call, 'addNewFabric')] }] };
 })();
 
+/** The conferenceID of a settings object a CommonJS module exports. */
+const commonJs = {
+  'config.cjs': "module.exports = {\n  appId: '190284476',\n  supportConference: 'support-widget-call',\n};\n",
+  'stats.cjs': "const config = require('./config.cjs');\nconst client = new callstats();\nexports.connect = (pc, agentId) => client.addNewFabric(pc, agentId, client.fabricUsage.multiplex, config.supportConference);\n",
+};
+
 ruleTester('conference-id-reuse', {
   valid: [
     { name: 'the room the call is about (a parameter)', code: `${PRE}export function join(room, peerId) {\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room.id);\n  cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, 'meet.example.com/' + room.slug);\n}\n` },
@@ -105,6 +111,12 @@ ruleTester('conference-id-reuse', {
     { name: 'user IDs are not conference IDs', code: `${PRE}export function join(room) {\n  cs.initialize('app', 'secret', 'kiosk-1');\n  cs.addNewFabric(pc, 'jvb', cs.fabricUsage.multiplex, room.id);\n}\n` },
     { name: 'an empty conferenceID is left to id-empty', code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, '');\n` },
   ],
-  invalid: [literal, sharedConst, atLoad, uuidAtLoad, imported, configObject, classField, choice, long, appFunction],
+  invalid: [
+    {
+      name: "a constant of the object a required CommonJS module exports",
+      files: commonJs,
+      errors: [{ file: 'config.cjs', ...rangeOfText(commonJs['config.cjs'], "'support-widget-call'"), ...constant('"support-widget-call"'), related: [usedBy(commonJs['stats.cjs'], 'client.addNewFabric(pc, agentId, client.fabricUsage.multiplex, config.supportConference)', 'addNewFabric', 'conferenceID', 'stats.cjs')] }],
+    },
+    literal, sharedConst, atLoad, uuidAtLoad, imported, configObject, classField, choice, long, appFunction],
 });
 

@@ -95,13 +95,36 @@ const computed = (() => {
   };
 })();
 
+/** Templates of one shape whose known parts differ only in case: two conferences for one ticket. */
+const templates = `${PRE}export function answer(ticket) {
+  cs.addNewFabric(pc, ticket.customer, cs.fabricUsage.multiplex, \`Support-Ticket-\${ticket.number}\`);
+}
+export function escalate(ticket, supervisorPc) {
+  cs.addNewFabric(supervisorPc, ticket.supervisor, cs.fabricUsage.multiplex, \`support-ticket-\${ticket.number}\`);
+}
+`;
+
 ruleTester('id-case-collision', {
   valid: [
+    { name: 'templates whose computed parts differ are not compared', code: `${PRE}export function a(t) { cs.sendCustomStats(pc, \`Room-\${t.id}\`, {}); }\nexport function b(t) { cs.sendCustomStats(pc, \`room-\${t.name}\`, {}); }\n` },
     { name: 'the same spelling everywhere', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'Room-42');\ncs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, 'Room-42');\n` },
     { name: 'a conferenceID and a userID may differ only in case: different namespaces', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'Alice');\n` },
     { name: 'values not known statically', code: `${PRE}export function join(room, peer) {\n  cs.addNewFabric(pc, peer.id, cs.fabricUsage.multiplex, room.id.toLowerCase());\n  cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, room.id);\n}\n` },
     { name: 'one constant used by several calls', code: `${PRE}const ROOM = 'Room-42';\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, ROOM);\ncs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, ROOM);\n` },
     { name: 'IDs that differ in more than case', code: `${PRE}cs.sendCustomStats(pc, 'room-1', {});\ncs.sendCustomStats(pc, 'Room-2', {});\n` },
   ],
-  invalid: [literals, userIds, threeSpellings, acrossFiles, computed],
+  invalid: [
+    {
+      name: 'templates of the same shape whose known text differs only in case (a likely finding)',
+      code: templates,
+      errors: [
+        {
+          ...rangeOfText(templates, '`support-ticket-${ticket.number}`'),
+          messageId: 'conferenceId',
+          severity: 'warn',
+          data: { label: 'conferenceID', value: '"support-ticket-${ticket.number}"', other: '"Support-Ticket-${ticket.number}"' },
+        },
+      ],
+    },
+    literals, userIds, threeSpellings, acrossFiles, computed],
 });

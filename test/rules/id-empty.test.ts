@@ -207,8 +207,32 @@ const destructuredParameter = (() => {
   };
 })();
 
+/** The value comes from getters and methods that always return one: present, not empty. */
+const getters = `${PRE}class Participant {
+  constructor(session) { this.session = session; }
+  get id() { return 'u-' + this.session.accountId; }
+  conferenceIdFor(meeting) { return meeting.slug; }
+}
+const identity = { account: { id: 7 }, get alias() { return 'share-' + this.account.id; } };
+export function start(session, meeting) {
+  const me = new Participant(session);
+  cs.initialize('app', 'secret', me.id);
+  cs.initialize('app', 'secret', identity.alias);
+  cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, me.conferenceIdFor(meeting));
+}
+`;
+
+/** A property of the SDK instance that nothing in the app sets, read back for a retry. */
+const sdkProperty = `import callstats from 'callstats-js';
+export const sdk = new callstats();
+export function retry(tokenGenerator) {
+  setTimeout(() => sdk.initialize('app', tokenGenerator, sdk.userID), 1000);
+}
+`;
+
 ruleTester('id-empty', {
   valid: [
+    { name: 'getters and methods of an object literal and of a class always return a value', code: getters },
     { name: 'non-empty identifiers', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room-42');\ncs.setIdentifiers({ remoteUserID: 'bob' }, pc);\n` },
     { name: 'values not known statically', code: `${PRE}export function join(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n}\n` },
     { name: 'an optional parameter checked first', code: `${PRE}export function callPeer(room: string, peerId?: string) {\n  if (!peerId) return;\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n}\n`, filename: 'app.ts' },
@@ -225,5 +249,11 @@ ruleTester('id-empty', {
     { name: "a temporary '' conferenceID that setIdentifiers() replaces on the same connection", code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, '');\nexport function onRoom(room) {\n  cs.setIdentifiers({ conferenceID: room.id }, pc);\n}\n` },
     { name: 'another SDK with an empty ID', code: `${PRE}const feedback = window.feedbackWidget;\nfeedback.initialize('fw', 'key', '');\n` },
   ],
-  invalid: [literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter],
+  invalid: [
+    {
+      name: 'an SDK instance property nothing in the app sets (sdk.userID read back)',
+      code: sdkProperty,
+      errors: [{ ...rangeOfText(sdkProperty, 'sdk.userID'), messageId: 'unsetSdkProperty', data: { label: 'userID', value: 'undefined', text: 'sdk.userID' } }],
+    },
+    literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter],
 });

@@ -152,6 +152,24 @@ const tightLimit = (() => {
   };
 })();
 
+/** Too long on one branch only: an inference about which path runs, so a warning; too long on every path: an error. */
+const branches = (() => {
+  const oneBranch = `${PRE}export function join(event) {\n  cs.sendCustomStats(pc, event.series ? '${'s'.repeat(300)}' : event.roomId, {});\n}\n`;
+  const everyBranch = `${PRE}export function join(event) {\n  cs.sendCustomStats(pc, event.series ? '${'s'.repeat(300)}' : '${'r'.repeat(300)}', {});\n}\n`;
+  return [
+    {
+      name: 'over the limit on one branch only: a warning',
+      code: oneBranch,
+      errors: [{ ...rangeOfText(oneBranch, `'${'s'.repeat(300)}'`), severity: 'warn' as const, ...bytesMessage({ label: 'conferenceID', bytes: 300, chars: 300 }), fixes: literalFixes(oneBranch, `'${'s'.repeat(300)}'`, 's'.repeat(300), 's'.repeat(256)) }],
+    },
+    {
+      name: 'over the limit on every branch: errors',
+      code: everyBranch,
+      errors: ['s', 'r'].map((c) => ({ ...rangeOfText(everyBranch, `'${c.repeat(300)}'`), severity: 'error' as const, ...bytesMessage({ label: 'conferenceID', bytes: 300, chars: 300 }), fixes: literalFixes(everyBranch, `'${c.repeat(300)}'`, c.repeat(300), c.repeat(256)) })),
+    },
+  ];
+})();
+
 const values = (() => {
   const prefix = 'p'.repeat(200);
   const template = `\`\${PREFIX}-\${'q'.repeat(60)}\``;
@@ -229,6 +247,7 @@ ruleTester('id-max-bytes', {
     ...objectForm,
     strict,
     tightLimit,
+    ...branches,
     ...values,
     imported,
     ...huge,

@@ -115,6 +115,12 @@ const objectForm = (() => {
   };
 })();
 
+/** A zero-width space in a settings object's room, used as a part of a template. */
+const settingsPart = {
+  'settings.js': "export const ROOMS = {\n  designReview: 'design\\u200Breview',\n};\n",
+  'app.js': `import { ROOMS } from './settings.js';\n${PRE}export function join(peerId, date) {\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, \`\${ROOMS.designReview}/\${date}\`);\n}\n`,
+};
+
 ruleTester('id-unicode', {
   valid: [
     { name: 'plain ASCII identifiers', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room-42');\n` },
@@ -125,7 +131,21 @@ ruleTester('id-unicode', {
     { name: 'a zero-width non-joiner inside a Persian word used as a userID', code: `${PRE}cs.initialize('app', 'secret', 'می\\u200Cخواهم');\n` },
     { name: 'values not known statically', code: `${PRE}export function join(room, peer) {\n  cs.addNewFabric(pc, \`peer-\${peer.id}\`, cs.fabricUsage.multiplex, room.id.trim());\n}\n` },
   ],
-  invalid: [...cases, constant, sameFileConstant, computed, objectForm],
+  invalid: [
+    {
+      name: 'a known part of a template: the zero-width space is reported where the part is written',
+      files: settingsPart,
+      errors: [
+        {
+          file: 'settings.js',
+          ...rangeOfText(settingsPart['settings.js'], "'design\\u200Breview'"),
+          messageId: 'invisible',
+          data: { label: 'conferenceID', code: 'U+200B' },
+          fixes: [{ title: 'Normalize to NFC and strip invisible characters and surrounding whitespace', kind: 'suggestion', output: replaced(settingsPart['settings.js'], "'design\\u200Breview'", "'designreview'") }],
+        },
+      ],
+    },
+    ...cases, constant, sameFileConstant, computed, objectForm],
 });
 
 // The helpers behind the rule, on inputs that would make a careless pattern backtrack.

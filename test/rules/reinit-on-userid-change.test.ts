@@ -121,6 +121,154 @@ export function onLogin(user) {
 const earlyCode = wrapper(earlyReturnBody, connectCaller);
 const fieldCode = wrapper(fieldBody, connectCaller);
 
+// ---- shapes of public integrations ---------------------------------------------------------
+
+/** An argument check that throws before initialize(): not a guard that skips initialize() once initialized. */
+const argumentCheck = `const cs = new callstats();
+export function start(appId, tokenGenerator, userId) {
+  if (!appId || typeof tokenGenerator !== 'function') {
+    throw new TypeError('start(appId, tokenGenerator, userId)');
+  }
+  cs.initialize(appId, tokenGenerator, userId);
+}
+socket.on('connect', () => start('app', token, socket.id));
+`;
+
+/** A static field's initial value, written after the class when the module loads: before any initialize(). */
+const staticDefaults = `import callstats from 'callstats-js';
+export class Stats {
+  static start(appId, secret, userId) {
+    Stats.sdk = new callstats();
+    Stats.userId = userId;
+    Stats.sdk.initialize(appId, secret, Stats.userId);
+  }
+}
+Stats.sdk = null;
+Stats.userId = null;
+`;
+
+/** Signing out drops the SDK and the ID: nothing is reported under any ID afterwards. */
+const signOut = `const session = { userId: null };
+let sdk = null;
+export function signedIn(account, token) {
+  try {
+    sdk = new callstats();
+    session.userId = account.id;
+    sdk.initialize('app', token, session.userId);
+  } catch (error) {
+    sdk = null;
+  }
+}
+export function signedOut() {
+  sdk = null;
+  session.userId = null;
+}
+`;
+
+/** The new ID reaches initialize() once a token arrives, in a promise reaction. */
+const afterToken = `const cs = new callstats();
+const identity = { userName: 'Guest', aliasName: 'guest-1' };
+cs.initialize('app', (f, cb) => cb(null, 't'), identity);
+export function onMemberLinkOpened(member) {
+  identity.aliasName = member.id;
+  fetch('/token/' + member.id)
+    .then((response) => response.text())
+    .then((token) => {
+      cs.initialize('app', (f, cb) => cb(null, token), identity);
+    });
+}
+`;
+
+/** The script-tag global declared for TypeScript. */
+const ambient = `declare const callstats: any;
+const cs = new callstats();
+let userID = 'guest';
+cs.initialize('app', 'secret', userID);
+export function setUser(id: string) {
+  userID = id;
+}
+`;
+
+/** initialize() only the first time the subscription fires: a later account's ID never reaches it. */
+const subscription = `declare const callstats: any;
+export class CallStatsService {
+  private client: any;
+  constructor(auth: { user$: { subscribe(cb: (u: { id: string }) => void): void } }) {
+    auth.user$.subscribe((user) => this.start(user));
+  }
+  private start(user: { id: string }): void {
+    if (!this.client) {
+      this.client = new callstats();
+      this.client.initialize('app', 'secret', user.id);
+    }
+  }
+}
+`;
+
+/** A React effect that re-runs for a new account, guarded by the client ref. */
+const effect = `import { useEffect, useRef } from 'react';
+import callstats from 'callstats-js';
+export function Provider({ account }) {
+  const clientRef = useRef(null);
+  useEffect(() => {
+    if (!clientRef.current) {
+      clientRef.current = new callstats();
+      clientRef.current.initialize('app', 'secret', account.id);
+    }
+  }, [account.id]);
+  return null;
+}
+`;
+
+/** The token generator initialize() needs is a local of another function: no re-initialization can be written at the change. */
+const outOfScope = `const cs = new callstats();
+let userID = 'guest';
+export function start(secret) {
+  const tokenGenerator = (f, cb) => cb(null, secret);
+  cs.initialize('app', tokenGenerator, userID);
+}
+export function rename(id) {
+  userID = id;
+}
+`;
+
+/** A UMD shim: the SDK factory reaches the module through the wrapper's factory parameter. */
+const umd = `(function (root, factory) {
+  if (typeof module === 'object' && module.exports) module.exports = factory(require('callstats-js'));
+  else root.Shim = factory(root.callstats);
+})(this, function (CallstatsFactory) {
+  var sdk = null;
+  var localUserID = null;
+  function start(options) {
+    localUserID = options.userID;
+    sdk = new CallstatsFactory();
+    sdk.initialize(options.appId, options.tokenGenerator, localUserID);
+  }
+  function setLocalUserID(userID) {
+    localUserID = userID;
+  }
+  return { start: start, setLocalUserID: setLocalUserID };
+});
+`;
+
+/** The SDK instance handed to a class through its constructor, used through this.client in a method. */
+const injected = `import callstats from 'callstats-js';
+class Reporter {
+  constructor(client, conferenceID) {
+    this.client = client;
+    this.conferenceID = conferenceID;
+  }
+  userChanged(pc, newUserID) {
+    this.client.reportUserIDChange(pc, this.conferenceID, newUserID, this.client.userIDType.local);
+  }
+}
+export function createReporter(userId, conferenceID) {
+  const client = new callstats();
+  client.initialize('app', 'secret', userId);
+  return new Reporter(client, conferenceID);
+}
+`;
+
 ruleTester('reinit-on-userid-change', {
   valid: [
     { name: 're-initialized right after the change', code: `${moduleLet.replace('  userID = id;\n', "  userID = id;\n  cs.initialize('app', 'secret', userID);\n")}` },
@@ -134,8 +282,53 @@ ruleTester('reinit-on-userid-change', {
     { name: 'early-return wrapper only ever called with one constant', code: wrapper(earlyReturnBody, "stats.start('kiosk-1');\nsocket.on('connect', () => stats.start('kiosk-1'));") },
     { name: 'reportUserIDChange for a remote user with a different ID', code: "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\nconst pc = new RTCPeerConnection();\nexport function onPeerRenamed(peer) {\n  cs.reportUserIDChange(pc, 'room-42', peer.newId, cs.userIDType.remote);\n}\n" },
     { name: 'another SDK re-identified without initialize()', code: "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\nlet feedbackUser = '';\nexport function start(id) {\n  feedbackUser = id;\n  window.feedbackWidget.initialize('fw', 'key', feedbackUser);\n}\nexport function rename(id) {\n  feedbackUser = id;\n  window.feedbackWidget.identify(feedbackUser);\n}\n" },
+    { name: 'an argument check that throws before initialize() is not a once-initialized guard', code: argumentCheck },
+    { name: "a static field's initial value written after the class, at load, before any initialize()", code: staticDefaults },
+    { name: 'signing out sets the ID to null and drops the SDK; a failed start drops the SDK instance', code: signOut },
+    { name: 'initialize() again in a promise reaction once the token arrives', code: afterToken },
   ],
   invalid: [
+    { name: 'declare const callstats (the script-tag global in TypeScript): the SDK is seen', filename: 'app.ts', code: ambient, errors: [{ ...reassigned(ambient, 'userID = id', 'userID', "  cs.initialize('app', 'secret', userID);"), file: 'app.ts', related: [{ file: 'app.ts', ...rangeIn(ambient, 'cs.initialize(', 'userID'), message: INITIALIZED }] }] },
+    {
+      name: 'initialize() only the first time a subscription fires (if (!this.client) {...})',
+      filename: 'service.ts',
+      code: subscription,
+      errors: [
+        {
+          file: 'service.ts',
+          ...rangeOfText(subscription, '!this.client'),
+          messageId: 'firstTimeOnly',
+          data: { name: 'start' },
+          related: [
+            { file: 'service.ts', ...rangeOfText(subscription, 'user.id'), message: INITIALIZED },
+            { file: 'service.ts', ...rangeOfText(subscription, 'this.start(user)'), message: note(reinitOnUserIdChange, 'caller', { name: 'start', arg: 'user' }) },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a React effect that re-runs for a new account, guarded by the client ref',
+      filename: 'provider.jsx',
+      code: effect,
+      errors: [{ file: 'provider.jsx', ...rangeOfText(effect, '!clientRef.current'), messageId: 'firstTimeOnly', data: { name: 'Provider' }, related: [{ file: 'provider.jsx', ...rangeOfText(effect, 'account.id'), message: INITIALIZED }] }],
+    },
+    { name: 'no fix when initialize() needs a local of another function', code: outOfScope, errors: [reassigned(outOfScope, 'userID = id', 'userID', undefined)] },
+    {
+      name: 'a UMD shim: setLocalUserID stores the new ID and never re-initializes',
+      code: umd,
+      errors: [{ ...rangeOfText(umd, 'localUserID = userID'), messageId: 'reassigned', related: [{ file: 'app.js', ...rangeIn(umd, 'sdk.initialize(', 'localUserID'), message: INITIALIZED }], fixes: [] }],
+    },
+    {
+      name: 'an instance passed through a constructor: this.client.reportUserIDChange for the local user',
+      code: injected,
+      errors: [
+        {
+          ...rangeOfText(injected, 'this.client.reportUserIDChange(pc, this.conferenceID, newUserID, this.client.userIDType.local)'),
+          messageId: 'reportUserIdChange',
+          related: [{ file: 'app.js', ...rangeIn(injected, 'client.initialize(', 'userId'), message: INITIALIZED }],
+        },
+      ],
+    },
     { name: 'module let passed to initialize() is reassigned', code: moduleLet, errors: [reassigned(moduleLet, 'userID = id', 'userID', "  cs.initialize('app', 'secret', userID);")] },
     {
       name: 'this.userId changes in a method; the constructor assignment is setup',

@@ -29,6 +29,36 @@ const configured = HEAD + join("'jvb-1'", '', "for (const source of sources) cs.
 const bridgeVariable = HEAD + `export function join(room, bridgeId, sources) {\n  const pc = new RTCPeerConnection();\n  cs.addNewFabric(pc, bridgeId, cs.fabricUsage.multiplex, room, ${SERVER});\n  for (const source of sources) cs.associateMstWithUserID(pc, bridgeId, room, source.ssrc, 'camera', 'v');\n}\n`;
 const objectForm = "const cs = new callstats();\nexport function start(me, room) {\n  cs.initialize('app', 'secret', { userName: me.name, aliasName: me.id });\n  const pc = new RTCPeerConnection();\n  cs.addNewFabric(pc, 'jvb', cs.fabricUsage.multiplex, room, " + SERVER + ");\n  pc.ontrack = ({ streams }) => show(streams[0]);\n  cs.associateMstWithUserID(pc, me.id, room, 1111, 'camera', 'local-video');\n}\n";
 
+/**
+ * One fabric for two topologies: the bridge on one branch of `tpc.isP2P`, a peer on the other. Remote
+ * tracks mapped by the same condition go to the bridge's ID on the bridge branch.
+ */
+const conditionalOwner = `const backend = new callstats();
+export const BRIDGE_ID = 'jitsi-videobridge';
+backend.initialize('app', 'secret', 'me');
+export function startFabric(tpc, remoteEndpointId, room) {
+  const remoteUserID = tpc.isP2P ? remoteEndpointId : BRIDGE_ID;
+  backend.addNewFabric(tpc.peerconnection, remoteUserID, backend.fabricUsage.multiplex, room, {
+    remoteEndpointType: tpc.isP2P ? backend.endpointType.peer : backend.endpointType.server,
+  });
+}
+export function mapRemoteSources(tpc, room, sourceMap) {
+  for (const [ssrc, source] of sourceMap) {
+    const owner = tpc.isP2P ? source.owner : BRIDGE_ID;
+    backend.associateMstWithUserID(tpc.peerconnection, owner, room, ssrc, source.kind, 'v');
+  }
+}
+export class Session {
+  constructor(isP2P) {
+    this.tpc = { isP2P, peerconnection: new RTCPeerConnection() };
+  }
+  accept(remoteEndpointId, room, sourceMap) {
+    startFabric(this.tpc, remoteEndpointId, room);
+    mapRemoteSources(this.tpc, room, sourceMap);
+  }
+}
+`;
+
 ruleTester('remote-track-association', {
   valid: [
     { name: 'local tracks with the local userID, remote tracks with their senders', code: HEAD + join("'jvb'", SERVER, ONTRACK, LOCAL, REMOTE) },
@@ -43,6 +73,18 @@ ruleTester('remote-track-association', {
     },
   ],
   invalid: [
+    {
+      name: 'the bridge branch of a conditional owner maps remote tracks to the bridge',
+      code: conditionalOwner,
+      errors: [
+        {
+          ...rangeIn(conditionalOwner, 'backend.associateMstWithUserID(tpc.peerconnection, ', 'owner'),
+          messageId: 'bridgeId',
+          data: { value: '"jitsi-videobridge"' },
+          related: [{ file: 'app.js', ...rangeIn(conditionalOwner, 'remoteEndpointId : ', 'BRIDGE_ID'), message: note(remoteTrackAssociation, 'bridgeRemote') }],
+        },
+      ],
+    },
     {
       name: 'remote tracks shown through ontrack, only local tracks mapped: reported at the handler',
       code: handlerOnly,

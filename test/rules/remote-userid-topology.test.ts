@@ -1,6 +1,6 @@
 // Rule remote-userid-topology: remoteUserID per mesh / server with several connections / one bridge connection, config overrides, fixes.
 import { remoteUserIdTopology } from '../../server/src/rules/remote-userid-topology.js';
-import { rangeIn } from '../helpers/lint.js';
+import { rangeIn, rangeOfText } from '../helpers/lint.js';
 import { note, ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
 
 const HEAD = "const cs = new callstats();\nconst localUserID = 'alice';\ncs.initialize('app', 'secret', localUserID);\n";
@@ -88,8 +88,55 @@ export function callParticipant(name) {
 }
 `;
 
+/** The SDK and the local identity handed to a class; the callee names itself as the remote. */
+const injected = `import callstats from 'callstats-js';
+class CallManager {
+  constructor(stats, me) {
+    this.stats = stats;
+    this.me = me;
+  }
+  answer(from, pc) {
+    this.stats.addNewFabric(pc, this.me.userId, this.stats.fabricUsage.multiplex, 'room', { remoteEndpointType: this.stats.endpointType.peer });
+  }
+}
+export function boot(student) {
+  const stats = new callstats();
+  stats.initialize('app', 'secret', student.userId);
+  return new CallManager(stats, { userId: student.userId });
+}
+`;
+
+/** One receive transport carrying every peer: the SFU's ID is right there. */
+const receiveTransport = `import callstats from 'callstats-js';
+import { Device } from 'mediasoup-client';
+const stats = new callstats();
+export const SFU_ID = 'mediasoup-sfu';
+export async function createTransports(device, transport, recvTransport) {
+  stats.addNewFabric(transport.pc, SFU_ID, stats.fabricUsage.multiplex, 'room', { remoteEndpointType: stats.endpointType.server, fabricTransmissionDirection: stats.transmissionDirection.sendonly });
+  stats.addNewFabric(recvTransport.pc, SFU_ID, stats.fabricUsage.multiplex, 'room', { remoteEndpointType: stats.endpointType.server, fabricTransmissionDirection: stats.transmissionDirection.receiveonly });
+}
+`;
+
+/** A subscriber connection per publisher of a list, each named after the server. */
+const perFeed = `import callstats from 'callstats-js';
+const stats = new callstats();
+const SERVER_ID = 'Janus';
+function publish(pc) {
+  stats.addNewFabric(pc, SERVER_ID, stats.fabricUsage.multiplex, 'room', { remoteEndpointType: stats.endpointType.server, fabricTransmissionDirection: stats.transmissionDirection.sendonly });
+}
+function subscribe(feed) {
+  const pc = new RTCPeerConnection();
+  stats.addNewFabric(pc, SERVER_ID, stats.fabricUsage.multiplex, 'room', { remoteEndpointType: stats.endpointType.server, fabricTransmissionDirection: stats.transmissionDirection.receiveonly });
+}
+export function onPublishers(publishers, pc) {
+  publish(pc);
+  publishers.forEach((feed) => subscribe(feed));
+}
+`;
+
 ruleTester('remote-userid-topology', {
   valid: [
+    { name: 'one receive transport carrying every peer names the SFU', code: receiveTransport },
     { name: 'mesh: the peer id parameter', code: HEAD + opens('callPeer', 'peerId', fabric('peerId', `{ ${PEER} }`)) },
     { name: 'mesh: the peer object id, no attributes', code: HEAD + opens('callPeer', 'peer', fabric('peer.id')) },
     { name: 'recommended bridge setup: bridge ID, endpointType.server, tracks mapped to their senders', code: recommendedBridge },
@@ -106,6 +153,23 @@ ruleTester('remote-userid-topology', {
     { name: "rule turned off", code: meshConstant, config: { rules: { 'remote-userid-topology': 'off' } } },
   ],
   invalid: [
+    {
+      name: 'the local identity handed to a class through its constructor, used as the remoteUserID',
+      code: injected,
+      errors: [{ ...rangeOfText(injected, 'this.me.userId'), messageId: 'local', related: [{ file: 'app.js', ...rangeIn(injected, 'stats.initialize(', 'student.userId'), message: note(remoteUserIdTopology, 'localUserId') }, { file: 'app.js', ...rangeIn(injected, 'this.stats.addNewFabric(', "this.stats.addNewFabric(pc, this.me.userId, this.stats.fabricUsage.multiplex, 'room', { remoteEndpointType: this.stats.endpointType.peer })"), message: topology(MESH, 'remoteEndpointType peer') }] }],
+    },
+    {
+      name: "the server's ID on each subscriber connection, set up per publisher: a likely finding",
+      code: perFeed,
+      errors: [
+        {
+          ...rangeIn(perFeed, 'function subscribe', 'SERVER_ID'),
+          messageId: 'receiveServer',
+          severity: 'warn',
+          data: { value: '"Janus"' },
+        },
+      ],
+    },
     {
       name: 'mesh: the local userID as remoteUserID',
       code: localMesh,

@@ -94,6 +94,30 @@ const parameterName = (() => {
   return { name: 'a parameter named for an e-mail address', code, errors: [at(code, 'addNewFabric', 'peerEmail', message('remoteUserID', 'is', 'email', 'peerEmail'), [])] };
 })();
 
+/** The value through a local and through a helper's parameter: the field names at the end of the trail tell. */
+const throughLocals = `${PRE}function begin(userId) {
+  cs.initialize('app', 'secret', userId);
+}
+export function onSignedIn(user) {
+  const who = user.username;
+  begin(who);
+}
+function connectMember(pc, remoteId) {
+  cs.addNewFabric(pc, remoteId, cs.fabricUsage.audio, 'party');
+}
+export function onMemberJoined(pc, member) {
+  connectMember(pc, member.profile.displayName);
+}
+`;
+
+/** The script-tag global declared for TypeScript, and an e-mail address as the userID. */
+const ambientGlobal = `declare var callstats: any;
+const csio = new callstats();
+export function join(attendee: { email: string }) {
+  csio.initialize('app', 'secret', attendee.email);
+}
+`;
+
 ruleTester('userid-privacy', {
   valid: [
     { name: 'opaque IDs', code: `${PRE}export function start(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n  cs.sendUserFeedback(room.id, { userID: user.uuid, overall: 4 });\n}\n` },
@@ -105,7 +129,22 @@ ruleTester('userid-privacy', {
     { name: 'an e-mail address as conferenceID is not a userID', code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'alice@example.com');\n` },
     { name: 'another SDK with an e-mail address', code: `${PRE}cs.initialize('app', 'secret', 'alice');\nconst feedback = window.feedbackWidget;\nfeedback.initialize('fw', 'key', 'alice@example.com');\n` },
   ],
-  invalid: [literals, fields, builtFrom, aliasName, followed, imported, parameterName],
+  invalid: [
+    {
+      name: 'through a local and through a helper parameter, judged by the names where the trail ends',
+      code: throughLocals,
+      errors: [
+        { ...rangeIn(throughLocals, "cs.initialize('app', 'secret', ", 'userId'), messageId: 'nameIs', data: { label: 'userID', evidence: 'user.username' } },
+        { ...rangeIn(throughLocals, 'cs.addNewFabric(pc, ', 'remoteId'), messageId: 'nameIs', data: { label: 'remoteUserID', evidence: 'member.profile.displayName' } },
+      ],
+    },
+    {
+      name: 'declare var callstats: the SDK of a TypeScript app is seen',
+      filename: 'app.ts',
+      code: ambientGlobal,
+      errors: [{ file: 'app.ts', ...rangeOfText(ambientGlobal, 'attendee.email'), messageId: 'emailIs', data: { label: 'userID', evidence: 'attendee.email' } }],
+    },
+    literals, fields, builtFrom, aliasName, followed, imported, parameterName],
 });
 
 test('findEmail: addresses inside text, linear on long input without a domain', () => {

@@ -5,7 +5,7 @@ import { ts } from 'ts-morph';
 export type Exit = 'return' | 'throw' | 'break' | 'continue';
 
 const LEAVES_FUNCTION: ReadonlySet<Exit> = new Set(['return', 'throw']);
-const ANY_EXIT: ReadonlySet<Exit> = new Set(['return', 'throw', 'break', 'continue']);
+export const ANY_EXIT: ReadonlySet<Exit> = new Set(['return', 'throw', 'break', 'continue']);
 
 /**
  * Visits `root` and its descendants depth first, with an explicit stack (generated code nests deeper
@@ -118,6 +118,37 @@ export function reachesLater(node: ts.Node, reaches: (statement: ts.Statement) =
   return false;
 }
 
+/**
+ * Whether running goes on from `from` to the later node `to` of the same function: no statement in
+ * between, on the way out of `from`'s blocks, may return, throw, break or continue.
+ */
+export function runsOnTo(from: ts.Node, to: ts.Node): boolean {
+  for (let current = from; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (ts.isReturnStatement(current) || ts.isThrowStatement(current)) return false;
+    const list = statementsOf(parent);
+    if (list && list.slice(list.indexOf(current as ts.Statement) + 1).some((s) => s.end <= to.pos && mayExit(s, ANY_EXIT))) return false;
+    if (parent.pos <= to.pos && to.end <= parent.end) return true;
+  }
+  return true;
+}
+
+/** Whether two nodes sit in branches that exclude each other: of one if, conditional, switch, try, or `&&`/`||`/`??`. */
+export function inExclusiveBranches(a: ts.Node, b: ts.Node): boolean {
+  for (let current = a.parent; current; current = current.parent) {
+    if (current.pos <= b.pos && b.end <= current.end) {
+      return ts.isIfStatement(current) || ts.isConditionalExpression(current) || ts.isCaseBlock(current) || ts.isTryStatement(current) ||
+        (ts.isBinaryExpression(current) && isLogical(current.operatorToken.kind));
+    }
+  }
+  return false;
+}
+
+/** Whether code directly in `scope` (not in nested functions) awaits between the offsets `from` and `to`. */
+export function awaitsWithin(scope: ts.Node, from = -1, to = Infinity): boolean {
+  return walkHere(scope, (n) => n !== scope && (ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && !!n.awaitModifier)) && n.pos >= from && n.end <= to);
+}
+
 /** Promise reactions that run once `expression` settles: the callbacks of `.then()` and `.finally()` chained on it, in order. */
 export function continuations(expression: ts.Expression): ts.FunctionLikeDeclaration[] {
   const out: ts.FunctionLikeDeclaration[] = [];
@@ -155,6 +186,8 @@ export interface Guard {
  */
 export function guardsOf(node: ts.Node, scope: ts.Node | undefined = enclosingFunction(node)): Guard[] {
   const out: Guard[] = [];
+  // `x?.m()`: the call itself runs only when `x` is there.
+  if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.questionDotToken) out.push({ at: node, holds: true, earlyExit: false });
   for (let child: ts.Node = node; child.parent && child.parent !== scope; child = child.parent) {
     const parent = child.parent;
     if (ts.isFunctionLike(parent) || ts.isClassLike(parent)) break;

@@ -4,6 +4,7 @@ import { accessedName, unwrap } from '../engine/syntax.js';
 import { isEmbedding } from '../engine/embedded.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
+import { awaitsWithin, enclosingFunction, guardsOf, inExclusiveBranches, runsOnTo } from '../engine/flow.js';
 import type { Caller } from '../engine/analysis.js';
 import { GLOBAL_FACTORY, SDK_METHODS } from '../engine/sdk.js';
 import { defineRule, eachCall, type DraftRelated, type RuleContext } from '../engine/rule.js';
@@ -32,13 +33,6 @@ interface Trigger {
   guarded: boolean;
 }
 
-function enclosingFunction(node: ts.Node): ts.FunctionLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isFunctionLike(current)) return current as ts.FunctionLikeDeclaration;
-  }
-  return undefined;
-}
-
 function calledName(call: ts.CallExpression): string | undefined {
   const callee = unwrap(call.expression);
   return ts.isIdentifier(callee) ? callee.text : accessedName(callee);
@@ -60,26 +54,15 @@ function isAwaited(call: ts.Node): boolean {
   return !!parent && ts.isAwaitExpression(parent);
 }
 
-function containsAwait(node: ts.Node, from = -1, to = Infinity): boolean {
-  let found = false;
-  const visit = (n: ts.Node): void => {
-    if (found || ts.isFunctionLike(n)) return;
-    if ((ts.isAwaitExpression(n) || (ts.isForOfStatement(n) && n.awaitModifier)) && n.pos >= from && n.end <= to) found = true;
-    else ts.forEachChild(n, visit);
-  };
-  ts.forEachChild(node, visit);
-  return found;
-}
-
 /** Whether `fn` certainly waits before reaching `node`: an await in an earlier statement of the path, or in `node`'s own arguments. */
 function waitsBefore(fn: ts.FunctionLikeDeclaration, node: ts.Node): boolean {
-  if (ts.isCallExpression(node) && node.arguments.some((a) => ts.isAwaitExpression(a) || containsAwait(a))) return true;
+  if (ts.isCallExpression(node) && node.arguments.some((a) => ts.isAwaitExpression(a) || awaitsWithin(a))) return true;
   for (let current: ts.Node = node; current.parent && current !== fn; current = current.parent) {
     const parent = current.parent;
     if (!ts.isBlock(parent)) continue;
     const at = parent.statements.indexOf(current as ts.Statement);
     // Only statements that always run: an await inside an if may be skipped.
-    if (parent.statements.slice(0, at).some((s) => (ts.isExpressionStatement(s) || ts.isVariableStatement(s)) && containsAwait(s))) return true;
+    if (parent.statements.slice(0, at).some((s) => (ts.isExpressionStatement(s) || ts.isVariableStatement(s)) && awaitsWithin(s))) return true;
   }
   return false;
 }
@@ -90,7 +73,7 @@ function waitsBefore(fn: ts.FunctionLikeDeclaration, node: ts.Node): boolean {
  * functions the rule does not know end the chain: when they run is not known.
  */
 function triggers(context: RuleContext, node: ts.Node, depth = 0): Trigger[] {
-  const fn = enclosingFunction(node);
+  const fn = enclosingFunction(node) as ts.FunctionLikeDeclaration | undefined;
   if (!fn) return [{ scope: node.getSourceFile(), at: node, async: false, awaited: false, guarded: isGuarded(node, node.getSourceFile()) }];
   const guarded = isGuarded(node, fn);
   const here: Trigger = { scope: fn, at: node, async: false, awaited: false, guarded };
@@ -123,63 +106,14 @@ function throughCallers(context: RuleContext, fn: ts.FunctionLikeDeclaration, no
 
 /** Whether something between `node` and its scope may skip it: a branch, a case, a catch, the right side of `&&`, `||`, `??`, an optional call. */
 function isGuarded(node: ts.Node, scope: ts.Node): boolean {
-  for (let current = node; current.parent && current.parent !== scope; current = current.parent) {
-    const parent = current.parent;
-    if (ts.isIfStatement(parent) && current !== parent.expression) return true;
-    if (ts.isConditionalExpression(parent) && current !== parent.condition) return true;
-    if (ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isCatchClause(parent)) return true;
-    if (ts.isBinaryExpression(parent) && current === parent.right && isLogical(parent.operatorToken.kind)) return true;
-    if (ts.isCallExpression(parent) && parent.questionDotToken) return true;
-  }
-  return false;
-}
-
-function isLogical(kind: ts.SyntaxKind): boolean {
-  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
-}
-
-function exits(statement: ts.Node): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found || ts.isFunctionLike(node)) return;
-    if (ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node)) found = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(statement);
-  return found;
-}
-
-/** Whether running goes on from `from` to the later `to`: no return, throw, break or continue may leave the path in between. */
-function reachesLater(from: ts.Node, to: ts.Node): boolean {
-  for (let current = from; current.parent; current = current.parent) {
-    const parent = current.parent;
-    if (ts.isReturnStatement(current) || ts.isThrowStatement(current)) return false;
-    if (ts.isBlock(parent) || ts.isSourceFile(parent)) {
-      const statements: readonly ts.Node[] = parent.statements;
-      const later = statements.slice(statements.indexOf(current) + 1).filter((s) => s.end <= to.pos);
-      if (later.some(exits)) return false;
-    }
-    if (parent.pos <= to.pos && to.end <= parent.end) return true;
-  }
-  return true;
-}
-
-/** The node under `scope` whose child contains both nodes: branches of one if, conditional or switch exclude each other. */
-function inExclusiveBranches(a: ts.Node, b: ts.Node): boolean {
-  for (let current = a.parent; current; current = current.parent) {
-    if (current.pos <= b.pos && b.end <= current.end) {
-      return ts.isIfStatement(current) || ts.isConditionalExpression(current) || ts.isCaseBlock(current) || ts.isTryStatement(current) ||
-        (ts.isBinaryExpression(current) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(current.operatorToken.kind));
-    }
-  }
-  return false;
+  return guardsOf(node, scope).some((guard) => !guard.earlyExit);
 }
 
 /** Whether, when the call runs at `call`, initialize() cannot have run yet through `init` (same scope). */
 function notYetRun(call: Trigger, init: Trigger): boolean {
-  if (init.at.pos >= call.at.end) return !inExclusiveBranches(call.at, init.at) && reachesLater(call.at, init.at);
+  if (init.at.pos >= call.at.end) return !inExclusiveBranches(call.at, init.at) && runsOnTo(call.at, init.at);
   if (init.at.end > call.at.pos) return false;
-  return init.async && !init.awaited && !containsAwait(call.scope, init.at.end, call.at.pos);
+  return init.async && !init.awaited && !awaitsWithin(call.scope, init.at.end, call.at.pos);
 }
 
 /** The SDK instance a receiver holds: the `new callstats()` (or factory call) it comes from, or the factory itself. */
@@ -335,7 +269,9 @@ export const apiBeforeInitialize = defineRule({
     const byInstance = new Map<ts.Node | 'factory', SdkCall[]>();
     for (const [call, instance] of instances) {
       if (!instance || !NEEDS_INIT.has(call.method.name)) continue;
-      byInstance.set(instance, [...(byInstance.get(instance) ?? []), call]);
+      const list = byInstance.get(instance);
+      if (list) list.push(call);
+      else byInstance.set(instance, [call]);
     }
     for (const [instance, calls] of byInstance) {
       const own = inits.filter((c) => instances.get(c) === instance);
@@ -343,7 +279,8 @@ export const apiBeforeInitialize = defineRule({
         if (instance !== 'factory') eachCall(context, calls.slice(0, 1), () => checkNever(context, instance, calls));
         continue;
       }
-      eachCall(context, calls, (call) => checkOrder(context, triggersOf, call, [...own, ...unknownInits]));
+      const candidates = [...own, ...unknownInits];
+      eachCall(context, calls, (call) => checkOrder(context, triggersOf, call, candidates));
     }
   },
 });

@@ -68,6 +68,13 @@ export function unicodeProblems(text: string, { first = true, last = true } = {}
   return out;
 }
 
+/** A part's cleaned text: trimmed only at the ends of the whole ID. */
+function cleanedPart(text: string, { first, last }: { first: boolean; last: boolean }): string {
+  const stripped = STRIP.reduce((t, pattern) => t.replace(pattern, ''), text).normalize('NFC');
+  const start = first ? stripped.trimStart() : stripped;
+  return last ? start.trimEnd() : start;
+}
+
 /** The text the fix writes: invisible and control characters removed, NFC, trimmed. */
 export function cleaned(text: string): string {
   return STRIP.reduce((t, pattern) => t.replace(pattern, ''), text).normalize('NFC').trim();
@@ -121,7 +128,10 @@ function problemsOf(context: RuleContext, id: IdentifierArg): Problem[] {
   }
   return pieces(context, id.expression).flatMap((piece) => {
     const problems = unicodeProblems(piece.text, piece);
-    return problems.length ? [{ id, node: piece.node, problems }] : [];
+    if (!problems.length) return [];
+    // A whole string literal (a constant used as a part) can be cleaned; a piece of a template cannot.
+    const fixed = ts.isStringLiteral(piece.node) && !LONE_SURROGATE.test(piece.text) ? cleanedPart(piece.text, piece) : undefined;
+    return [{ id, node: piece.node, problems, fix: fixed || undefined }];
   });
 }
 

@@ -1,7 +1,7 @@
 // Rule reinit-on-userid-change: when the local userID changes, the app must call initialize() again with it.
 import { ts } from 'ts-morph';
 import { argumentsOf, type Analysis, type Caller } from '../engine/analysis.js';
-import { alwaysExits, continuations, enclosingFunction, guardsOf, reachesLater, runsAtLoad, walkHere, type Guard } from '../engine/flow.js';
+import { alwaysExits, continuations, enclosingFunction, guardsOf, mayExit, reachesLater, runsAtLoad, walkHere, type Guard } from '../engine/flow.js';
 import { accessedName, propertyNameText, unwrap } from '../engine/syntax.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
@@ -105,7 +105,7 @@ function alwaysInitializes(context: RuleContext, fn: ts.FunctionLikeDeclaration,
   if (!ts.isBlock(body)) return initializes(context, body, depth);
   for (const statement of body.statements) {
     if (statementInitializes(context, statement, depth)) return true;
-    if (walkHere(statement, (n) => ts.isReturnStatement(n) || ts.isThrowStatement(n))) return false;
+    if (mayExit(statement)) return false;
   }
   return false;
 }
