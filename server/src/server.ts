@@ -18,8 +18,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from './engine/config.js';
 import { isLintableFile } from './engine/files.js';
-import { LintCache, defaultCacheDirectory, userCacheDirectory } from './engine/cache.js';
-import { setCodeCacheDirectory } from './engine/code-cache.js';
+import { LintCache, defaultCacheDirectory } from './engine/cache.js';
 import { Linter } from './engine/linter.js';
 import { Analyzer, serverRules } from './lsp/analyzer.js';
 import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
@@ -37,8 +36,6 @@ import { discoverWorkspace, lintWorkspace } from './lsp/workspaceLint.js';
 const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-// The compiler's code cache is the user's own, never a workspace's (see userCacheDirectory).
-setCodeCacheDirectory(userCacheDirectory());
 const linter = new Linter(serverRules());
 const project = new ProjectFiles(linter);
 
@@ -170,7 +167,8 @@ async function currentAnalysis(uri: string) {
   const file = doc && diagnoser.target(doc)?.file;
   if (!doc || !file) return undefined;
   const last = analyzer.get(file);
-  if (last && last.version === doc.version && !analyzer.isStale(file)) return { doc, analysis: last };
+  // Fixes are taken from a fresh analysis, never from the cache.
+  if (last && last.version === doc.version && !analyzer.isStale(file) && !last.fromCache) return { doc, analysis: last };
   const fileSettings = await analyzer.settingsFor(file);
   // The target is taken after the wait: the analysis must carry the version of the text it reads.
   const target = documents.get(uri) === doc ? diagnoser.target(doc) : undefined;

@@ -3,11 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { RefusedRead, readRegularFile } from './disk.js';
 
 export interface Discovery {
   files: string[];
   /** The files among `files` that a pattern named directly (not found in a folder or by a glob). */
   named: string[];
+  /**
+   * The real paths of the folders walked and the files named: what the patterns cover. A file found
+   * in a folder through a link that leads elsewhere is outside them.
+   */
+  roots: string[];
   problems: { path: string; message: string }[];
 }
 
@@ -16,6 +22,8 @@ const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx|html?|vue|svelte)$/i;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Never walked into: dependencies and git's own data are not the app's code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** A .gitignore longer than this is not one a person wrote. */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 export function isLintableFile(file: string): boolean {
   return LINTABLE.test(file) && !DECLARATION.test(file);
@@ -30,6 +38,7 @@ interface IgnoreLayer {
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 function errorMessage(error: unknown, what: string): string {
+  if (error instanceof RefusedRead) return `cannot read ${what}: ${error.message}`;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return `cannot read ${what}: permission denied`;
@@ -50,6 +59,7 @@ class Walker {
   /** Real paths of folders walked for the current pattern: symlink loops end here. */
   private visited = new Set<string>();
   readonly named = new Set<string>();
+  readonly roots = new Set<string>();
   /** Real paths of files found, to the path listed: a file reached through a link and directly is linted once. */
   private readonly realFiles = new Map<string, string>();
   private readonly layers = new Map<string, IgnoreLayer | null>();
@@ -77,7 +87,7 @@ class Walker {
       let layer: IgnoreLayer | null = null;
       const file = path.join(dir, '.gitignore');
       try {
-        layer = { base: dir, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
+        layer = { base: dir, rules: ignore().add(readRegularFile(file, MAX_IGNORE_FILE_BYTES).toString('utf8')) };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
           this.problems.push({ path: file, message: errorMessage(error, 'file') });
@@ -171,6 +181,7 @@ class Walker {
       const base = path.resolve(this.cwd, scan.base || '.');
       const matches = picomatch(scan.glob, { posix: true });
       if (!fs.existsSync(base)) return;
+      this.addRoot(base);
       this.walk(base, this.layersAbove(base), (file) => isLintableFile(file) && matches(toPosix(path.relative(base, file))));
       return;
     }
@@ -182,6 +193,7 @@ class Walker {
       this.problems.push({ path: full, message: errorMessage(error, 'path') });
       return;
     }
+    this.addRoot(full);
     if (stats.isDirectory()) {
       this.walk(full, this.layersAbove(full), isLintableFile);
     } else if (!isLintableFile(full)) {
@@ -189,6 +201,14 @@ class Walker {
     } else {
       // A file named on the command line is linted even when a .gitignore covers it, or is large: the user asked.
       this.named.add(this.addFile(full));
+    }
+  }
+
+  private addRoot(target: string): void {
+    try {
+      this.roots.add(fs.realpathSync.native(target));
+    } catch {
+      // Reading it reports the problem.
     }
   }
 }
@@ -201,5 +221,5 @@ class Walker {
 export function discoverFiles(patterns: string[], cwd: string): Discovery {
   const walker = new Walker(path.resolve(cwd));
   for (const pattern of patterns) walker.add(pattern);
-  return { files: [...walker.files].sort(), named: [...walker.named].sort(), problems: walker.problems };
+  return { files: [...walker.files].sort(), named: [...walker.named].sort(), roots: [...walker.roots], problems: walker.problems };
 }

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import { digest, type Trace } from './cache.js';
+import { MAX_READ_BYTES, readFailure, readRegularFile, sameStamp, stampOfStat, type FileStamp } from './disk.js';
 import { embeddedProgram, isEmbedding } from './embedded.js';
 import { changedSpan, type ChangedSpan } from './positions.js';
 import { STRONG_WORDS } from './sdk.js';
@@ -158,7 +159,7 @@ export function firstTarget(specifier: string, fromFile: string, test: (file: st
 export class Workspace {
   private readonly overlays = new Map<string, string>();
   private readonly overlaySources = new Map<string, SourceText>();
-  private readonly diskCache = new Map<string, { mtimeMs: number; size: number; source: SourceText }>();
+  private readonly diskCache = new Map<string, { stamp: FileStamp; source: SourceText }>();
   private readonly parseCache = new Map<string, ParsedFile>();
   private readonly resolutionCache = new Map<string, string | null>();
   private limits: ReadLimits = { maxFileSize: DEFAULT_MAX_FILE_SIZE, named: new Set() };
@@ -267,17 +268,17 @@ export class Workspace {
       // Decided on the size alone: a skipped bundle is never read.
       const tooLarge = skipReason(stat.size, this.limits.named.has(file), this.limits);
       if (tooLarge) return { file, text: '', problem: tooLarge };
+      const stamp = stampOfStat(stat);
       const cached = this.diskCache.get(file);
-      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.source;
-      const bytes = fs.readFileSync(file);
+      if (cached && sameStamp(cached.stamp, stamp)) return cached.source;
+      const bytes = readRegularFile(file, MAX_READ_BYTES, { stat });
       const problem = skipReason(bytes.length, true, this.limits, bytes);
       // Bytes that are not UTF-8 (Latin-1, corruption) become U+FFFD, one code unit each, as editors show them.
       const source: SourceText = problem ? { file, text: '', problem } : { file, text: bytes.toString('utf8') };
-      this.diskCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, source });
+      this.diskCache.set(file, { stamp, source });
       return source;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return { file, text: '', problem: `cannot read the file (${code ?? (error as Error).message})` };
+      return { file, text: '', problem: `cannot read the file (${readFailure(error)})` };
     }
   }
 
@@ -308,6 +309,9 @@ export class Workspace {
             true,
             kind,
           );
+    // The compiler turns `\` into `/` in file names; a backslash is a legal character on POSIX, and
+    // findings are matched to files by this name.
+    sourceFile.fileName = source.file;
     const parsed = { file: source.file, text: source.text, sourceFile };
     this.parseCache.set(source.file, parsed);
     return parsed;

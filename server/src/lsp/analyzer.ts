@@ -21,6 +21,8 @@ export interface Analysis {
   resultId: string;
   state: AnalysisStatus['state'] | 'disabled';
   detail?: string;
+  /** The findings may have come from the cache: good to show, but their fixes are never applied. */
+  fromCache?: boolean;
 }
 
 export interface Target {
@@ -112,7 +114,7 @@ export class Analyzer {
   /** Analyses one file now with its settings. Never throws. */
   analyse(target: Target, settings: Settings): Analysis {
     const { file, version } = target;
-    let found: Pick<Analysis, 'findings' | 'diagnostics' | 'state' | 'detail'>;
+    let found: Pick<Analysis, 'findings' | 'diagnostics' | 'state' | 'detail' | 'fromCache'>;
     if (!settings.enable) {
       found = { findings: [], diagnostics: [], state: 'disabled' };
     } else {
@@ -132,7 +134,7 @@ export class Analyzer {
     return analysis;
   }
 
-  private run(file: string, settings: Settings): Pick<Analysis, 'findings' | 'diagnostics' | 'state' | 'detail'> {
+  private run(file: string, settings: Settings): Pick<Analysis, 'findings' | 'diagnostics' | 'state' | 'detail' | 'fromCache'> {
     try {
       const configFor = this.settings.configFor(settings);
       // Resolving this file's configuration first tells a broken configuration apart from a broken engine.
@@ -140,13 +142,15 @@ export class Analyzer {
       if (THROWING_FILE && file.includes(THROWING_FILE)) throw new Error(`test hook CALLSTATS_LINT_TEST_THROW matched ${file}`);
       // The engine analyses the file with the rest of its project (setProjectFiles), so this file's
       // report is what the CLI would say about it.
-      const [report] = this.linter.lint({ files: [file], configFor, cache: this.cacheFor(file) });
+      const cache = this.cacheFor(file);
+      const [report] = this.linter.lint({ files: [file], configFor, cache });
       const findings = report?.findings ?? [];
       const problems = report?.problems ?? [];
       const diagnostics = [...findings.map((f) => findingDiagnostic(f, (other) => this.paths.toUri(other))), ...problems.map(problemDiagnostic)];
       // A problem is a check that did not happen (a rule threw, the file could not be read): the
       // status item says so too, not only line 1 of the file.
-      return problems.length ? { findings, diagnostics, state: 'failed', detail: problems.join('; ') } : { findings, diagnostics, state: 'ok' };
+      const fromCache = cache !== undefined;
+      return problems.length ? { findings, diagnostics, state: 'failed', detail: problems.join('; '), fromCache } : { findings, diagnostics, state: 'ok', fromCache };
     } catch (error) {
       if (error instanceof ConfigError) {
         this.onConfigError(error);
