@@ -1,4 +1,5 @@
 // Unified diffs of fixed files for --fix-dry-run: `--- a/path`, `+++ b/path`, hunks with three lines of context, as `patch -p1` and `git apply` read them.
+import { printableName } from './escape.js';
 
 const CONTEXT = 3;
 /** Past this many changed lines the diff stops looking for the shortest edit: still correct, only less tidy. */
@@ -100,7 +101,8 @@ export function unifiedDiff(name: string, before: string, after: string): string
   if (before === after) return '';
   const ops = diffLines(splitLines(before), splitLines(after));
   const changes = ops.flatMap((op, i) => (op.kind === ' ' ? [] : [i]));
-  let out = `--- a/${name}\n+++ b/${name}\n`;
+  // Quoted as git quotes names with control characters (git apply and GNU patch read them), so a name cannot end the header line.
+  let out = `--- ${printableName(`a/${name}`)}\n+++ ${printableName(`b/${name}`)}\n`;
   // Changes closer than twice the context share a hunk.
   for (let c = 0; c < changes.length; ) {
     let last = c;
