@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  type CodeAction,
   ExecuteCommandRequest,
   MessageType,
   ShowMessageNotification,
@@ -182,7 +183,15 @@ connection.onCodeAction(async (params, token) => {
   if (!current) return [];
   const only = params.context.only;
   const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(current.analysis, current.doc, params.range, editContext) : [];
-  const all = wants(only, FIX_ALL_KIND) ? fixAll(current.analysis, current.doc, editContext) : undefined;
+  let all: CodeAction | undefined;
+  if (wants(only, FIX_ALL_KIND)) {
+    const fileSettings = await analyzer.settingsFor(current.analysis.file);
+    if (token.isCancellationRequested) throw cancelled();
+    // The fix loop analyses the text it fixes, so it must be the one analysed: a newer edit gets no fix-all.
+    if (documents.get(params.textDocument.uri)?.version === current.analysis.version) {
+      all = fixAll(current.doc, analyzer.fixedText(current.analysis, current.doc.getText(), fileSettings));
+    }
+  }
   return all ? [...actions, all] : actions;
 });
 

@@ -64,6 +64,11 @@ export class Linter {
     this.ruleIds = rules ? rules.map((r) => r.id) : ['*'];
   }
 
+  /** The editor buffer that stands in for a file, if any. */
+  overlay(file: string): string | undefined {
+    return this.workspace.overlay(file);
+  }
+
   /** Editor buffers: text that stands in for the file on disk until cleared with undefined. */
   setOverlay(file: string, text: string | undefined): void {
     this.workspace.setOverlay(file, text);

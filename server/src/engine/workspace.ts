@@ -226,6 +226,10 @@ export class Workspace {
     return [...changed, ...[...this.limits.named].filter((f) => !previous.named.has(f))];
   }
 
+  overlay(file: string): string | undefined {
+    return this.overlays.get(file);
+  }
+
   /** Whether an editor buffer stands in for the file. */
   hasOverlay(file: string): boolean {
     return this.overlays.has(file);

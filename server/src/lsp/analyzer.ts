@@ -2,6 +2,7 @@
 import type { Diagnostic } from 'vscode-languageserver';
 import type { LintCache } from '../engine/cache.js';
 import { ConfigError } from '../engine/config.js';
+import { fixedText, safeFix } from '../engine/fixes.js';
 import type { Linter } from '../engine/linter.js';
 import type { Finding } from '../engine/types.js';
 import type { Rule } from '../rules/rule.js';
@@ -158,6 +159,21 @@ export class Analyzer {
       }
       const detail = error instanceof Error ? error.message : String(error);
       return { findings: [], diagnostics: [failureDiagnostic(error)], state: 'failed', detail };
+    }
+  }
+
+  /**
+   * The analysed text with its safe fixes applied as `--fix` applies them (the same fixes, passes and
+   * syntax check, see fixedText): what fix-all makes of the document. `text` when there is nothing to fix.
+   */
+  fixedText(analysis: Analysis, text: string, settings: Settings): string {
+    if (!analysis.findings.some((finding) => safeFix(finding))) return text;
+    try {
+      const request = { files: [analysis.file], configFor: this.settings.configFor(settings) };
+      return fixedText(this.linter, request, { file: analysis.file, findings: analysis.findings, problems: [] }, text);
+    } catch {
+      // A configuration broken meanwhile: its diagnostic says so, and fix-all has nothing to offer.
+      return text;
     }
   }
 
