@@ -1,6 +1,5 @@
 // The language server: LSP wiring only (capabilities, handlers); analysis is the engine's, the details are in lsp/.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
@@ -8,7 +7,6 @@ import {
   ExecuteCommandRequest,
   MessageType,
   ShowMessageNotification,
-  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -18,19 +16,19 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from './engine/config.js';
-import { isLintableFile } from './engine/files.js';
 import { LintCache, defaultCacheDirectory } from './engine/cache.js';
 import { Linter } from './engine/linter.js';
 import { Analyzer, serverRules } from './lsp/analyzer.js';
 import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
 import { Diagnoser, cancelled } from './lsp/diagnoser.js';
 import { checkParams } from './lsp/params.js';
-import { DocumentPaths } from './lsp/paths.js';
+import { DocumentPaths, isInside, uriToFile } from './lsp/paths.js';
 import { FIX_ALL_KIND, LINT_WORKSPACE_COMMAND } from './lsp/protocol.js';
 import { SettingsStore } from './lsp/settings.js';
 import { ProjectFiles } from './lsp/project.js';
 import { stdioTransport } from './lsp/transport.js';
-import { discoverWorkspace, lintWorkspace } from './lsp/workspaceLint.js';
+import { applyWatchedFiles } from './lsp/watchedFiles.js';
+import { lintWorkspace } from './lsp/workspaceLint.js';
 
 // --stdio gets the transport that survives malformed input (lsp/transport.ts); for --node-ipc (the
 // VS Code client) and --socket=N the library picks the transport from argv.
@@ -38,7 +36,15 @@ const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const linter = new Linter(serverRules());
-const project = new ProjectFiles(linter);
+const project = new ProjectFiles(linter, (folder, truncated) => {
+  if (truncated) {
+    const message = `callstats-lint: ${folder} holds more files than an app; its files are checked with the modules they import, not with the whole folder`;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  }
+  // Files analysed before the folder's files were known are analysed again with all of them.
+  diagnoser.workspaceScanned = false;
+  void diagnoser.rediagnoseAll();
+});
 
 let capabilities: ClientCapabilities = {};
 let folders: string[] = [];
@@ -51,7 +57,7 @@ const analyzer = new Analyzer(linter, settings, paths, (error) => {
   shownConfigErrors.add(error.message);
   // A notification, not showMessageRequest: nothing to answer, and the analysis need not wait.
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `callstats-lint: ${error.message}` });
-}, firstLintCache);
+}, firstLintCache, (file) => documents.get(paths.toUri(file)));
 let diagnoser: Diagnoser;
 
 /**
@@ -76,7 +82,8 @@ const editContext: EditContext = {
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  // A folder no local path stands for (another scheme, `file://host/share`) is not analysed.
+  folders = uris.flatMap((uri) => uriToFile(uri) ?? []);
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   diagnoser = new Diagnoser(connection, documents, linter, analyzer, paths, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
   return {
@@ -99,14 +106,15 @@ connection.onInitialized(() => {
       watchers: [
         { globPattern: `**/${CONFIG_FILE}` },
         { globPattern: '**/package.json' },
+        { globPattern: '**/.gitignore' },
         { globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,html,htm,vue,svelte}' },
       ],
     });
   }
   if (capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => fileURLToPath(f.uri)));
-      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => fileURLToPath(f.uri))];
+      const removed = new Set(event.removed.flatMap((f) => uriToFile(f.uri) ?? []));
+      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.flatMap((f) => uriToFile(f.uri) ?? [])];
       project.setFolders(folders);
       diagnoser.workspaceScanned = false;
       void diagnoser.rediagnoseAll();
@@ -124,42 +132,29 @@ connection.onDidChangeConfiguration((change) => {
   void diagnoser.rediagnoseAll();
 });
 
-connection.onDidChangeWatchedFiles(({ changes }) => {
-  let configChanged = false;
-  let resolutionsChanged = false;
-  const changed: string[] = [];
-  for (const change of changes) {
-    if (!change.uri.startsWith('file:')) continue;
-    const file = fileURLToPath(change.uri);
-    const name = path.basename(file);
-    if (name === CONFIG_FILE || name === 'package.json') configChanged = true;
-    else if (isLintableFile(file) && !documents.get(change.uri)) {
-      // Open files are the editor's business; for the rest the disk is the truth.
-      if (change.type !== FileChangeType.Changed) resolutionsChanged = true;
-      if (change.type === FileChangeType.Deleted) {
-        analyzer.forget(file);
-        if (!diagnoser.pull) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
-      } else changed.push(file);
-    }
-  }
-  // A created or deleted file can change what an import resolves to; a changed one, what it holds.
-  project.apply(changes);
-  if (resolutionsChanged || changed.length) linter.filesChanged(changed);
-  if (configChanged) {
-    settings.forgetConfigFiles();
-    shownConfigErrors.clear();
-    void diagnoser.rediagnoseAll();
-  } else if (changed.length) {
-    void diagnoser.rediagnose([...changed, ...changed.flatMap((f) => linter.dependentsOf(f))]);
-  }
-});
+connection.onDidChangeWatchedFiles(({ changes }) =>
+  applyWatchedFiles(changes, {
+    connection,
+    documents,
+    linter,
+    project,
+    analyzer,
+    diagnoser,
+    settings,
+    configChanged() {
+      settings.forgetConfigFiles();
+      shownConfigErrors.clear();
+      void diagnoser.rediagnoseAll();
+    },
+  }),
+);
 
 connection.languages.diagnostics.on((params, token) => {
   checkParams('textDocument/diagnostic', params);
   return diagnoser.documentReport(params, token);
 });
 connection.languages.diagnostics.onWorkspace((params, token) =>
-  diagnoser.workspaceReport(params, token, () => discoverWorkspace(folders).files),
+  diagnoser.workspaceReport(params, token, async () => (await project.allFiles()).files),
 );
 
 /** The analysis of an open document for its current text (code actions must not use stale offsets). */
@@ -204,7 +199,9 @@ connection.onHover(async (params, token) => {
   if (token.isCancellationRequested) throw cancelled();
   if (!fileSettings.enable || documents.get(params.textDocument.uri) !== doc) return null;
   try {
-    const hover = linter.hover(target.file, doc.offsetAt(params.position), settings.configFor(fileSettings));
+    // Nothing outside the workspace folders is read for a hover, so nothing of it is shown.
+    const readable = (file: string) => isInside(file, folders.length ? folders : [path.dirname(target.file)]);
+    const hover = linter.hover(target.file, doc.offsetAt(params.position), settings.configFor(fileSettings), readable);
     if (!hover) return null;
     return {
       contents: { kind: 'markdown', value: hover.markdown },
@@ -226,7 +223,7 @@ connection.onRequest(ExecuteCommandRequest.type, async (params, token) => {
       ? await connection.window.createWorkDoneProgress()
       : connection.window.attachWorkDoneProgress(params.workDoneToken);
   if (token.isCancellationRequested) throw cancelled();
-  return lintWorkspace(connection, folders, diagnoser, analyzer, token, progress);
+  return lintWorkspace(connection, project, diagnoser, analyzer, token, progress);
 });
 
 documents.listen(connection);

@@ -93,6 +93,13 @@ export class Candidates {
     this.setFacts(file, undefined);
   }
 
+  /** A file deleted, or a buffer closed for good: nothing of it is kept. */
+  forget(file: string): void {
+    this.setFacts(file, undefined);
+    this.lastGroup.delete(file);
+    this.previousGroup.delete(file);
+  }
+
   /** What reads skip changed: every file's facts are read again when needed. */
   invalidateAll(): void {
     this.facts.clear();
@@ -115,7 +122,13 @@ export class Candidates {
 
   private setFacts(file: string, facts: Facts | undefined): void {
     const previous = this.facts.get(file);
-    if (previous) for (const stem of this.importedStems(file, previous)) this.importers.get(stem)?.delete(file);
+    if (previous) {
+      for (const stem of this.importedStems(file, previous)) {
+        const set = this.importers.get(stem);
+        // An empty set goes too: else every specifier ever typed in a buffer would keep a key.
+        if (set?.delete(file) && set.size === 0) this.importers.delete(stem);
+      }
+    }
     if (!facts) {
       this.facts.delete(file);
       return;

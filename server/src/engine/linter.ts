@@ -83,6 +83,14 @@ export class Linter {
     this.candidates.setProjectFiles(root, files);
   }
 
+  /** Files deleted, or buffers closed that no file stands behind: nothing of them is kept. */
+  forget(files: string[]): void {
+    for (const file of files) {
+      this.workspace.forget(file);
+      this.candidates.forget(file);
+    }
+  }
+
   /** Files changed, were created or were deleted on disk (all of them when none are named). */
   filesChanged(files: string[] = []): void {
     this.workspace.invalidateResolutions();
@@ -284,11 +292,14 @@ export class Linter {
     return this.candidates.dependentsOf(file);
   }
 
-  hover(file: string, offset: number, configFor: (file: string) => ResolvedConfig): Hover | undefined {
-    const source = this.workspace.read(file);
-    if (source.problem) return undefined;
-    this.candidates.record(source);
-    const analysed = this.candidates.select(this.candidates.universe([file]));
-    return loadAnalysis().hoverAt(this.workspace, analysed.includes(file) ? analysed : [file, ...analysed], file, offset, configFor);
+  /** The hover at an offset of a file; with `readable`, no other file is read, so none can show (the editor's workspace folders). */
+  hover(file: string, offset: number, configFor: (file: string) => ResolvedConfig, readable: (file: string) => boolean = () => true): Hover | undefined {
+    return this.workspace.within(readable, () => {
+      const source = this.workspace.read(file);
+      if (source.problem) return undefined;
+      this.candidates.record(source);
+      const analysed = this.candidates.select(this.candidates.universe([file]));
+      return loadAnalysis().hoverAt(this.workspace, analysed.includes(file) ? analysed : [file, ...analysed], file, offset, configFor);
+    });
   }
 }

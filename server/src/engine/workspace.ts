@@ -166,6 +166,26 @@ export class Workspace {
   private trace: Trace | undefined;
   private readonly digests = new WeakMap<SourceText, string>();
   private resolutionsChanged = 0;
+  /** While set, the only files that exist: see within(). */
+  private scope: ((file: string) => boolean) | undefined;
+
+  /**
+   * Runs `body` as if only the files `scope` accepts existed: no other is resolved to, found or read,
+   * so nothing of them can reach what `body` computes (the editor's hover shows values).
+   */
+  within<T>(scope: (file: string) => boolean, body: () => T): T {
+    const previous = this.scope;
+    this.scope = scope;
+    try {
+      return body();
+    } finally {
+      this.scope = previous;
+    }
+  }
+
+  private outside(file: string): boolean {
+    return this.scope !== undefined && !this.scope(file);
+  }
 
   /** Records what reads, resolutions and existence checks see, until stopTrace (see AnalysisCache). */
   startTrace(): Trace {
@@ -241,6 +261,7 @@ export class Workspace {
   }
 
   read(file: string): SourceText {
+    if (this.outside(file)) return { file, text: '', problem: 'outside the files that may be read' };
     const source = this.readSource(file);
     this.trace?.set(`read\0${file}`, this.fingerprint(source));
     return source;
@@ -248,6 +269,7 @@ export class Workspace {
 
   /** Whether a regular file exists (an editor buffer counts). */
   exists(file: string): boolean {
+    if (this.outside(file)) return false;
     const found = this.overlays.has(file) || isFile(file);
     this.trace?.set(`exists\0${file}`, String(found));
     return found;
@@ -325,7 +347,7 @@ export class Workspace {
   resolve(specifier: string, fromFile: string): string | undefined {
     const found = this.resolveUntraced(specifier, fromFile);
     this.trace?.set(`resolve\0${path.dirname(fromFile)}\0${specifier}`, found ?? '');
-    return found;
+    return found !== undefined && this.outside(found) ? undefined : found;
   }
 
   private resolveUntraced(specifier: string, fromFile: string): string | undefined {
@@ -336,6 +358,14 @@ export class Workspace {
     const found = firstTarget(specifier, fromFile, (c) => this.overlays.has(c) || isFile(c)) ?? null;
     this.resolutionCache.set(key, found);
     return found ?? undefined;
+  }
+
+  /** A file deleted, or a buffer closed for good: its text, tree and resolutions are dropped. */
+  forget(file: string): void {
+    this.setOverlay(file, undefined);
+    this.diskCache.delete(file);
+    this.parseCache.delete(file);
+    this.invalidateResolutions();
   }
 
   /** Forgets cached resolutions (files were created or deleted). */

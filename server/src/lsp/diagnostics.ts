@@ -23,10 +23,13 @@ export function toRange(range: SourceRange): Range {
 
 const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function findingDiagnostic(finding: Finding, toUri: (file: string) => string = fileToUri): Diagnostic {
+/** Positions of a finding's file: by default the engine's lines and columns; the server takes them from an open document's text. */
+export type RangeIn = (file: string, range: SourceRange) => Range;
+
+export function findingDiagnostic(finding: Finding, toUri: (file: string) => string = fileToUri, rangeIn: RangeIn = (_file, range) => toRange(range)): Diagnostic {
   const href = ruleMeta(finding.ruleId)?.docsUrl;
   return {
-    range: toRange(finding.range),
+    range: rangeIn(finding.file, finding.range),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.ruleId,
@@ -35,7 +38,7 @@ export function findingDiagnostic(finding: Finding, toUri: (file: string) => str
     ...(finding.related.length
       ? {
           relatedInformation: finding.related.map((r) => ({
-            location: { uri: toUri(r.file), range: toRange(r.range) },
+            location: { uri: toUri(r.file), range: rangeIn(r.file, r.range) },
             message: r.message,
           })),
         }
