@@ -26,13 +26,16 @@ function hasControl(text: string): boolean {
   return false;
 }
 
-/** The text with each control character written as an escape (`\n`, `\u001b`), so it cannot start a line or colour one. */
-export function escapeControls(text: string): string {
+/**
+ * The text with each control character written as an escape (`\n`, `\u001b`), so it cannot start a
+ * line or colour one. `keepLineBreaks` leaves CR and LF for a format that encodes them itself.
+ */
+export function escapeControls(text: string, keepLineBreaks = false): string {
   if (!hasControl(text)) return text;
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    out += isControl(code) ? escaped(code) : text[i];
+    out += isControl(code) && !(keepLineBreaks && (code === 10 || code === 13)) ? escaped(code) : text[i];
   }
   return out;
 }

@@ -18,13 +18,14 @@ export function escapeProperty(text: string): string {
 export function github(reports: FileReport[], ctx: FormatContext): string {
   const lines: string[] = [];
   for (const report of reports) {
-    // A quoted name (one with control characters) matches no file of the diff, but can never end the command.
+    // A quoted name (one with control characters) matches no file of the diff, but can never end the
+    // command; messages keep their line breaks, which escapeData encodes as GitHub reads them.
     const file = escapeProperty(printableName(displayPath(report.file, ctx.cwd).split('\\').join('/')));
-    for (const problem of report.problems) lines.push(`::error file=${file}::${escapeData(escapeControls(problem))}`);
+    for (const problem of report.problems) lines.push(`::error file=${file}::${escapeData(escapeControls(problem, true))}`);
     for (const finding of sortedFindings(report.findings)) {
       const { line, column, endLine, endColumn } = finding.range;
       const where = `file=${file},line=${line},col=${column},endLine=${endLine},endColumn=${endColumn}`;
-      lines.push(`::${COMMAND[finding.severity]} ${where},title=${escapeProperty(finding.ruleId)}::${escapeData(escapeControls(finding.message))}`);
+      lines.push(`::${COMMAND[finding.severity]} ${where},title=${escapeProperty(finding.ruleId)}::${escapeData(escapeControls(finding.message, true))}`);
     }
   }
   return lines.join('\n');
