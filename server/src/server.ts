@@ -36,14 +36,14 @@ const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const linter = new Linter(serverRules());
-const project = new ProjectFiles(linter, (folder, truncated) => {
+const project = new ProjectFiles(linter, (folder, truncated, early) => {
   if (truncated) {
     const message = `callstats-lint: ${folder} holds more files than an app; its files are checked with the modules they import, not with the whole folder`;
     void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   }
-  // Files analysed before the folder's files were known are analysed again with all of them.
   diagnoser.workspaceScanned = false;
-  void diagnoser.rediagnoseAll();
+  // Files analysed before the folder's files were known are analysed again with all of them.
+  if (early) void diagnoser.rediagnoseAll();
 });
 
 let capabilities: ClientCapabilities = {};
@@ -57,7 +57,7 @@ const analyzer = new Analyzer(linter, settings, paths, (error) => {
   shownConfigErrors.add(error.message);
   // A notification, not showMessageRequest: nothing to answer, and the analysis need not wait.
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `callstats-lint: ${error.message}` });
-}, firstLintCache, (file) => documents.get(paths.toUri(file)));
+}, firstLintCache, (file) => documents.get(paths.toUri(file)), (file) => project.ready(file));
 let diagnoser: Diagnoser;
 
 /**

@@ -85,6 +85,8 @@ export class Analyzer {
     private readonly cacheFor: (file: string) => LintCache | undefined = () => undefined,
     /** The open document of a file: positions are taken from its text (a BOM in it is a character like any other). */
     private readonly documentOf: (file: string) => TextDocument | undefined = () => undefined,
+    /** Resolves when a file may be analysed: once its folder's files are known, or have taken too long. */
+    private readonly ready: (file: string) => Promise<void> = async () => undefined,
   ) {}
 
   /** The last analysis of a file, if any. */
@@ -113,8 +115,10 @@ export class Analyzer {
     return [...this.stale];
   }
 
-  settingsFor(file: string): Promise<Settings> {
-    return this.settings.get(this.paths.toUri(file));
+  /** A file's settings, once it may be analysed (see `ready`): every analysis asks for them first. */
+  async settingsFor(file: string): Promise<Settings> {
+    const [settings] = await Promise.all([this.settings.get(this.paths.toUri(file)), this.ready(file)]);
+    return settings;
   }
 
   /** Analyses one file now with its settings. Never throws. */
@@ -205,7 +209,7 @@ export class Analyzer {
    * when `isCancelled` turned true.
    */
   async analyseMany(targets: Target[], isCancelled: () => boolean = () => false, onFiles?: (done: number) => void): Promise<Analysis[] | undefined> {
-    const settings = await this.settings.getMany(targets.map((target) => this.paths.toUri(target.file)));
+    const [settings] = await Promise.all([this.settings.getMany(targets.map((target) => this.paths.toUri(target.file))), ...targets.map((target) => this.ready(target.file))]);
     if (isCancelled()) return undefined;
     const groups = new Map<string, { settings: Settings; targets: Target[] }>();
     targets.forEach((target, i) => {

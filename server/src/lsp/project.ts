@@ -13,6 +13,8 @@ import { uriToFile } from './paths.js';
 export const PROJECT_LIMITS = { maxFiles: 50_000, maxEntries: 500_000 };
 /** How long discovery runs before it lets the editor's requests in. */
 const SLICE_MS = 15;
+/** How long a file's first analysis waits for its folder's files: past it, the file goes first. */
+const READY_BUDGET_MS = 1000;
 
 interface Folder {
   discovery: FolderDiscovery;
@@ -22,6 +24,8 @@ interface Folder {
   done: Promise<void>;
   /** Watched-file events that came while discovery ran: applied when it is over. */
   pending: FileEvent[];
+  /** A file was analysed before discovery was over, so without the folder's other files. */
+  early: boolean;
 }
 
 export class ProjectFiles {
@@ -29,8 +33,11 @@ export class ProjectFiles {
 
   constructor(
     private readonly linter: Linter,
-    /** A folder's discovery is over: its files are the project now (unless `truncated`). */
-    private readonly onDiscovered: (folder: string, truncated: boolean) => void = () => undefined,
+    /**
+     * A folder's discovery is over: its files are the project now (unless `truncated`); `early` when
+     * files were analysed before, without them.
+     */
+    private readonly onDiscovered: (folder: string, truncated: boolean, early: boolean) => void = () => undefined,
   ) {}
 
   /** Starts discovering new folders and forgets folders no longer open. */
@@ -46,7 +53,7 @@ export class ProjectFiles {
 
   /** Discovers a folder again from scratch (a .gitignore changed what it lists). */
   private discover(root: string): void {
-    const folder: Folder = { discovery: new FolderDiscovery(root, PROJECT_LIMITS), files: undefined, done: Promise.resolve(), pending: [] };
+    const folder: Folder = { discovery: new FolderDiscovery(root, PROJECT_LIMITS), files: undefined, done: Promise.resolve(), pending: [], early: false };
     this.byFolder.set(root, folder);
     const current = () => this.byFolder.get(root) === folder;
     folder.done = (async () => {
@@ -61,8 +68,22 @@ export class ProjectFiles {
       }
       folder.pending = [];
       this.linter.setProjectFiles(root, folder.files && [...folder.files]);
-      this.onDiscovered(root, folder.discovery.truncated);
+      this.onDiscovered(root, folder.discovery.truncated, folder.early);
     })();
+  }
+
+  /**
+   * Resolves once the folder holding `file` is discovered, or once READY_BUDGET_MS have passed:
+   * a file's analysis waits that long for its project, then goes first (and again once it is known).
+   */
+  async ready(file: string): Promise<void> {
+    const root = this.folderOf(file);
+    const folder = root === undefined ? undefined : this.byFolder.get(root);
+    if (!folder || folder.files || folder.discovery.truncated) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = await Promise.race([folder.done.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), READY_BUDGET_MS)))]);
+    clearTimeout(timer);
+    if (late) folder.early = true;
   }
 
   /** The open workspace folder holding a file, if any (the innermost). */
