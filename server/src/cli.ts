@@ -12,12 +12,13 @@ import { Linter } from './engine/linter.js';
 import { TOPOLOGIES, type FileReport, type ResolvedConfig, type RuleSetting, type Topology, type UserConfig } from './engine/types.js';
 import { unifiedDiff } from './formatters/diff.js';
 import { FORMATTERS, isFormatName, type FormatName } from './formatters/index.js';
+import type { Rule } from './engine/rule.js';
 import { Snapshots, addProblem, writeFixes } from './fix-writer.js';
-import { RULE_IDS } from './rules/ids.js';
+import { RULES } from './rules/index.js';
 
 const NAME = 'callstats-lint';
 
-const USAGE = `Usage: ${NAME} [options] [paths or globs...]
+const usage = (rules: readonly Rule[]): string => `Usage: ${NAME} [options] [paths or globs...]
 
 Finds callstats.js identifier mistakes (userID, remoteUserID, conferenceID) in JavaScript and
 TypeScript files. Paths default to "."; folders are searched recursively, skipping node_modules
@@ -47,7 +48,7 @@ Options:
   -h, --help                     show this help
   -v, --version                  show the version
 
-Rules: ${RULE_IDS.join(', ')}
+Rules: ${rules.map((rule) => rule.meta.id).join(', ')}
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings;
 2 bad options or configuration, or a path or glob that matched no files. Info findings never
@@ -120,7 +121,7 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-function parseOptions(argv: string[]): Options | 'help' | 'version' {
+function parseOptions(argv: string[], ruleIds: readonly string[]): Options | 'help' | 'version' {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -149,7 +150,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
     if (!match) throw new UsageError(`--rule must look like id=severity (got "${rule}")`);
     const [, id, setting] = match;
     try {
-      checkRuleSetting(id, setting, '--rule');
+      checkRuleSetting(id, setting, '--rule', ruleIds);
     } catch (error) {
       throw error instanceof ConfigError ? new UsageError(error.message) : error;
     }
@@ -259,10 +260,11 @@ function withProblems(reports: FileReport[], problems: Map<string, string[]>): F
   return [...byFile.values(), ...extra].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-async function run(argv: string[]): Promise<number> {
-  const options = parseOptions(argv);
+async function run(argv: string[], rules: readonly Rule[]): Promise<number> {
+  const ruleIds = rules.map((rule) => rule.meta.id);
+  const options = parseOptions(argv, ruleIds);
   if (options === 'help') {
-    await emit(process.stdout, USAGE);
+    await emit(process.stdout, usage(rules));
     return 0;
   }
   if (options === 'version') {
@@ -272,7 +274,7 @@ async function run(argv: string[]): Promise<number> {
   const cwd = process.cwd();
   const { files, named, roots, problems } = discover(options.patterns, cwd);
 
-  const resolver = new ConfigResolver({ configFile: options.configFile, overrides: options.overrides });
+  const resolver = new ConfigResolver({ ruleIds, configFile: options.configFile, overrides: options.overrides });
   const configs = resolveConfigs(files, resolver);
   const configFor = (file: string): ResolvedConfig => {
     const config = configs.get(file) ?? resolver.forFile(file);
@@ -288,7 +290,7 @@ async function run(argv: string[]): Promise<number> {
     namedFiles: named,
   };
   const snapshots = options.fix || options.fixDryRun ? new Snapshots(files, roots, problems) : undefined;
-  const linter = new Linter();
+  const linter = new Linter({ rules });
   // Only the first lint uses the cache: --fix passes lint texts that never reach the disk as they are.
   // Fixes come from a fresh analysis: a cache can change what is reported, never what is written.
   const cache = options.cacheLocation ? new LintCache(options.cacheLocation, { forFixes: snapshots !== undefined }) : undefined;
@@ -302,7 +304,7 @@ async function run(argv: string[]): Promise<number> {
       reports = outcome.reports;
     } else {
       // A file left unwritten still has its old findings: then only a fresh lint of the disk tells what remains.
-      reports = writeFixes(outcome.fixed, snapshots, problems) ? outcome.reports : new Linter().lint(request);
+      reports = writeFixes(outcome.fixed, snapshots, problems) ? outcome.reports : new Linter({ rules }).lint(request);
     }
   }
   reports = withProblems(reports, problems);
@@ -310,7 +312,7 @@ async function run(argv: string[]): Promise<number> {
     reports = reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => finding.severity === 'error') }));
   }
 
-  const output = FORMATTERS[options.format](reports, { cwd, color: options.color && patch === undefined });
+  const output = FORMATTERS[options.format](reports, { cwd, color: options.color && patch === undefined, rules: rules.map((rule) => rule.meta) });
   const text = output ? `${output}\n` : '';
   // With --fix-dry-run standard output carries only the patch, so that it can be piped to `git apply`.
   if (patch !== undefined) await emit(process.stdout, patch);
@@ -339,11 +341,11 @@ function oneLine(message: string): string {
   return message.replace(/\s+/g, (space) => (space.includes('\n') ? ' ' : space));
 }
 
-/** Runs the command line; resolves to the exit code and never throws. */
-export async function main(argv: string[]): Promise<number> {
+/** Runs the command line with these rules (the built-in ones unless told); resolves to the exit code and never throws. */
+export async function main(argv: string[], rules: readonly Rule[] = RULES): Promise<number> {
   guardStreams();
   try {
-    return await run(argv);
+    return await run(argv, rules);
   } catch (error) {
     if (error instanceof OutputError) {
       process.stderr.write(`${NAME}: ${error.message}\n`);

@@ -19,6 +19,7 @@ import { CONFIG_FILE } from './engine/config.js';
 import { LintCache, defaultCacheDirectory } from './engine/cache.js';
 import { Linter } from './engine/linter.js';
 import { Analyzer, serverRules } from './lsp/analyzer.js';
+import { RULES } from './rules/index.js';
 import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
 import { Diagnoser, cancelled } from './lsp/diagnoser.js';
 import { checkParams } from './lsp/params.js';
@@ -35,7 +36,7 @@ import { lintWorkspace } from './lsp/workspaceLint.js';
 const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const linter = new Linter(serverRules());
+const linter = new Linter({ rules: serverRules(RULES) });
 const project = new ProjectFiles(linter, (folder, truncated, early) => {
   if (truncated) {
     const message = `callstats-lint: ${folder} holds more files than an app; its files are checked with the modules they import, not with the whole folder`;
@@ -49,7 +50,7 @@ const project = new ProjectFiles(linter, (folder, truncated, early) => {
 let capabilities: ClientCapabilities = {};
 let folders: string[] = [];
 const paths = new DocumentPaths(() => folders[0] ?? process.cwd());
-const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true);
+const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true, linter.ruleIds);
 const shownConfigErrors = new Set<string>();
 const analyzer = new Analyzer(linter, settings, paths, (error) => {
   // Once per distinct error: every file of the folder hits the same broken configuration.

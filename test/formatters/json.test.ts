@@ -5,7 +5,7 @@ import type { FileReport, Finding, SourceRange } from '../../server/src/engine/t
 import { json } from '../../server/src/formatters/json.js';
 
 const app = '/work/app/src/app.js';
-const ctx = { cwd: '/work/app' };
+const ctx = { cwd: '/work/app', rules: [] };
 
 function range(line: number, column: number, endLine: number, endColumn: number): SourceRange {
   return { start: 0, end: 0, line, column, endLine, endColumn };
@@ -13,8 +13,11 @@ function range(line: number, column: number, endLine: number, endColumn: number)
 
 const tooLong: Finding = {
   ruleId: 'id-max-bytes',
+  messageId: 'bytes',
+  data: { label: 'userID', bytes: 300, chars: 300, limit: 256 },
   severity: 'error',
   message: 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256',
+  help: 'Use a shorter ID.',
   file: app,
   range: range(2, 32, 2, 47),
   related: [],
@@ -25,8 +28,11 @@ const tooLong: Finding = {
 };
 const remote: Finding = {
   ruleId: 'remote-userid-topology',
+  messageId: 'local',
+  data: {},
   severity: 'warn',
   message: 'remoteUserID is the local userID',
+  help: 'Pass the remote ID.',
   file: app,
   range: range(10, 5, 10, 12),
   related: [{ file: app, range: range(3, 7, 3, 12), message: 'set here' }],
@@ -43,7 +49,7 @@ const remote: Finding = {
     { title: 'Elsewhere', kind: 'safe', edits: [{ file: '/work/app/src/other.js', start: 0, end: 0, newText: 'x' }] },
   ],
 };
-const note: Finding = { ...remote, ruleId: 'reinit-on-userid-change', severity: 'info', message: 'note', range: range(1, 1, 1, 2), fixes: [] };
+const note: Finding = { ...remote, ruleId: 'reinit-on-userid-change', messageId: 'reassigned', severity: 'info', message: 'note', range: range(1, 1, 1, 2), fixes: [] };
 
 test('json: one entry per file, ESLint fields, messages in reading order', () => {
   const reports: FileReport[] = [
@@ -55,9 +61,10 @@ test('json: one entry per file, ESLint fields, messages in reading order', () =>
     {
       filePath: app,
       messages: [
-        { ruleId: 'reinit-on-userid-change', severity: 1, message: 'note', line: 1, column: 1, endLine: 1, endColumn: 2 },
+        { ruleId: 'reinit-on-userid-change', messageId: 'reassigned', severity: 1, message: 'note', line: 1, column: 1, endLine: 1, endColumn: 2 },
         {
           ruleId: 'id-max-bytes',
+          messageId: 'bytes',
           severity: 2,
           message: 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256',
           line: 2,
@@ -67,7 +74,7 @@ test('json: one entry per file, ESLint fields, messages in reading order', () =>
           fix: { range: [59, 74], text: "'abc'" },
           suggestions: [{ desc: 'Truncate the literal to the limit', fix: { range: [59, 74], text: "'xx'" } }],
         },
-        { ruleId: 'remote-userid-topology', severity: 1, message: 'remoteUserID is the local userID', line: 10, column: 5, endLine: 10, endColumn: 12 },
+        { ruleId: 'remote-userid-topology', messageId: 'local', severity: 1, message: 'remoteUserID is the local userID', line: 10, column: 5, endLine: 10, endColumn: 12 },
       ],
       suppressedMessages: [],
       errorCount: 1,

@@ -10,7 +10,7 @@ import { fixedText, fixFiles } from '../../server/src/engine/fixes.js';
 import { isLintableFile } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
 import { fixAll } from '../../server/src/lsp/codeActions.js';
-import type { Rule } from '../../server/src/rules/rule.js';
+import { defineRule } from '../../server/src/engine/rule.js';
 import { ROOT, writeTree } from '../helpers/lint.js';
 import { TestClient, applyEdits, uriOf } from '../lsp/client.js';
 import { cli } from './input-helpers.js';
@@ -86,35 +86,41 @@ test("fix-all takes the CLI's fixes: the preferred safe fix of each finding, fix
   const file = path.join(writeTree({ 'app.js': text, '.callstatslintrc.json': '{}' }), 'app.js');
   const at = (needle: string) => text.indexOf(needle);
   // Three findings on the call, as rules with these fixes would give them.
-  const rule: Rule = {
-    id: 'id-empty',
-    run(context) {
-      const source = context.calls[0]?.call.getSourceFile();
-      if (!source) return;
-      const now = source.text;
-      const call = context.calls[0].call;
+  const rule = defineRule({
+    meta: {
+      id: 'fix-all-test',
+      description: 'Fixes that prefer, chain and break',
+      defaultSeverity: 'warn',
+      docs: 'docs/rules/fix-all-test.md',
+      fixes: { other: { title: 'not preferred', kind: 'safe' }, preferred: { title: 'preferred', kind: 'safe' }, then: { title: 'then', kind: 'safe' }, breaks: { title: 'breaks', kind: 'safe' } },
+    },
+    messages: { two: { message: 'test: two safe fixes', help: 'None.' }, enabled: { message: 'test: enabled by an earlier fix', help: 'None.' }, breaks: { message: 'test: breaks the syntax', help: 'None.' } },
+    create(context) {
+      const call = context.calls[0]?.call;
+      if (!call) return;
+      const now = call.getSourceFile().text;
       // Two safe fixes, the preferred one second: only it is applied.
       if (now.includes("'one'")) {
         const one = now.indexOf("'one'");
         context.report({
           node: call,
-          message: 'test: two safe fixes',
+          messageId: 'two',
           fixes: [
-            { title: 'not preferred', kind: 'safe', edits: [{ file, start: 0, end: 0, newText: '// not preferred\n' }] },
-            { title: 'preferred', kind: 'safe', isPreferred: true, edits: [{ file, start: one, end: one + 5, newText: "'two'" }] },
+            { fixId: 'other', edits: [{ file, start: 0, end: 0, newText: '// not preferred\n' }] },
+            { fixId: 'preferred', isPreferred: true, edits: [{ file, start: one, end: one + 5, newText: "'two'" }] },
           ],
         });
       }
       // Enabled by the first: the CLI's second pass applies it.
       if (now.includes("'two'")) {
         const two = now.indexOf("'two'");
-        context.report({ node: call.expression, message: 'test: enabled by an earlier fix', fixes: [{ title: 'then', kind: 'safe', edits: [{ file, start: two, end: two + 5, newText: "'three'" }] }] });
+        context.report({ node: call.expression, messageId: 'enabled', fixes: [{ fixId: 'then', edits: [{ file, start: two, end: two + 5, newText: "'three'" }] }] });
       }
       // A rule's bug: a fix that opens a parenthesis it never closes.
-      context.report({ node: call.arguments[0], message: 'test: breaks the syntax', fixes: [{ title: 'breaks', kind: 'safe', edits: [{ file, start: at('cs.initialize'), end: at('cs.initialize'), newText: '(' }] }] });
+      context.report({ node: call.arguments[0], messageId: 'breaks', fixes: [{ fixId: 'breaks', edits: [{ file, start: at('cs.initialize'), end: at('cs.initialize'), newText: '(' }] }] });
     },
-  };
-  const linter = new Linter([rule]);
+  });
+  const linter = new Linter({ rules: [rule] });
   const cli = fixFiles(linter, { files: [file], configFor: () => defaultConfig() }, linter.lint({ files: [file], configFor: () => defaultConfig() }), () => text);
   const expected = text.replace("'one'", "'three'");
   assert.equal(cli.fixed.get(file), expected);

@@ -7,10 +7,9 @@ import { test } from 'node:test';
 import { writeTree } from '../helpers/lint.js';
 import { cli, jsonReport } from './input-helpers.js';
 
-const LONG = 'x'.repeat(300);
-const SHA1 = createHash('sha1').update(LONG).digest('hex');
-const FIXABLE = `const cs = new callstats();\ncs.initialize('app', 'secret', '${LONG}');\n`;
-const FIXED = `const cs = new callstats();\ncs.initialize('app', 'secret', '${SHA1}');\n`;
+/** id-unicode (a warning) with a safe fix on line 2: the invisible U+200B goes. */
+const FIXABLE = "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice\\u200B');\n";
+const FIXED = "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\n";
 const OUTSIDE = 'fatal: not fixed: the file is outside the paths given (a symbolic link leads there)';
 const READ_ONLY = 'fatal: not fixed: the file is read-only';
 
@@ -30,7 +29,7 @@ test('--fix . never writes through a folder link that leads outside the folder: 
   assert.ok(dry.stdout.includes('+++ b/app.js') && !dry.stdout.includes('vendor'), dry.stdout);
   const run = cli(dir, ['--fix', '-f', 'json', '.']);
   assert.equal(run.code, 1);
-  assert.deepEqual(jsonReport(dir, run.stdout), { 'app.js': [], 'vendor/ids.js': [OUTSIDE, '2:32 id-max-bytes'] });
+  assert.deepEqual(jsonReport(dir, run.stdout), { 'app.js': [], 'vendor/ids.js': [OUTSIDE, '2:32 id-unicode'] });
   assert.equal(identity(path.join(other, 'shared', 'ids.js')), before);
   assert.equal(fs.readFileSync(path.join(dir, 'app.js'), 'utf8'), FIXED);
 
@@ -69,7 +68,7 @@ test('a read-only file (0444) is not rewritten, even by root: it is reported and
   const before = identity(app);
   const run = cli(dir, ['--fix', '-f', 'json', '.']);
   assert.equal(run.code, 1);
-  assert.deepEqual(jsonReport(dir, run.stdout), { 'app.js': [READ_ONLY, '2:32 id-max-bytes'], 'ok.js': [] });
+  assert.deepEqual(jsonReport(dir, run.stdout), { 'app.js': [READ_ONLY, '2:32 id-unicode'], 'ok.js': [] });
   assert.equal(identity(app), before);
   assert.equal(fs.statSync(app).mode & 0o777, 0o444);
 });

@@ -4,11 +4,10 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isRealFolder, makeFolder, readRegularFile, writeAtomically, type FileStamp } from './disk.js';
-import { RULE_IDS } from '../rules/ids.js';
 import type { Fix, RelatedLocation, SourceRange } from './types.js';
 
 /** Where the caches live in a project: the convention of tools that keep caches in node_modules. */
-export const CACHE_FOLDER = path.join('node_modules', '.cache', 'callstats-lint');
+const CACHE_FOLDER = path.join('node_modules', '.cache', 'callstats-lint');
 /** Bumped whenever what an entry holds changes shape. */
 const FORMAT = 2;
 /** Entries kept; the least recently written go first. One entry serves one set of analysed files. */
@@ -17,7 +16,12 @@ const MAX_ENTRIES = 16;
 /** A finding as the analysis produced it, before configuration (severity) and comments (suppression) apply. */
 export interface RawFinding {
   ruleId: string;
+  messageId: string;
+  data: Readonly<Record<string, string | number>>;
   message: string;
+  help: string;
+  /** Never reported as an error (see Draft.likely). */
+  likely: boolean;
   file: string;
   range: SourceRange;
   related: RelatedLocation[];
@@ -205,11 +209,11 @@ const isRange = (range: unknown): boolean =>
   isObject(range) && ['start', 'end', 'line', 'column', 'endLine', 'endColumn'].every((key) => Number.isSafeInteger(range[key]));
 
 /** Whether a cached finding has the shape the linter and the formatters read (a damaged or planted one must not make them throw). */
-function isRawFinding(value: unknown): value is RawFinding {
+function isRawFinding(value: unknown, ruleIds: readonly string[]): value is RawFinding {
   return (
     isObject(value) &&
     typeof value.ruleId === 'string' &&
-    RULE_IDS.includes(value.ruleId) &&
+    ruleIds.includes(value.ruleId) &&
     typeof value.message === 'string' &&
     typeof value.file === 'string' &&
     isRange(value.range) &&
@@ -252,7 +256,8 @@ export class AnalysisCache {
     return digest(JSON.stringify([FORMAT, buildStamp(), ruleIds, files]));
   }
 
-  load(key: string): CachedAnalysis | undefined {
+  /** The entry under `key`, if it is whole and its findings are of `ruleIds`, the rules run. */
+  load(key: string, ruleIds: readonly string[]): CachedAnalysis | undefined {
     if (!this.real()) return undefined;
     const entry = readJson(this.fileOf(key)) as CachedAnalysis | undefined;
     const valid =
@@ -261,7 +266,7 @@ export class AnalysisCache {
       Array.isArray(entry.rounds) &&
       Array.isArray(entry.analysed) &&
       Array.isArray(entry.findings) &&
-      entry.findings.every(isRawFinding) &&
+      entry.findings.every((finding) => isRawFinding(finding, ruleIds)) &&
       Array.isArray(entry.failures);
     return valid ? entry : undefined;
   }

@@ -1,13 +1,19 @@
-// The TypeScript compiler bundled with ts-morph, loaded on its own; importing this module loads it.
+// The TypeScript compiler bundled with ts-morph, loaded on its own the first time code uses it.
 //
 // Why: the engine only ever uses ts-morph's `ts` namespace, yet `require('ts-morph')` also loads ts-morph's
 // own 3 MB. So scripts/build.mjs (with scripts/compiler-plugin.mjs) resolves every `import { ts } from 'ts-morph'`
 // and `require('ts-morph')` under server/src to this module, while the sources keep importing ts-morph for its
 // types. No V8 code cache: V8 runs cached code unchecked, and a cache file on disk can be crafted (see README).
-import * as fs from 'node:fs';
-import Module from 'node:module';
-import * as path from 'node:path';
+//
+// This is the one seam that keeps the compiler lazy: `ts` is a getter, so any module may import it (the
+// rules, the analysis) and the compiler loads only when something first reads `ts.x`, typically the first
+// parse. A run whose files never touch the SDK never loads it, whatever the module graph imports.
+//
+// The module is CommonJS on purpose: only `exports` can carry a getter (an ES module exports bindings).
 import type { ts as Compiler } from 'ts-morph';
+const fs = require('node:fs') as typeof import('node:fs');
+const Module = require('node:module') as typeof import('node:module');
+const path = require('node:path') as typeof import('node:path');
 
 /** The compiler file: beside the bundle in the .vsix (`build.mjs --package` copies it there), else ts-morph's own. */
 function compilerFile(): string {
@@ -18,4 +24,5 @@ function compilerFile(): string {
 }
 
 // Loaded by Node's own loader, so a later require('ts-morph') shares this copy.
-export const ts = Module.createRequire(__filename)(compilerFile()) as typeof Compiler;
+let compiler: typeof Compiler | undefined;
+Object.defineProperty(exports, 'ts', { enumerable: true, get: () => (compiler ??= Module.createRequire(__filename)(compilerFile()) as typeof Compiler) });

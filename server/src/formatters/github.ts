@@ -25,7 +25,9 @@ export function github(reports: FileReport[], ctx: FormatContext): string {
     for (const finding of sortedFindings(report.findings)) {
       const { line, column, endLine, endColumn } = finding.range;
       const where = `file=${file},line=${line},col=${column},endLine=${endLine},endColumn=${endColumn}`;
-      lines.push(`::${COMMAND[finding.severity]} ${where},title=${escapeProperty(finding.ruleId)}::${escapeData(escapeControls(finding.message, true))}`);
+      // The help on a line of its own: the annotation shows both.
+      const text = finding.help ? `${finding.message}\n${finding.help}` : finding.message;
+      lines.push(`::${COMMAND[finding.severity]} ${where},title=${escapeProperty(finding.ruleId)}::${escapeData(escapeControls(text, true))}`);
     }
   }
   return lines.join('\n');

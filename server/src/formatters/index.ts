@@ -1,5 +1,6 @@
 // The report formatters by name, and what they share: display paths and finding order.
 import * as path from 'node:path';
+import type { RuleMeta } from '../engine/rule.js';
 import type { FileReport, Finding } from '../engine/types.js';
 import { github } from './github.js';
 import { json } from './json.js';
@@ -11,6 +12,8 @@ export interface FormatContext {
   cwd: string;
   /** ANSI colours; only stylish uses them. */
   color?: boolean;
+  /** The metadata of the rules that ran (SARIF describes each). */
+  rules: readonly RuleMeta[];
 }
 
 export type Formatter = (reports: FileReport[], ctx: FormatContext) => string;

@@ -10,6 +10,8 @@ interface EslintFix {
 
 interface EslintMessage {
   ruleId: string | null;
+  /** The rule's message id, as ESLint gives it for rules that declare messages. */
+  messageId?: string;
   fatal?: true;
   severity: 1 | 2;
   message: string;
@@ -44,6 +46,7 @@ function message(finding: Finding): EslintMessage {
   const { range } = finding;
   const out: EslintMessage = {
     ruleId: finding.ruleId,
+    messageId: finding.messageId,
     severity: finding.severity === 'error' ? 2 : 1,
     message: finding.message,
     line: range.line,

@@ -21,6 +21,8 @@ interface Row {
   column: string;
   severity: Severity;
   message: string;
+  /** What to do, on a line of its own below the message. */
+  help: string;
   ruleId: string;
   related: RelatedLocation[];
 }
@@ -42,6 +44,7 @@ export function stylish(reports: FileReport[], ctx: FormatContext): string {
       column: '0',
       severity: 'error',
       message,
+      help: '',
       ruleId: '',
       related: [],
     }));
@@ -51,6 +54,7 @@ export function stylish(reports: FileReport[], ctx: FormatContext): string {
         column: String(finding.range.column),
         severity: finding.severity,
         message: finding.message,
+        help: finding.help,
         ruleId: finding.ruleId,
         related: finding.related,
       });
@@ -68,13 +72,15 @@ export function stylish(reports: FileReport[], ctx: FormatContext): string {
     const severityWidth = width((row) => LABEL[row.severity]);
     // ESLint drops a message's final period: the rule id follows on the same line.
     const text = (row: Row): string => escapeControls(row.message.replace(/([^ ])\.$/u, '$1'));
-    const messageWidth = width(text);
+    // Messages are not padded to the longest one: the help below each would sit under a wide gap.
+    const helpIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
 
     output += `${paint('underline', printableName(displayPath(report.file, ctx.cwd)))}\n`;
     for (const row of rows) {
       const position = paint('dim', `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`);
       const severity = paint(COLOR[row.severity], LABEL[row.severity].padEnd(severityWidth));
-      output += `  ${position}  ${severity}  ${text(row).padEnd(messageWidth)}  ${paint('dim', row.ruleId)}`.trimEnd() + '\n';
+      output += `  ${position}  ${severity}  ${text(row)}  ${paint('dim', row.ruleId)}`.trimEnd() + '\n';
+      if (row.help) output += `${helpIndent}${paint('dim', escapeControls(row.help))}\n`;
       for (const related of row.related) {
         const where = `${printableName(displayPath(related.file, ctx.cwd))}:${related.range.line}:${related.range.column}`;
         output += paint('dim', `    \u21b3 ${where} ${escapeControls(related.message)}`) + '\n';

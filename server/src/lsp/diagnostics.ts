@@ -1,7 +1,8 @@
 // Engine findings and failures as LSP diagnostics.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import { ruleMeta } from '../rules/index.js';
+import type { RuleMeta } from '../engine/rule.js';
 import type { Finding, Severity, SourceRange } from '../engine/types.js';
+import { localDocsUrl } from '../docs.js';
 import type { ConfigError } from '../engine/config.js';
 import { fileToUri } from './paths.js';
 
@@ -26,15 +27,22 @@ const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, ch
 /** Positions of a finding's file: by default the engine's lines and columns; the server takes them from an open document's text. */
 export type RangeIn = (file: string, range: SourceRange) => Range;
 
-export function findingDiagnostic(finding: Finding, toUri: (file: string) => string = fileToUri, rangeIn: RangeIn = (_file, range) => toRange(range)): Diagnostic {
-  const href = ruleMeta(finding.ruleId)?.docsUrl;
+/** The message, and on the next line what to do: editors show both, and the first line where space is short. */
+export function findingDiagnostic(
+  finding: Finding,
+  metaOf: (ruleId: string) => RuleMeta | undefined,
+  toUri: (file: string) => string = fileToUri,
+  rangeIn: RangeIn = (_file, range) => toRange(range),
+): Diagnostic {
+  const meta = metaOf(finding.ruleId);
+  const href = meta && localDocsUrl(meta);
   return {
     range: rangeIn(finding.file, finding.range),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.ruleId,
     ...(href ? { codeDescription: { href } } : {}),
-    message: finding.message,
+    message: finding.help ? `${finding.message}\n${finding.help}` : finding.message,
     ...(finding.related.length
       ? {
           relatedInformation: finding.related.map((r) => ({
