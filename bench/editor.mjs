@@ -209,8 +209,28 @@ export async function measureEditor({ corpusDir, seed = DEFAULT_SEED, edits = 10
   };
 }
 
+/**
+ * workspace/diagnostic on the corpus, its cache emptied first: how long until the editor has the
+ * diagnostics of every file (the CLI's `--no-cache` run is the yardstick).
+ */
+export async function measureWorkspaceDiagnostics({ corpusDir, seed = DEFAULT_SEED }) {
+  const manifest = ensureCorpus(corpusDir, 2500, seed);
+  const file = path.join(corpusDir, manifest.consoleFile);
+  fs.rmSync(cacheDirOf(corpusDir), { recursive: true, force: true });
+  return openSession(corpusDir, file, fs.readFileSync(file, 'utf8'), async ({ connection }) => {
+    const t0 = performance.now();
+    const report = await connection.sendRequest('workspace/diagnostic', { previousResultIds: [] });
+    const workspaceDiagnosticsMs = performance.now() - t0;
+    return { workspaceDiagnosticsMs, workspaceFiles: report.items.length, workspaceDiagnostics: report.items.reduce((n, item) => n + (item.items?.length ?? 0), 0) };
+  });
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const { values } = parseArgs({ options: { edits: { type: 'string', default: '10000' }, 'latency-edits': { type: 'string', default: '200' }, 'code-edits': { type: 'string', default: '200' }, seed: { type: 'string', default: DEFAULT_SEED } } });
+  const { values } = parseArgs({ options: { edits: { type: 'string', default: '10000' }, 'latency-edits': { type: 'string', default: '200' }, 'code-edits': { type: 'string', default: '200' }, seed: { type: 'string', default: DEFAULT_SEED }, workspace: { type: 'boolean', default: false } } });
+  if (values.workspace) {
+    console.log(JSON.stringify(await measureWorkspaceDiagnostics({ corpusDir: path.join(BENCH, 'corpus', '2500'), seed: values.seed }), null, 2));
+    process.exit(0);
+  }
   const result = await measureEditor({
     corpusDir: path.join(BENCH, 'corpus', '2500'),
     seed: values.seed,

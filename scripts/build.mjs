@@ -19,7 +19,7 @@ const common = {
   sourcemap: !forPackage,
   logLevel: 'warning',
   absWorkingDir: root,
-  // Server code gets the TypeScript compiler from server/src/engine/compiler.ts (a V8 code cache) instead of
+  // Server code gets the TypeScript compiler from server/src/engine/compiler.ts (the compiler file alone) instead of
   // loading all of ts-morph for its `ts` namespace: see scripts/compiler-plugin.mjs for why.
   // The configuration schema is compiled here, once, rather than by every run: see scripts/config-validator-plugin.mjs.
   plugins: [compilerPlugin(root), configValidatorPlugin(root)],

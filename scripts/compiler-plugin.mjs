@@ -1,8 +1,7 @@
 // The esbuild plugin that gives server code the compiler from server/src/engine/compiler.ts in place of ts-morph.
 //
-// Why: the engine uses only ts-morph's `ts` namespace, but loading ts-morph costs ~0.35 s per run: its own
-// 3 MB plus Node compiling the 9 MB compiler without a code cache. compiler.ts loads the same compiler file
-// through a V8 code cache. The sources keep `import { ts } from 'ts-morph'`, so `ts.Node` and the other
+// Why: the engine uses only ts-morph's `ts` namespace, but loading ts-morph also loads its own 3 MB on every
+// run; compiler.ts loads the compiler file alone. The sources keep `import { ts } from 'ts-morph'`, so `ts.Node` and the other
 // types still come from ts-morph; only the bundle's runtime import (and `require('ts-morph')`) changes.
 // Importing anything else from ts-morph in server/src fails the build (compiler.ts exports only `ts`), so
 // the rest of ts-morph cannot creep back in unnoticed. Importers outside server/src (tests that use

@@ -1,11 +1,10 @@
 // The command line: options, file discovery, configuration, linting, --fix, report formatting and exit codes.
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import pkg from '../../package.json';
-import { LintCache, defaultCacheDirectory, userCacheDirectory } from './engine/cache.js';
-import { setCodeCacheDirectory } from './engine/code-cache.js';
+import { LintCache, defaultCacheDirectory } from './engine/cache.js';
+import { makeFolder } from './engine/disk.js';
 import { ConfigError, ConfigResolver, checkRuleSetting } from './engine/config.js';
 import { fixFiles } from './engine/fixes.js';
 import { discoverFiles } from './engine/files.js';
@@ -14,11 +13,10 @@ import { TOPOLOGIES, type FileReport, type ResolvedConfig, type RuleSetting, typ
 import { unifiedDiff } from './formatters/diff.js';
 import { FORMATTERS, isFormatName, type FormatName } from './formatters/index.js';
 import type { Rule } from './engine/rule.js';
+import { Snapshots, addProblem, writeFixes } from './fix-writer.js';
 import { RULES } from './rules/index.js';
 
 const NAME = 'callstats-lint';
-const CHANGED_ON_DISK = 'not fixed: the file changed on disk while it was being linted';
-const NOT_UTF8 = 'not fixed: the file is not valid UTF-8, and rewriting it would replace the bytes that are not';
 
 const usage = (rules: readonly Rule[]): string => `Usage: ${NAME} [options] [paths or globs...]
 
@@ -59,6 +57,32 @@ change the exit code.
 
 /** Bad command-line use: one line on stderr, exit code 2. */
 class UsageError extends Error {}
+
+/** The report could not be written out (a closed pipe, a full disk): one line on stderr, exit code 2. */
+class OutputError extends Error {}
+
+/**
+ * Writes to standard output (or error) and waits until the text is out. A reader that went away
+ * (EPIPE, as with `| head -1`) or a full disk (ENOSPC) is reported, never an unhandled 'error' event.
+ */
+function emit(stream: NodeJS.WriteStream, text: string): Promise<void> {
+  if (!text) return Promise.resolve();
+  const name = stream === process.stdout ? 'standard output' : 'standard error';
+  return new Promise((resolve, reject) => {
+    stream.write(text, (error) => {
+      if (error) reject(new OutputError(`cannot write to ${name} (${(error as NodeJS.ErrnoException).code ?? error.message})`));
+      else resolve();
+    });
+  });
+}
+
+/** Once a write failed the stream emits 'error' too, which would throw for want of a listener: the write's own callback reports it. */
+let streamsGuarded = false;
+function guardStreams(): void {
+  if (streamsGuarded) return;
+  streamsGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
+}
 
 interface Options {
   patterns: string[];
@@ -178,9 +202,10 @@ function parseSize(text: string): number {
 }
 
 /** Expands every pattern; a pattern that matches nothing is a usage error, as in ESLint. */
-function discover(patterns: string[], cwd: string): { files: string[]; named: string[]; problems: Map<string, string[]> } {
+function discover(patterns: string[], cwd: string): { files: string[]; named: string[]; roots: string[]; problems: Map<string, string[]> } {
   const files = new Set<string>();
   const named = new Set<string>();
+  const roots = new Set<string>();
   const problems = new Map<string, string[]>();
   const unmatched: string[] = [];
   for (const pattern of patterns) {
@@ -191,119 +216,11 @@ function discover(patterns: string[], cwd: string): { files: string[]; named: st
     }
     for (const file of found.files) files.add(file);
     for (const file of found.named) named.add(file);
+    for (const root of found.roots) roots.add(root);
     for (const problem of found.problems) addProblem(problems, problem.path, problem.message);
   }
   if (unmatched.length > 0) throw new UsageError(unmatched.join('\n'));
-  return { files: [...files].sort(), named: [...named], problems };
-}
-
-function addProblem(problems: Map<string, string[]>, file: string, message: string): void {
-  const list = problems.get(file) ?? [];
-  if (!list.includes(message)) list.push(message);
-  problems.set(file, list);
-}
-
-/** Identifies a version of a file on disk; undefined when it cannot be statted. */
-function stampOf(file: string): string | undefined {
-  try {
-    const stat = fs.statSync(file);
-    return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}`;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * What the linted files were when they were linted: each file's stamp taken before the lint, and
- * its text, read when a fix first needs it. Only these files are ever fixed.
- */
-class Snapshots {
-  private readonly stamps: Map<string, string | undefined>;
-  private readonly texts = new Map<string, string | undefined>();
-
-  constructor(
-    files: string[],
-    private readonly problems: Map<string, string[]>,
-  ) {
-    this.stamps = new Map(files.map((file) => [file, stampOf(file)]));
-  }
-
-  /** The text the lint saw, or undefined when the file must not be fixed. */
-  text(file: string): string | undefined {
-    if (!this.texts.has(file)) this.texts.set(file, this.read(file));
-    return this.texts.get(file);
-  }
-
-  private read(file: string): string | undefined {
-    const stamp = this.stamps.get(file);
-    if (stamp === undefined) return undefined;
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(file);
-    } catch {
-      return undefined; // the lint reported why the file cannot be read
-    }
-    // Unchanged since before the lint, so the lint read these same bytes.
-    if (stampOf(file) !== stamp) {
-      addProblem(this.problems, file, CHANGED_ON_DISK);
-      return undefined;
-    }
-    const text = bytes.toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(bytes)) {
-      addProblem(this.problems, file, NOT_UTF8);
-      return undefined;
-    }
-    return text;
-  }
-
-  /** Whether the file on disk is still what was linted. */
-  unchanged(file: string): boolean {
-    if (stampOf(file) !== this.stamps.get(file)) return false;
-    try {
-      return fs.readFileSync(file, 'utf8') === this.texts.get(file);
-    } catch {
-      return false;
-    }
-  }
-}
-
-class ChangedOnDisk extends Error {}
-
-/**
- * Replaces a file through a temporary sibling and a rename, so an interrupted write never leaves
- * half a file; the file's mode is kept, and a file changed on disk since it was linted is left alone.
- */
-function writeAtomically(file: string, text: string, snapshots: Snapshots): void {
-  const target = fs.realpathSync(file);
-  fs.accessSync(target, fs.constants.W_OK);
-  const mode = fs.statSync(target).mode & 0o7777;
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    fs.writeFileSync(temp, text, { flag: 'wx', mode });
-    fs.chmodSync(temp, mode); // the umask may have narrowed the mode given to open()
-    // Checked last, right before the rename: an editor may have saved the file while it was being linted.
-    if (!snapshots.unchanged(file)) throw new ChangedOnDisk();
-    fs.renameSync(temp, target);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-/** Writes the fixed files; returns whether every one was written. Failures become problems of the file. */
-function writeFixes(fixed: Map<string, string>, snapshots: Snapshots, problems: Map<string, string[]>): boolean {
-  let all = true;
-  for (const [file, text] of fixed) {
-    if (text === snapshots.text(file)) continue;
-    try {
-      writeAtomically(file, text, snapshots);
-    } catch (error) {
-      all = false;
-      if (error instanceof ChangedOnDisk) addProblem(problems, file, CHANGED_ON_DISK);
-      else addProblem(problems, file, `cannot write the fixed file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-    }
-  }
-  return all;
+  return { files: [...files].sort(), named: [...named], roots: [...roots], problems };
 }
 
 /** The fixes as one patch: a unified diff per changed file, paths relative to `cwd`. */
@@ -312,6 +229,24 @@ function patchOf(fixed: Map<string, string>, snapshots: Snapshots, cwd: string):
     .sort()
     .map((file) => unifiedDiff(path.relative(cwd, file).split(path.sep).join('/'), snapshots.text(file)!, fixed.get(file)!))
     .join('');
+}
+
+/**
+ * Every file's configuration, resolved before any linting, so a broken configuration stops the run up
+ * front. A package.json that cannot be parsed is only its folder's problem (ConfigError.local): the
+ * linter reports it for the files below it and lints the rest.
+ */
+function resolveConfigs(files: string[], resolver: ConfigResolver): Map<string, ResolvedConfig | ConfigError> {
+  const configs = new Map<string, ResolvedConfig | ConfigError>();
+  for (const file of files) {
+    try {
+      configs.set(file, resolver.forFile(file));
+    } catch (error) {
+      if (!(error instanceof ConfigError && error.local)) throw error;
+      configs.set(file, error);
+    }
+  }
+  return configs;
 }
 
 function withProblems(reports: FileReport[], problems: Map<string, string[]>): FileReport[] {
@@ -329,22 +264,23 @@ async function run(argv: string[], rules: readonly Rule[]): Promise<number> {
   const ruleIds = rules.map((rule) => rule.meta.id);
   const options = parseOptions(argv, ruleIds);
   if (options === 'help') {
-    process.stdout.write(usage(rules));
+    await emit(process.stdout, usage(rules));
     return 0;
   }
   if (options === 'version') {
-    process.stdout.write(`${pkg.version}\n`);
+    await emit(process.stdout, `${pkg.version}\n`);
     return 0;
   }
   const cwd = process.cwd();
-  // The compiler's code cache is the user's own (--no-cache turns it off too).
-  setCodeCacheDirectory(options.cacheLocation ? userCacheDirectory() : undefined);
-  const { files, named, problems } = discover(options.patterns, cwd);
+  const { files, named, roots, problems } = discover(options.patterns, cwd);
 
-  // Every file's configuration is resolved before any linting, so a broken file stops the run up front.
   const resolver = new ConfigResolver({ ruleIds, configFile: options.configFile, overrides: options.overrides });
-  const configs = new Map<string, ResolvedConfig>(files.map((file) => [file, resolver.forFile(file)]));
-  const configFor = (file: string): ResolvedConfig => configs.get(file) ?? resolver.forFile(file);
+  const configs = resolveConfigs(files, resolver);
+  const configFor = (file: string): ResolvedConfig => {
+    const config = configs.get(file) ?? resolver.forFile(file);
+    if (config instanceof ConfigError) throw config;
+    return config;
+  };
 
   const request = {
     files,
@@ -353,10 +289,12 @@ async function run(argv: string[], rules: readonly Rule[]): Promise<number> {
     maxFileSize: options.maxFileSize,
     namedFiles: named,
   };
-  const snapshots = options.fix || options.fixDryRun ? new Snapshots(files, problems) : undefined;
+  const snapshots = options.fix || options.fixDryRun ? new Snapshots(files, roots, problems) : undefined;
   const linter = new Linter({ rules });
   // Only the first lint uses the cache: --fix passes lint texts that never reach the disk as they are.
-  let reports = linter.lint({ ...request, cache: options.cacheLocation ? new LintCache(options.cacheLocation) : undefined });
+  // Fixes come from a fresh analysis: a cache can change what is reported, never what is written.
+  const cache = options.cacheLocation ? new LintCache(options.cacheLocation, { forFixes: snapshots !== undefined }) : undefined;
+  let reports = linter.lint({ ...request, cache });
   let patch: string | undefined;
   if (snapshots) {
     // Fixed in memory, pass after pass; the files are written (or diffed) once at the end.
@@ -377,18 +315,17 @@ async function run(argv: string[], rules: readonly Rule[]): Promise<number> {
   const output = FORMATTERS[options.format](reports, { cwd, color: options.color && patch === undefined, rules: rules.map((rule) => rule.meta) });
   const text = output ? `${output}\n` : '';
   // With --fix-dry-run standard output carries only the patch, so that it can be piped to `git apply`.
-  if (patch !== undefined) process.stdout.write(patch);
+  if (patch !== undefined) await emit(process.stdout, patch);
   if (options.outputFile) {
+    const folder = path.dirname(path.resolve(options.outputFile));
+    if (!makeFolder(folder)) throw new UsageError(`cannot write ${options.outputFile} (its folder cannot be made)`);
     try {
-      fs.mkdirSync(path.dirname(path.resolve(options.outputFile)), { recursive: true });
       fs.writeFileSync(options.outputFile, text);
     } catch (error) {
       throw new UsageError(`cannot write ${options.outputFile} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-  } else if (patch !== undefined) {
-    process.stderr.write(text);
   } else {
-    process.stdout.write(text);
+    await emit(patch !== undefined ? process.stderr : process.stdout, text);
   }
 
   const findings = reports.flatMap((report) => report.findings);
@@ -406,9 +343,14 @@ function oneLine(message: string): string {
 
 /** Runs the command line with these rules (the built-in ones unless told); resolves to the exit code and never throws. */
 export async function main(argv: string[], rules: readonly Rule[] = RULES): Promise<number> {
+  guardStreams();
   try {
     return await run(argv, rules);
   } catch (error) {
+    if (error instanceof OutputError) {
+      process.stderr.write(`${NAME}: ${error.message}\n`);
+      return 2;
+    }
     if (error instanceof ConfigError) {
       // One line: a JSON parse error can quote the file's own line breaks.
       process.stderr.write(`${NAME}: ${oneLine(error.message)}\n`);

@@ -1,13 +1,12 @@
 // The language server: LSP wiring only (capabilities, handlers); analysis is the engine's, the details are in lsp/.
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  type CodeAction,
   ExecuteCommandRequest,
   MessageType,
   ShowMessageNotification,
-  FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
   TextDocuments,
@@ -17,31 +16,36 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE } from './engine/config.js';
-import { isLintableFile } from './engine/files.js';
-import { LintCache, defaultCacheDirectory, userCacheDirectory } from './engine/cache.js';
-import { setCodeCacheDirectory } from './engine/code-cache.js';
+import { LintCache, defaultCacheDirectory } from './engine/cache.js';
 import { Linter } from './engine/linter.js';
 import { Analyzer, serverRules } from './lsp/analyzer.js';
 import { RULES } from './rules/index.js';
 import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
 import { Diagnoser, cancelled } from './lsp/diagnoser.js';
 import { checkParams } from './lsp/params.js';
-import { DocumentPaths } from './lsp/paths.js';
+import { DocumentPaths, isInside, uriToFile } from './lsp/paths.js';
 import { FIX_ALL_KIND, LINT_WORKSPACE_COMMAND } from './lsp/protocol.js';
 import { SettingsStore } from './lsp/settings.js';
 import { ProjectFiles } from './lsp/project.js';
 import { stdioTransport } from './lsp/transport.js';
-import { discoverWorkspace, lintWorkspace } from './lsp/workspaceLint.js';
+import { applyWatchedFiles } from './lsp/watchedFiles.js';
+import { lintWorkspace } from './lsp/workspaceLint.js';
 
 // --stdio gets the transport that survives malformed input (lsp/transport.ts); for --node-ipc (the
 // VS Code client) and --socket=N the library picks the transport from argv.
 const stdio = process.argv.includes('--stdio') ? stdioTransport() : undefined;
 const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, stdio.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-// The compiler's code cache is the user's own, never a workspace's (see userCacheDirectory).
-setCodeCacheDirectory(userCacheDirectory());
 const linter = new Linter({ rules: serverRules(RULES) });
-const project = new ProjectFiles(linter);
+const project = new ProjectFiles(linter, (folder, truncated, early) => {
+  if (truncated) {
+    const message = `callstats-lint: ${folder} holds more files than an app; its files are checked with the modules they import, not with the whole folder`;
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  }
+  diagnoser.workspaceScanned = false;
+  // Files analysed before the folder's files were known are analysed again with all of them.
+  if (early) void diagnoser.rediagnoseAll();
+});
 
 let capabilities: ClientCapabilities = {};
 let folders: string[] = [];
@@ -54,7 +58,7 @@ const analyzer = new Analyzer(linter, settings, paths, (error) => {
   shownConfigErrors.add(error.message);
   // A notification, not showMessageRequest: nothing to answer, and the analysis need not wait.
   void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `callstats-lint: ${error.message}` });
-}, firstLintCache);
+}, firstLintCache, (file) => documents.get(paths.toUri(file)), (file) => project.ready(file));
 let diagnoser: Diagnoser;
 
 /**
@@ -79,7 +83,8 @@ const editContext: EditContext = {
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
   const uris = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+  // A folder no local path stands for (another scheme, `file://host/share`) is not analysed.
+  folders = uris.flatMap((uri) => uriToFile(uri) ?? []);
   const pull = capabilities.textDocument?.diagnostic !== undefined;
   diagnoser = new Diagnoser(connection, documents, linter, analyzer, paths, pull, capabilities.workspace?.diagnostics?.refreshSupport === true);
   return {
@@ -102,14 +107,15 @@ connection.onInitialized(() => {
       watchers: [
         { globPattern: `**/${CONFIG_FILE}` },
         { globPattern: '**/package.json' },
+        { globPattern: '**/.gitignore' },
         { globPattern: '**/*.{js,jsx,ts,tsx,mjs,cjs,mts,cts,html,htm,vue,svelte}' },
       ],
     });
   }
   if (capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => fileURLToPath(f.uri)));
-      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => fileURLToPath(f.uri))];
+      const removed = new Set(event.removed.flatMap((f) => uriToFile(f.uri) ?? []));
+      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.flatMap((f) => uriToFile(f.uri) ?? [])];
       project.setFolders(folders);
       diagnoser.workspaceScanned = false;
       void diagnoser.rediagnoseAll();
@@ -127,42 +133,29 @@ connection.onDidChangeConfiguration((change) => {
   void diagnoser.rediagnoseAll();
 });
 
-connection.onDidChangeWatchedFiles(({ changes }) => {
-  let configChanged = false;
-  let resolutionsChanged = false;
-  const changed: string[] = [];
-  for (const change of changes) {
-    if (!change.uri.startsWith('file:')) continue;
-    const file = fileURLToPath(change.uri);
-    const name = path.basename(file);
-    if (name === CONFIG_FILE || name === 'package.json') configChanged = true;
-    else if (isLintableFile(file) && !documents.get(change.uri)) {
-      // Open files are the editor's business; for the rest the disk is the truth.
-      if (change.type !== FileChangeType.Changed) resolutionsChanged = true;
-      if (change.type === FileChangeType.Deleted) {
-        analyzer.forget(file);
-        if (!diagnoser.pull) void connection.sendDiagnostics({ uri: change.uri, diagnostics: [] });
-      } else changed.push(file);
-    }
-  }
-  // A created or deleted file can change what an import resolves to; a changed one, what it holds.
-  project.apply(changes);
-  if (resolutionsChanged || changed.length) linter.filesChanged(changed);
-  if (configChanged) {
-    settings.forgetConfigFiles();
-    shownConfigErrors.clear();
-    void diagnoser.rediagnoseAll();
-  } else if (changed.length) {
-    void diagnoser.rediagnose([...changed, ...changed.flatMap((f) => linter.dependentsOf(f))]);
-  }
-});
+connection.onDidChangeWatchedFiles(({ changes }) =>
+  applyWatchedFiles(changes, {
+    connection,
+    documents,
+    linter,
+    project,
+    analyzer,
+    diagnoser,
+    settings,
+    configChanged() {
+      settings.forgetConfigFiles();
+      shownConfigErrors.clear();
+      void diagnoser.rediagnoseAll();
+    },
+  }),
+);
 
 connection.languages.diagnostics.on((params, token) => {
   checkParams('textDocument/diagnostic', params);
   return diagnoser.documentReport(params, token);
 });
 connection.languages.diagnostics.onWorkspace((params, token) =>
-  diagnoser.workspaceReport(params, token, () => discoverWorkspace(folders).files),
+  diagnoser.workspaceReport(params, token, async () => (await project.allFiles()).files),
 );
 
 /** The analysis of an open document for its current text (code actions must not use stale offsets). */
@@ -171,7 +164,8 @@ async function currentAnalysis(uri: string) {
   const file = doc && diagnoser.target(doc)?.file;
   if (!doc || !file) return undefined;
   const last = analyzer.get(file);
-  if (last && last.version === doc.version && !analyzer.isStale(file)) return { doc, analysis: last };
+  // Fixes are taken from a fresh analysis, never from the cache.
+  if (last && last.version === doc.version && !analyzer.isStale(file) && !last.fromCache) return { doc, analysis: last };
   const fileSettings = await analyzer.settingsFor(file);
   // The target is taken after the wait: the analysis must carry the version of the text it reads.
   const target = documents.get(uri) === doc ? diagnoser.target(doc) : undefined;
@@ -185,7 +179,15 @@ connection.onCodeAction(async (params, token) => {
   if (!current) return [];
   const only = params.context.only;
   const actions = wants(only, CodeActionKind.QuickFix) ? quickFixes(current.analysis, current.doc, params.range, editContext) : [];
-  const all = wants(only, FIX_ALL_KIND) ? fixAll(current.analysis, current.doc, editContext) : undefined;
+  let all: CodeAction | undefined;
+  if (wants(only, FIX_ALL_KIND)) {
+    const fileSettings = await analyzer.settingsFor(current.analysis.file);
+    if (token.isCancellationRequested) throw cancelled();
+    // The fix loop analyses the text it fixes, so it must be the one analysed: a newer edit gets no fix-all.
+    if (documents.get(params.textDocument.uri)?.version === current.analysis.version) {
+      all = fixAll(current.doc, analyzer.fixedText(current.analysis, current.doc.getText(), fileSettings));
+    }
+  }
   return all ? [...actions, all] : actions;
 });
 
@@ -198,7 +200,9 @@ connection.onHover(async (params, token) => {
   if (token.isCancellationRequested) throw cancelled();
   if (!fileSettings.enable || documents.get(params.textDocument.uri) !== doc) return null;
   try {
-    const hover = linter.hover(target.file, doc.offsetAt(params.position), settings.configFor(fileSettings));
+    // Nothing outside the workspace folders is read for a hover, so nothing of it is shown.
+    const readable = (file: string) => isInside(file, folders.length ? folders : [path.dirname(target.file)]);
+    const hover = linter.hover(target.file, doc.offsetAt(params.position), settings.configFor(fileSettings), readable);
     if (!hover) return null;
     return {
       contents: { kind: 'markdown', value: hover.markdown },
@@ -220,7 +224,7 @@ connection.onRequest(ExecuteCommandRequest.type, async (params, token) => {
       ? await connection.window.createWorkDoneProgress()
       : connection.window.attachWorkDoneProgress(params.workDoneToken);
   if (token.isCancellationRequested) throw cancelled();
-  return lintWorkspace(connection, folders, diagnoser, analyzer, token, progress);
+  return lintWorkspace(connection, project, diagnoser, analyzer, token, progress);
 });
 
 documents.listen(connection);

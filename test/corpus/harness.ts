@@ -4,12 +4,10 @@ import * as path from 'node:path';
 import { ConfigResolver } from '../../server/src/engine/config.js';
 import { discoverFiles } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
+import type { Severity } from '../../server/src/engine/types.js';
 import { RULES } from '../../server/src/rules/index.js';
 
-const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
-
-export { RULE_IDS };
-import type { Severity } from '../../server/src/engine/types.js';
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
 
 /** One expected finding: `// expect: rule[:severity] [(known miss: why)] [(no fix)]` on the line where it starts. */
 export interface Expectation {
@@ -173,8 +171,9 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
 export function runCase(name: string, dir = CASES_DIR): CaseResult {
   const caseDir = path.join(dir, name);
   const discovery = discoverFiles([caseDir], caseDir);
-  const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
-  const reports = new Linter({ rules: RULES }).lint({ files: discovery.files, configFor: (file) => resolver.forFile(file) });
+  const linter = new Linter({ rules: RULES });
+  const resolver = new ConfigResolver({ ruleIds: linter.ruleIds });
+  const reports = linter.lint({ files: discovery.files, configFor: (file) => resolver.forFile(file) });
   const relative = (file: string) => toPosix(path.relative(caseDir, file));
   const problems = [
     ...discovery.problems.map((p) => `${relative(p.path)}: ${p.message}`),

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { ROOT, tempFolder } from '../lsp/client.js';
+import { ID_MAX_BYTES_HELP } from '../lsp/fixtures.js';
 import { copyFolder, paths, requireTools, runCommand } from './tools.js';
 
 test('Neovim: diagnostics from callstats-lint-server --stdio', { timeout: 60_000 }, async (t) => {
@@ -35,7 +36,7 @@ test('Neovim: diagnostics from callstats-lint-server --stdio', { timeout: 60_000
         end_col: 46,
         severity: 1,
         source: 'callstats-lint',
-        message: 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256',
+        message: `userID is 300 bytes in UTF-8 (300 characters); the limit is 256\n${ID_MAX_BYTES_HELP}`,
         code: 'id-max-bytes',
       },
     ],

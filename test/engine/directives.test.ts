@@ -24,6 +24,36 @@ describe('callstats-lint-disable-next-line', () => {
   });
 });
 
+describe('block-comment and same-line forms', () => {
+  test('/* callstats-lint-disable-next-line id */ suppresses the next line only, not the whole file', () => {
+    const code = `${HEAD}/* callstats-lint-disable-next-line id-max-bytes */\ncs.initialize('a', 's', ${LONG});\ncs.sendUserFeedback(${LONG}, { userID: 'u', overall: 5 });\n`;
+    assert.deepEqual(lintSource(code, { rule: 'id-max-bytes' }).findings.map((f) => [f.line, f.column]), [[4, 21]]);
+  });
+
+  test('a next-line block comment over several lines covers the line after its end', () => {
+    const code = `${HEAD}/* callstats-lint-disable-next-line id-max-bytes\n   -- legacy kiosk ID */\ncs.initialize('a', 's', ${LONG});\ncs.initialize('a', 's', ${LONG});\n`;
+    assert.deepEqual(lintSource(code, { rule: 'id-max-bytes' }).findings.map((f) => f.line), [5]);
+  });
+
+  test('/* callstats-lint-disable-line id */ and // callstats-lint-disable-line id suppress their own line', () => {
+    const code = `${HEAD}cs.initialize('a', 's', ${LONG}); /* callstats-lint-disable-line id-max-bytes */\ncs.initialize('b', 's', ${LONG}); // callstats-lint-disable-line id-max-bytes -- kiosk\ncs.initialize('c', 's', ${LONG});\n`;
+    assert.deepEqual(lintSource(code, { rule: 'id-max-bytes' }).findings.map((f) => f.line), [4]);
+  });
+
+  test('in JSX, {/* callstats-lint-disable-line id */} and {/* callstats-lint-disable-next-line id */}', () => {
+    const code = `const cs = new callstats();\nexport const View = () => (\n  <div>\n    {/* callstats-lint-disable-next-line id-empty */}\n    {cs.initialize('a', 's', '')}\n    {cs.initialize('b', 's', '')} {/* callstats-lint-disable-line id-empty */}\n    {cs.initialize('c', 's', '')}\n  </div>\n);\n`;
+    assert.deepEqual(lintSource(code, { name: 'app.jsx', rule: 'id-empty' }).findings.map((f) => f.line), [7]);
+  });
+
+  test('unused block-form directives are reported, and removed without their line when code shares it', () => {
+    const code = `${HEAD}cs.initialize('a', 's', 'ok'); /* callstats-lint-disable-line id-max-bytes */\n`;
+    const { findings } = lintSource(code, { reportUnusedDisableDirectives: 'error' });
+    assert.deepEqual(findings.map((f) => [f.line, f.message, f.fixes[0].text]), [
+      [2, 'Unused callstats-lint-disable directive (no problems were reported from "id-max-bytes")', `${HEAD}cs.initialize('a', 's', 'ok'); \n`],
+    ]);
+  });
+});
+
 describe('callstats-lint-disable for a file', () => {
   test('suppresses the rule everywhere in the file, wherever the comment stands', () => {
     const code = `${HEAD}cs.initialize('a', 's', ${LONG});\n/* callstats-lint-disable id-max-bytes */\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, ${LONG});\n`;

@@ -29,6 +29,17 @@ describe('pages', () => {
     ]);
   });
 
+  test('scripts inside an HTML comment or an element of text (textarea, title, noscript, ...) are never run, so never analysed', () => {
+    const inert = "<script>\n  const cs = new callstats();\n  cs.initialize('app', 'secret', '');\n</script>";
+    const page = `<!doctype html>\n<!--\n${inert}\n-->\n<textarea rows="3">${inert}</textarea>\n<TITLE>${inert}</title >\n<noscript>${inert}</noscript>\n<!-->${'\n'}<title-bar></title-bar>\n<script>\n  const live = new callstats();\n  live.initialize('app', 'secret', null);\n</script>\n`;
+    const { findings } = lint({ 'index.html': page }, { rule: 'id-empty' });
+    assert.deepEqual(findings.map((f) => [f.line, f.column]), [[positionOf(page, 'null').line, positionOf(page, 'null').column]]);
+    assert.deepEqual(scriptTags(page).map((t) => page.slice(t.body!.start, t.body!.end).includes('live')), [true]);
+    // A comment or a text element never closed: the rest of the page is not script.
+    assert.deepEqual(scriptTags(`<!-- ${inert}`), []);
+    assert.deepEqual(scriptTags(`<textarea>${inert}`), []);
+  });
+
   test('the program keeps every offset and line of the page; markup becomes spaces', () => {
     const page = '<p>a</p>\r\n<script type="module">let x = 1;</script>\n<script type="text/template"><b>no</b></script>';
     const { code, lang } = embeddedProgram(page);

@@ -1,5 +1,4 @@
-// Reading and re-signing the linter's cache files in tests (the format of server/src/engine/cache.ts).
-import { createHmac } from 'node:crypto';
+// Reading and rewriting the linter's cache files in tests (the format of server/src/engine/cache.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -9,22 +8,14 @@ export function cacheEntries(cacheDir: string): string[] {
   return fs.existsSync(folder) ? fs.readdirSync(folder).filter((f) => f.endsWith('.json')).map((f) => path.join(folder, f)) : [];
 }
 
-/** The JSON body of a signed cache file. */
+/** The JSON of a cache file. */
 export function readEntry(file: string): Record<string, unknown> {
-  const text = fs.readFileSync(file, 'utf8');
-  return JSON.parse(text.slice(text.indexOf('\n') + 1));
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/**
- * Rewrites a signed cache file with `change` applied to its body, signed with the key in `userCacheHome`
- * (the XDG_CACHE_HOME the linter ran with), or left with its old signature when `sign` is false.
- */
-export function rewriteEntry(file: string, userCacheHome: string, change: (body: Record<string, unknown>) => void, sign = true): void {
-  const text = fs.readFileSync(file, 'utf8');
+/** Rewrites a cache file with `change` applied, as anyone who can write the folder could. */
+export function rewriteEntry(file: string, change: (body: Record<string, unknown>) => void): void {
   const body = readEntry(file);
   change(body);
-  const json = JSON.stringify(body);
-  const key = fs.readFileSync(path.join(userCacheHome, 'callstats-lint', 'cache-key'));
-  const signature = sign ? createHmac('sha256', key).update(json).digest('base64url') : text.slice(0, text.indexOf('\n'));
-  fs.writeFileSync(file, `${signature}\n${json}`);
+  fs.writeFileSync(file, JSON.stringify(body));
 }

@@ -6,15 +6,13 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { cacheEntries, rewriteEntry } from '../helpers/cache.js';
-import { ROOT, TestClient, tempFolder, uriOf, workspace } from './client.js';
+import { ROOT, TestClient, uriOf, workspace } from './client.js';
 import { REPEAT_JS, idMaxBytes, repeatDiagnostic, ID_MAX_BYTES_HELP } from './fixtures.js';
 
 const PLANTED = 'planted in the cache';
-/** The servers' own user cache folder (the key that signs cache files), not the real ~/.cache. */
-const USER_CACHE = tempFolder('callstats-lsp-user-cache-');
 
 async function openAndPull(dir: string, file: string): Promise<{ client: TestClient; items: unknown[] }> {
-  const client = await TestClient.start({ folders: [dir], pull: true, env: { XDG_CACHE_HOME: USER_CACHE } });
+  const client = await TestClient.start({ folders: [dir], pull: true });
   await client.open(file);
   const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
   return { client, items: report.kind === 'full' ? report.items : [] };
@@ -22,7 +20,7 @@ async function openAndPull(dir: string, file: string): Promise<{ client: TestCli
 
 test('the server takes the facts the CLI kept: files the CLI linted are not read again', async () => {
   const dir = workspace({ 'package.json': '{ "name": "app" }\n', 'a.js': REPEAT_JS, 'b.js': 'export const b = 1;\n' });
-  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'callstats-lint.js'), '.'], { cwd: dir, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: USER_CACHE } });
+  const cli = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'callstats-lint.js'), '.'], { cwd: dir, encoding: 'utf8' });
   assert.equal(cli.status, 1, cli.stderr);
   const facts = path.join(dir, 'node_modules', '.cache', 'callstats-lint', 'facts.json');
   const before = fs.statSync(facts).mtimeMs;
@@ -43,7 +41,7 @@ test('a folder opened again gets its first diagnostics from the cache; edits are
 
   const entries = cacheEntries(path.join(dir, 'node_modules', '.cache', 'callstats-lint'));
   assert.equal(entries.length, 1);
-  rewriteEntry(entries[0], USER_CACHE, (body) => {
+  rewriteEntry(entries[0], (body) => {
     (body.findings as { message: string }[])[0].message = PLANTED;
   });
 

@@ -88,6 +88,8 @@ export interface StartOptions {
   /** More arguments for the server after --stdio, and for node before the server's path. */
   args?: string[];
   execArgv?: string[];
+  /** Workspace folders given by URI as they are, after `folders` (URIs no local path stands for, say). */
+  folderUris?: string[];
 }
 
 export class TestClient {
@@ -156,7 +158,7 @@ export class TestClient {
     const result = await connection.sendRequest('initialize', {
       processId: options.processId === undefined ? process.pid : options.processId,
       rootUri: options.folders[0] ? uriOf(options.folders[0]) : null,
-      workspaceFolders: options.folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })),
+      workspaceFolders: [...options.folders.map((f) => ({ uri: uriOf(f), name: path.basename(f) })), ...(options.folderUris ?? []).map((uri) => ({ uri, name: uri }))],
       capabilities,
     });
     client.capabilities = (result as InitializeResult).capabilities;

@@ -56,9 +56,10 @@ test('Lint Workspace: every file of every folder, published, with work-done prog
     const kinds = client.progress.filter((p) => (p as { token: string }).token === 'lint-1').map((p) => (p as { value: { kind: string } }).value);
     assert.deepEqual(kinds[0], { kind: 'begin', title: 'callstats-lint', cancellable: true, message: 'Linting 3 files', percentage: 0 });
     assert.deepEqual(kinds.at(-1), { kind: 'end' });
+    // One engine run for the files that share settings, as the CLI lints them: one report when it is done.
     assert.deepEqual(
       kinds.filter((k) => k.kind === 'report').map((k) => (k as unknown as { message: string }).message),
-      ['1/3', '2/3', '3/3'],
+      ['3/3'],
     );
   } finally {
     await client.stop();

@@ -63,7 +63,7 @@ async function runMain(args: string[], rules = RULES): Promise<{ code: number; r
 }
 
 /** Replaces `nodeFs[name]` while `body` runs. */
-async function hooked<K extends 'writeFileSync' | 'readFileSync'>(name: K, hook: (original: (typeof nodeFs)[K]) => (typeof nodeFs)[K], body: () => Promise<void>): Promise<void> {
+async function hooked<K extends 'writeFileSync' | 'openSync'>(name: K, hook: (original: (typeof nodeFs)[K]) => (typeof nodeFs)[K], body: () => Promise<void>): Promise<void> {
   const original = nodeFs[name];
   (nodeFs as Record<K, unknown>)[name] = hook(original.bind(nodeFs) as (typeof nodeFs)[K]);
   try {
@@ -147,13 +147,13 @@ describe('--fix writes safely', () => {
     let reads = 0;
     // The first read of app.js is the lint's (or --fix's own): another program saves the file right then.
     await hooked(
-      'readFileSync',
+      'openSync',
       (original) =>
-        ((target: fs.PathOrFileDescriptor, options?: unknown) => {
-          const text = (original as (t: fs.PathOrFileDescriptor, o?: unknown) => string | Buffer)(target, options);
+        ((target: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
+          const fd = original(target, flags ?? 'r', mode);
           if (target === file && reads++ === 0) nodeFs.writeFileSync(file, theirs);
-          return text;
-        }) as typeof nodeFs.readFileSync,
+          return fd;
+        }) as typeof nodeFs.openSync,
       async () => {
         result = await runMain(['--fix', file]);
       },

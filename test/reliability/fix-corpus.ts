@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigResolver } from '../../server/src/engine/config.js';
-import { applyEdits, chooseFixes, fixFiles, syntaxErrorCount } from '../../server/src/engine/fixes.js';
+import { applyEdits, chooseFixes, fixedText, fixFiles, syntaxErrorCount } from '../../server/src/engine/fixes.js';
 import { isLintableFile } from '../../server/src/engine/files.js';
 import { Linter, type LintRequest } from '../../server/src/engine/linter.js';
 import type { FileReport, Finding, UserConfig } from '../../server/src/engine/types.js';
@@ -272,7 +272,7 @@ function checkSingleFixes(findings: Finding[], files: string[], read: (file: str
       count++;
     }
   }
-  // The editor's quick fixes for each finding (the rules' fixes and "disable for this line"), and fix-all.
+  // The editor's quick fixes for each finding (the rules' fixes and "disable for this line"); fix-all is --fix's loop (checkFixture).
   const context = { openDocument: () => undefined, toUri: (file: string) => `file://${file}` };
   for (const file of files) {
     const own = findings.filter((f) => f.file === file);
@@ -280,8 +280,7 @@ function checkSingleFixes(findings: Finding[], files: string[], read: (file: str
     const doc = TextDocument.create(`file://${file}`, 'javascript', 1, read(file));
     const analysis: Analysis = { file, uri: doc.uri, version: 1, findings: own, diagnostics: own.map((f) => findingDiagnostic(f, () => undefined)), resultId: '1', state: 'ok' } as unknown as Analysis;
     const actions = analysis.diagnostics.flatMap((diagnostic) => quickFixes(analysis, doc, diagnostic.range, context));
-    const all = fixAll(analysis, doc, context);
-    for (const action of all ? [...actions, all] : actions) {
+    for (const action of actions) {
       for (const [uri, edits] of Object.entries(action.edit?.changes ?? {})) {
         const target = uri.slice('file://'.length);
         const before = target === file ? doc.getText() : read(target);
@@ -292,6 +291,20 @@ function checkSingleFixes(findings: Finding[], files: string[], read: (file: str
     }
   }
   return count;
+}
+
+/**
+ * The editor's fix-all of each file (the text --fix's loop gives that file alone, as the edits
+ * lsp/codeActions.ts sends) turns the buffer into exactly that text, whatever its line breaks.
+ */
+function checkFixAll(linter: Linter, request: LintRequest, reports: FileReport[], original: Map<string, string>): void {
+  for (const report of reports) {
+    const text = original.get(report.file)!;
+    const fixed = fixedText(linter, { ...request, files: [report.file] }, report, text);
+    const doc = TextDocument.create(`file://${report.file}`, 'javascript', 1, text);
+    const edits = fixAll(doc, fixed)?.edit?.changes?.[doc.uri] ?? [];
+    assert.equal(TextDocument.applyEdits(doc, edits), fixed, `fix-all of ${path.basename(report.file)}`);
+  }
 }
 
 /** Lints the fixture, checks every fix alone, then --fix's loop: parses, keeps line breaks, reaches a fixpoint, is idempotent. */
@@ -307,6 +320,7 @@ export function checkFixture(fixture: Fixture): Checked {
   const singleFixes = checkSingleFixes(findings, files, read, parser, fixture.name);
 
   const original = new Map(files.map((file) => [file, read(file)]));
+  checkFixAll(linter, request, first, original);
   const outcome = fixFiles(linter, request, first, (file) => original.get(file));
   assert.deepEqual(outcome.rejected.map((fix) => fix.title), [], `${fixture.name}: no safe fix had to be held back for breaking the syntax`);
   for (const [file, text] of outcome.fixed) {

@@ -73,16 +73,41 @@ const TABLE: Record<string, Entry> = {
   'engine/config.ts /~0/g': { input: 'JSON pointers into the configuration', workspace: true, attacks: [times('~0')] },
   'engine/config.ts /^\\uFEFF/': { input: 'configuration file text', workspace: true, attacks: [times('\uFEFF')] },
   'engine/config.ts /at position (\\d+)/': { input: "JSON.parse's error message about the configuration", workspace: true, attacks: [times('at position '), 'at position ' + times('1')] },
-  'engine/directives.ts /\\/\\/[ \\t]*callstats-lint-disable-next-line\\b|\\/\\*[ \\t]*callstats-lint-disable\\b/g': {
+  'engine/directives.ts /\\/\\/[ \\t]*callstats-lint-disable-(?:next-)?line\\b|\\/\\*[ \\t]*callstats-lint-disable(?:-(?:next-)?line)?\\b/g': {
     input: 'file text (inline directives)',
     workspace: true,
-    attacks: [times('/* callstats-lint-disable '), times('// callstats-lint-disable-next-line'), '//' + spaces, '/*' + times('\t')],
+    attacks: [times('/* callstats-lint-disable '), times('// callstats-lint-disable-next-line'), times('/* callstats-lint-disable-next-'), times('// callstats-lint-disable-'), '//' + spaces, '/*' + times('\t')],
   },
-  'engine/directives.ts new RegExp(OPENER)': { input: 'file text (inline directives)', workspace: true, regex: /\/\/[ \t]*callstats-lint-disable-next-line\b|\/\*[ \t]*callstats-lint-disable\b/g, attacks: [times('/* callstats-lint-disable ')] },
+  'engine/directives.ts new RegExp(OPENER)': {
+    input: 'file text (inline directives)',
+    workspace: true,
+    regex: /\/\/[ \t]*callstats-lint-disable-(?:next-)?line\b|\/\*[ \t]*callstats-lint-disable(?:-(?:next-)?line)?\b/g,
+    attacks: [times('/* callstats-lint-disable '), times('/* callstats-lint-disable-line ')],
+  },
   'engine/directives.ts /[\\s,]+/': { input: 'the rule list of a directive', workspace: true, attacks: [times(' ,')] },
-  'engine/embedded.ts /<script\\b/gi': { input: 'HTML, Vue and Svelte file text', workspace: true, attacks: [times('<script'), times('<SCRIPT ')] },
+  'engine/embedded.ts /<!--|<(script)\\b|<(textarea|title|style|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\\s/>])/gi': {
+    input: 'HTML, Vue and Svelte file text',
+    workspace: true,
+    attacks: [times('<script'), times('<SCRIPT '), times('<!--'), times('<!-'), times('<textarea '), times('<textare'), times('<title>')],
+  },
+  'engine/embedded.ts /<\\/(textarea|title|style|xmp|iframe|noembed|noframes|noscript)(?=[\\s/>])/gi': {
+    input: 'HTML text inside a text element (textarea, title, ...)',
+    workspace: true,
+    attacks: [times('</title '), times('</textare'), times('</'), times('</style>')],
+  },
   'engine/embedded.ts /<\\/script\\s*>/gi': { input: 'HTML, Vue and Svelte file text', workspace: true, attacks: [times('</script '), '</script' + spaces] },
-  'engine/embedded.ts new RegExp(SCRIPT_OPEN)': { input: 'HTML, Vue and Svelte file text', workspace: true, regex: /<script\b/gi },
+  'engine/embedded.ts new RegExp(OPENER)': {
+    input: 'HTML, Vue and Svelte file text',
+    workspace: true,
+    regex: /<!--|<(script)\b|<(textarea|title|style|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])/gi,
+    attacks: [times('<!--'), times('<textarea ')],
+  },
+  'engine/embedded.ts new RegExp(TEXT_CLOSE)': {
+    input: 'HTML text inside a text element',
+    workspace: true,
+    regex: /<\/(textarea|title|style|xmp|iframe|noembed|noframes|noscript)(?=[\s/>])/gi,
+    attacks: [times('</title ')],
+  },
   'engine/embedded.ts new RegExp(SCRIPT_CLOSE)': { input: 'HTML, Vue and Svelte file text', workspace: true, regex: /<\/script\s*>/gi, attacks: ['</script' + spaces] },
   'engine/embedded.ts /([^\\s=/>]+)(?:\\s*=\\s*(?:"([^"]*)"|\'([^\']*)\'|([^\\s"\'>]+)))?/g': {
     input: "a script tag's attributes",
@@ -272,6 +297,8 @@ describe('the code that reads workspace text, on adversarial input', () => {
     ['scriptTags: <script> without a closing tag, repeated', () => scriptTags(times('<script>'))],
     ['scriptTags: attributes with unclosed quotes', () => scriptTags(`<script ${times('a="')}></script>`)],
     ['embeddedProgram: many short scripts', () => embeddedProgram(times('<script>a</script >'))],
+    ['scriptTags: comments and text elements, closed and not', () => scriptTags(times('<!-- <textarea><script>'))],
+    ['scriptTags: a textarea full of closing tags of other elements', () => scriptTags(`<textarea>${times('</title></style><script>')}`)],
     ['reexports: export { without }, repeated', () => reexports(times('export {'))],
     ['reexports: export * and white space', () => reexports('export *' + spaces + 'x')],
     ['relativeImports: import and white space', () => relativeImports('import' + spaces + 'x')],
@@ -349,14 +376,19 @@ const made = (pieces: string[], maxLength = 30) => fc.array(fc.constantFrom(...p
 describe('linear rewrites give what the old patterns gave', () => {
   const options = { numRuns: EQUIVALENCE_RUNS };
 
-  test('directives: the old single regular expression', () => {
-    const OLD = /\/\/[ \t]*callstats-lint-disable-next-line\b([^\r\n]*)|\/\*[ \t]*callstats-lint-disable\b((?:[^*]|\*(?!\/))*)\*\//g;
+  test('directives: one regular expression for the whole directive', () => {
+    const OLD = /\/\/[ \t]*callstats-lint-disable-(next-)?line\b([^\r\n]*)|\/\*[ \t]*callstats-lint-disable(-(?:next-)?line)?\b((?:[^*]|\*(?!\/))*)\*\//g;
+    const kind = (suffix: string | undefined) => (suffix === undefined ? 'file' : suffix.includes('next') ? 'next-line' : 'line');
     const old = (text: string) =>
       text.includes('callstats-lint-disable')
-        ? [...text.matchAll(OLD)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, kind: m[1] !== undefined ? 'next-line' : 'file' }))
+        ? [...text.matchAll(OLD)].map((m) => ({
+            start: m.index!,
+            end: m.index! + m[0].length,
+            kind: m[2] !== undefined ? (m[1] ? 'next-line' : 'line') : kind(m[3]),
+          }))
         : [];
     fc.assert(
-      fc.property(made(['//', '/*', '*/', '*', '/', ' ', '\t', '\n', '\r\n', 'callstats-lint-disable', 'callstats-lint-disable-next-line', '-next-line', 'x', 'id-empty', ',', '--']), (text) => {
+      fc.property(made(['//', '/*', '*/', '*', '/', ' ', '\t', '\n', '\r\n', 'callstats-lint-disable', 'callstats-lint-disable-next-line', 'callstats-lint-disable-line', '-next-line', '-line', 'x', 'id-empty', ',', '--']), (text) => {
         assert.deepEqual(
           parseDirectives(text).map((d) => ({ start: d.start, end: d.end, kind: d.kind })),
           old(text),

@@ -114,3 +114,37 @@ test('10,000 small edits of a 2,000-line file: RSS stays within +25% (or +40 MB)
     await client.stop();
   }
 });
+
+/** Files made, analysed and deleted in turn, each under a new name, as a generator or a test run makes them. */
+const CYCLES = 300;
+const CYCLES_BASELINE = 100;
+
+test(`${CYCLES} files created, analysed and deleted under new names (watched-file events sent): the heap stays flat`, { skip: !fs.existsSync('/proc/self/status') && 'needs /proc' }, async (t) => {
+  // 40 kB of SDK calls per file: its text and tree are what a server that never forgets would keep.
+  const { text } = bigFile();
+  const content = text.slice(0, 40_000).replace(/\n[^\n]*$/, '\n');
+  const dir = workspace({ '.callstatslintrc.json': '{}' });
+  const preload = path.join(tempFolder('callstats-gc-'), 'gc-preload.js');
+  fs.writeFileSync(preload, GC_PRELOAD);
+  const client = await TestClient.start({ folders: [dir], pull: true, execArgv: ['--expose-gc', '--require', preload] });
+  try {
+    const samples: Sample[] = [];
+    let findings = 0;
+    for (let cycle = 1; cycle <= CYCLES; cycle++) {
+      const file = path.join(dir, `generated-${cycle}.js`);
+      fs.writeFileSync(file, content);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 1 }] });
+      const report = await client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });
+      findings = report.kind === 'full' ? report.items.length : findings;
+      fs.rmSync(file);
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(file), type: 3 }] });
+      if (cycle === CYCLES_BASELINE || cycle === CYCLES) samples.push(await sample(client, cycle));
+    }
+    for (const s of samples) t.diagnostic(`after ${s.edits} files: RSS ${s.rssMb} MB, heap used ${s.heapUsedMb} MB`);
+    assert.ok(findings > 50, 'each file is really analysed');
+    const [baseline, last] = samples;
+    assert.ok(last.heapUsedMb <= baseline.heapUsedMb + 10, `the heap after a full GC grew from ${baseline.heapUsedMb} MB after ${CYCLES_BASELINE} files to ${last.heapUsedMb} MB after ${CYCLES}`);
+  } finally {
+    await client.stop();
+  }
+});

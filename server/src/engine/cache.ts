@@ -1,9 +1,9 @@
 // Analysis results kept across command-line runs, keyed by what the analysis read: a run whose inputs
 // are all unchanged takes its findings from disk and never loads or runs the compiler.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { isRealFolder, makeFolder, readRegularFile, writeAtomically, type FileStamp } from './disk.js';
 import type { Fix, RelatedLocation, SourceRange } from './types.js';
 
 /** Where the caches live in a project: the convention of tools that keep caches in node_modules. */
@@ -72,22 +72,16 @@ export interface TextFacts {
   directives: boolean;
 }
 
-/** A file's version as the disk tells it without reading it. */
-export interface FileStamp {
-  mtimeMs: number;
-  size: number;
-}
-
 /** Facts of files no run has asked about kept beyond twice the files of this run. */
 const MAX_UNSEEN_FACTS = 10_000;
 
-/** [mtimeMs, size, flags (1 strong, 2 reexports, 4 directives), imports]. */
-type FactsEntry = [number, number, number, string[]];
+/** [mtimeMs, ctimeMs, ino, size, flags (1 strong, 2 reexports, 4 directives), imports]. */
+type FactsEntry = [number, number, number, number, number, string[]];
 
 /**
- * The pre-filter's facts of every file, kept by modification time and size as ESLint's cache keeps
- * results: an unchanged file is only statted, not read. A file whose facts name the SDK is still read
- * and checked by content before its cached analysis is used (AnalysisCache).
+ * The pre-filter's facts of every file, kept by the file's stamp (modification and change times,
+ * inode and size): an unchanged file is only statted, not read. A file whose facts name the SDK is
+ * still read and checked by content before its cached analysis is used (AnalysisCache).
  */
 export class FactsCache {
   private readonly file: string;
@@ -110,10 +104,10 @@ export class FactsCache {
     this.version = version;
     this.entries = new Map();
     try {
-      const saved = readSigned(this.file) as { format?: number; version?: string; entries?: unknown } | undefined;
+      const saved = readJson(this.file) as { format?: number; version?: string; entries?: unknown } | undefined;
       if (saved?.format === FORMAT && saved.version === version && Array.isArray(saved.entries)) this.entries = new Map(saved.entries as [string, FactsEntry][]);
     } catch {
-      // Missing or unreadable: every file is read this run.
+      // Entries of another shape: every file is read this run.
     }
   }
 
@@ -121,15 +115,15 @@ export class FactsCache {
   lookup(file: string, stamp: FileStamp): TextFacts | undefined {
     this.seen.add(file);
     const entry = this.entries.get(file);
-    if (!entry || entry[0] !== stamp.mtimeMs || entry[1] !== stamp.size) return undefined;
-    const flags = entry[2];
-    return { strong: (flags & 1) !== 0, reexports: (flags & 2) !== 0, directives: (flags & 4) !== 0, imports: entry[3] };
+    if (!Array.isArray(entry) || !Array.isArray(entry[5]) || entry[0] !== stamp.mtimeMs || entry[1] !== stamp.ctimeMs || entry[2] !== stamp.ino || entry[3] !== stamp.size) return undefined;
+    const flags = entry[4];
+    return { strong: (flags & 1) !== 0, reexports: (flags & 2) !== 0, directives: (flags & 4) !== 0, imports: entry[5] };
   }
 
   remember(file: string, stamp: FileStamp, facts: TextFacts): void {
     const flags = (facts.strong ? 1 : 0) | (facts.reexports ? 2 : 0) | (facts.directives ? 4 : 0);
     this.seen.add(file);
-    this.entries.set(file, [stamp.mtimeMs, stamp.size, flags, facts.imports]);
+    this.entries.set(file, [stamp.mtimeMs, stamp.ctimeMs, stamp.ino, stamp.size, flags, facts.imports]);
     this.dirty = true;
   }
 
@@ -140,104 +134,58 @@ export class FactsCache {
     if (this.entries.size > 2 * this.seen.size + MAX_UNSEEN_FACTS) {
       for (const file of this.entries.keys()) if (!this.seen.has(file)) this.entries.delete(file);
     }
-    writeSigned(this.file, { format: FORMAT, version: this.version, entries: [...this.entries] });
+    writeJson(this.file, { format: FORMAT, version: this.version, entries: [...this.entries] });
     this.dirty = false;
   }
 }
 
-/**
- * The key that signs this user's cache files, made on first use in the user's own cache folder. A
- * cache file that came from anywhere else (a checkout, another user) fails the check and is ignored:
- * cached findings carry fixes, and --fix or a quick fix must never write text the linter did not make.
- */
-let signingKey: Buffer | null | undefined;
-function userKey(): Buffer | null {
-  if (signingKey !== undefined) return signingKey;
-  signingKey = null;
-  const folder = userCacheDirectory();
-  if (!folder) return signingKey;
-  const file = path.join(folder, 'cache-key');
+/** Cache files beyond this size are not the linter's: they are left unread. */
+const MAX_CACHE_FILE_BYTES = 64 * 1024 * 1024;
+
+/** A JSON file of the cache; undefined when it is missing, damaged, a link or not a regular file. */
+function readJson(file: string): unknown {
+  if (!isRealFolder(path.dirname(file))) return undefined;
   try {
-    fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-    try {
-      fs.writeFileSync(file, randomBytes(32), { flag: 'wx', mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-    const key = fs.readFileSync(file);
-    if (key.length === 32) signingKey = key;
+    return JSON.parse(readRegularFile(file, MAX_CACHE_FILE_BYTES, { noFollow: true }).toString('utf8'));
   } catch {
-    // No writable home: no cache is trusted, so none is read or written.
+    return undefined;
   }
-  return signingKey;
 }
 
-const signatureOf = (key: Buffer, body: string): Buffer => createHmac('sha256', key).update(body).digest();
-
-/** A JSON file written by writeSigned with this user's key; undefined when missing, damaged or signed by anyone else. */
-function readSigned(file: string): unknown {
-  const key = userKey();
-  if (!key) return undefined;
-  const text = fs.readFileSync(file, 'utf8');
-  const newline = text.indexOf('\n');
-  const signature = Buffer.from(text.slice(0, Math.max(newline, 0)), 'base64url');
-  const body = text.slice(newline + 1);
-  const expected = signatureOf(key, body);
-  if (newline < 0 || signature.length !== expected.length || !timingSafeEqual(signature, expected)) return undefined;
-  return JSON.parse(body);
-}
-
-/** Writes JSON with this user's signature on its first line; false when it could not (or there is no key). */
-function writeSigned(file: string, value: unknown): boolean {
-  const key = userKey();
-  if (!key) return false;
-  const body = JSON.stringify(value);
-  return writeAtomically(file, `${signatureOf(key, body).toString('base64url')}\n${body}`);
-}
-
-/** Writes a file through a temporary one renamed into place, so a reader never sees half of it; false when it could not. */
-export function writeAtomically(file: string, data: string | Uint8Array): boolean {
-  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+/** Writes a JSON file of the cache into its folder, made when missing; false when it could not. */
+function writeJson(file: string, value: unknown): boolean {
+  if (!makeFolder(path.dirname(file)) || !isRealFolder(path.dirname(file))) return false;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, data);
-    fs.renameSync(temporary, file);
+    writeAtomically(file, JSON.stringify(value));
     return true;
   } catch {
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // The folder itself is missing or not a folder.
-    }
     return false;
   }
 }
 
-/** Removes all but the `keep` most recently written files of a folder that `matches` names; never throws. */
-export function keepNewest(folder: string, matches: (name: string) => boolean, keep: number): void {
+/**
+ * Removes all but the `keep` most recently written files of a folder that `ours` names; never throws.
+ * Only the linter's own files go: names it gives, regular files (never what a link points to), in a
+ * real folder (never one a link stands for), so a cache folder that is a link into the user's files
+ * cannot make the linter delete them.
+ */
+function keepNewest(folder: string, ours: (name: string) => boolean, keep: number): void {
+  if (!isRealFolder(folder)) return;
   try {
     const files = fs
       .readdirSync(folder)
-      .filter(matches)
+      .filter(ours)
       .map((name) => {
         const file = path.join(folder, name);
-        return { file, mtimeMs: fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0 };
+        const stat = fs.lstatSync(file, { throwIfNoEntry: false });
+        return { file, stat };
       })
-      .sort((a, b) => b.mtimeMs - a.mtimeMs);
+      .filter((entry): entry is { file: string; stat: fs.Stats } => entry.stat?.isFile() === true)
+      .sort((a, b) => b.stat.mtimeMs - a.stat.mtimeMs);
     for (const { file } of files.slice(keep)) fs.rmSync(file, { force: true });
   } catch {
     // Another run pruned at the same time, or the folder went away: pruning waits for the next write.
   }
-}
-
-/**
- * The user's own cache folder for callstats-lint ($XDG_CACHE_HOME or ~/.cache; %LOCALAPPDATA% on
- * Windows). The compiler's code cache lives here, never in a project: V8 runs cached code without
- * checking it, so a cache file that came with a checkout could crash the linter or run code.
- */
-export function userCacheDirectory(): string | undefined {
-  const base = process.platform === 'win32' ? process.env.LOCALAPPDATA : process.env.XDG_CACHE_HOME || (os.homedir() && path.join(os.homedir(), '.cache'));
-  return base ? path.join(base, 'callstats-lint') : undefined;
 }
 
 /** What identifies this build of the linter: its version and the bundle that runs (a rebuilt linter forgets old results). */
@@ -255,15 +203,51 @@ function readBuildStamp(): string {
   }
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+const isRange = (range: unknown): boolean =>
+  isObject(range) && ['start', 'end', 'line', 'column', 'endLine', 'endColumn'].every((key) => Number.isSafeInteger(range[key]));
+
+/** Whether a cached finding has the shape the linter and the formatters read (a damaged or planted one must not make them throw). */
+function isRawFinding(value: unknown, ruleIds: readonly string[]): value is RawFinding {
+  return (
+    isObject(value) &&
+    typeof value.ruleId === 'string' &&
+    ruleIds.includes(value.ruleId) &&
+    typeof value.message === 'string' &&
+    typeof value.file === 'string' &&
+    isRange(value.range) &&
+    Array.isArray(value.related) &&
+    value.related.every((r) => isObject(r) && typeof r.file === 'string' && typeof r.message === 'string' && isRange(r.range)) &&
+    Array.isArray(value.fixes) &&
+    value.fixes.every(
+      (fix) =>
+        isObject(fix) &&
+        typeof fix.title === 'string' &&
+        (fix.kind === 'safe' || fix.kind === 'suggestion') &&
+        Array.isArray(fix.edits) &&
+        fix.edits.every((e) => isObject(e) && typeof e.file === 'string' && Number.isSafeInteger(e.start) && Number.isSafeInteger(e.end) && typeof e.newText === 'string'),
+    )
+  );
+}
+
+/** Whether a name is one the analysis cache gives its entries: a digest (27 base64url characters) and `.json`. */
+function isEntryName(name: string): boolean {
+  const key = name.slice(0, -'.json'.length);
+  return name.endsWith('.json') && key.length === 27 && [...key].every((c) => (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c === '-' || c === '_');
+}
+
 /**
  * Analysis results on disk, one JSON file per set of analysed files. Reading and writing never fail
- * a run: an unreadable, corrupt or foreign entry is a miss, and a folder that cannot be written to
- * leaves the run uncached.
+ * a run: an unreadable or corrupt entry is a miss, and a folder that cannot be written to leaves the
+ * run uncached. Entries are not trusted for more than a report: `--fix` and the editor's code
+ * actions take fixes from a fresh analysis only (see LintCache), so a planted entry can change what
+ * is reported but never what is written into a file.
  */
 export class AnalysisCache {
   readonly folder: string;
 
-  constructor(directory: string) {
+  constructor(private readonly directory: string) {
     this.folder = path.join(directory, 'analysis');
   }
 
@@ -272,25 +256,28 @@ export class AnalysisCache {
     return digest(JSON.stringify([FORMAT, buildStamp(), ruleIds, files]));
   }
 
-  load(key: string): CachedAnalysis | undefined {
-    let entry: CachedAnalysis;
-    try {
-      entry = readSigned(this.fileOf(key)) as CachedAnalysis;
-    } catch {
-      return undefined;
-    }
+  /** The entry under `key`, if it is whole and its findings are of `ruleIds`, the rules run. */
+  load(key: string, ruleIds: readonly string[]): CachedAnalysis | undefined {
+    if (!this.real()) return undefined;
+    const entry = readJson(this.fileOf(key)) as CachedAnalysis | undefined;
     const valid =
       entry?.format === FORMAT &&
       Array.isArray(entry.trace) &&
       Array.isArray(entry.rounds) &&
       Array.isArray(entry.analysed) &&
       Array.isArray(entry.findings) &&
+      entry.findings.every((finding) => isRawFinding(finding, ruleIds)) &&
       Array.isArray(entry.failures);
     return valid ? entry : undefined;
   }
 
   store(key: string, entry: Omit<CachedAnalysis, 'format'>): void {
-    if (writeSigned(this.fileOf(key), { format: FORMAT, ...entry })) keepNewest(this.folder, (name) => name.endsWith('.json'), MAX_ENTRIES);
+    if (makeFolder(this.directory) && this.real() && writeJson(this.fileOf(key), { format: FORMAT, ...entry })) keepNewest(this.folder, isEntryName, MAX_ENTRIES);
+  }
+
+  /** Neither the cache folder nor its analysis folder is a link (a missing one is made as a real folder). */
+  private real(): boolean {
+    return (isRealFolder(this.directory) || !fs.existsSync(this.directory)) && (isRealFolder(this.folder) || !fs.existsSync(this.folder));
   }
 
   private fileOf(key: string): string {
@@ -298,13 +285,19 @@ export class AnalysisCache {
   }
 }
 
-/** The caches of one folder: the pre-filter's facts of every file, and analysis results. */
+/**
+ * The caches of one folder: the pre-filter's facts of every file, and analysis results. A cache
+ * made `forFixes` keeps the facts only: fixes are applied from a fresh analysis, never from disk.
+ */
 export class LintCache {
   readonly facts: FactsCache;
-  readonly analyses: AnalysisCache;
+  readonly analyses: AnalysisCache | undefined;
 
-  constructor(readonly directory: string) {
+  constructor(
+    readonly directory: string,
+    options: { forFixes?: boolean } = {},
+  ) {
     this.facts = new FactsCache(directory);
-    this.analyses = new AnalysisCache(directory);
+    this.analyses = options.forFixes ? undefined : new AnalysisCache(directory);
   }
 }

@@ -1,7 +1,7 @@
 // Which files an analysis takes in: the cheap text facts of every file, and from them the files worth parsing.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { digest, type FactsCache, type FileStamp } from './cache.js';
+import { digest, type FactsCache } from './cache.js';
+import { stampOf } from './disk.js';
 import { mayHaveDirectives } from './directives.js';
 import { STRONG_WORDS } from './sdk.js';
 import { RELATIVE_IMPORT, firstTarget, mentionsSdk, relativeImports, type SourceText, type Workspace } from './workspace.js';
@@ -41,12 +41,6 @@ export function reexports(text: string): boolean {
     if (FROM.test(text)) return true;
   }
   return false;
-}
-
-/** A regular file's stamp, or undefined for anything else (then it is read, and the read says why it cannot be linted). */
-function stampOf(file: string): FileStamp | undefined {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
-  return stat?.isFile() ? { mtimeMs: stat.mtimeMs, size: stat.size } : undefined;
 }
 
 /** Identifies the pre-filter (the code that computes facts): facts kept by another version of it are not used. */
@@ -99,6 +93,13 @@ export class Candidates {
     this.setFacts(file, undefined);
   }
 
+  /** A file deleted, or a buffer closed for good: nothing of it is kept. */
+  forget(file: string): void {
+    this.setFacts(file, undefined);
+    this.lastGroup.delete(file);
+    this.previousGroup.delete(file);
+  }
+
   /** What reads skip changed: every file's facts are read again when needed. */
   invalidateAll(): void {
     this.facts.clear();
@@ -121,7 +122,13 @@ export class Candidates {
 
   private setFacts(file: string, facts: Facts | undefined): void {
     const previous = this.facts.get(file);
-    if (previous) for (const stem of this.importedStems(file, previous)) this.importers.get(stem)?.delete(file);
+    if (previous) {
+      for (const stem of this.importedStems(file, previous)) {
+        const set = this.importers.get(stem);
+        // An empty set goes too: else every specifier ever typed in a buffer would keep a key.
+        if (set?.delete(file) && set.size === 0) this.importers.delete(stem);
+      }
+    }
     if (!facts) {
       this.facts.delete(file);
       return;

@@ -1,6 +1,7 @@
 // Configuration: defaults, discovery upward from a file (.callstatslintrc.json or package.json#callstatsLint), validation.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { readFailure, readRegularFile } from './disk.js';
 import { LIMITS } from './sdk.js';
 import { TOPOLOGIES, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
 import type { ErrorObject } from 'ajv';
@@ -11,12 +12,22 @@ export const CONFIG_FILE = '.callstatslintrc.json';
 const PACKAGE_KEY = 'callstatsLint';
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warn', 'error'];
 const KNOWN_KEYS = ['topology', 'conferenceServerIds', 'userIdMaxBytes', 'rules'];
+/** Configuration files (package.json included) longer than this are not configuration. */
+const MAX_CONFIG_FILE_BYTES = 16 * 1024 * 1024;
+/** How much of a wrong value a message quotes. */
+const MAX_QUOTED = 80;
 
-/** A configuration that cannot be used. `file` is where it was read from ('' for command-line options). */
+/**
+ * A configuration that cannot be used. `file` is where it was read from ('' for command-line options).
+ * `local`: the file is a package.json that cannot be read or parsed, so whether it configures the
+ * linter is unknown: the files below it go unchecked, as for an unreadable file, and a run of
+ * other files goes on.
+ */
 export class ConfigError extends Error {
   constructor(
     readonly file: string,
     readonly problem: string,
+    readonly local = false,
   ) {
     super(file ? `${file}: ${problem}` : problem);
   }
@@ -26,8 +37,25 @@ export function defaultConfig(): ResolvedConfig {
   return { topology: 'auto', conferenceServerIds: [], userIdMaxBytes: LIMITS.idBytes, rules: {}, sources: [] };
 }
 
-function describe(value: unknown): string {
-  return JSON.stringify(value) ?? String(value);
+/**
+ * A value as a message quotes it: JSON, cut short past MAX_QUOTED characters and past three levels
+ * of nesting; never recursing deeper than that, however deep the value.
+ */
+function describe(value: unknown, depth = 0): string {
+  let text: string;
+  if (typeof value === 'object' && value !== null) {
+    const array = Array.isArray(value);
+    const entries = depth > 2 ? [] : array ? (value as unknown[]).slice(0, 10).map((item, i) => [String(i), item]) : Object.entries(value).slice(0, 10);
+    const length = array ? (value as unknown[]).length : Object.keys(value).length;
+    const items = entries.map(([key, item]) => (array ? '' : `${describe(key, depth + 1)}:`) + describe(item, depth + 1));
+    const more = length > entries.length ? '…' : '';
+    text = array ? `[${[...items, more].filter(Boolean).join(',')}]` : `{${[...items, more].filter(Boolean).join(',')}}`;
+  } else if (typeof value === 'string' && value.length > MAX_QUOTED) {
+    text = `${JSON.stringify(value.slice(0, MAX_QUOTED)).slice(0, -1)}…" (${value.length} characters)`;
+  } else {
+    text = JSON.stringify(value) ?? String(value);
+  }
+  return text.length > 2 * MAX_QUOTED ? `${text.slice(0, 2 * MAX_QUOTED)}…` : text;
 }
 
 /** One schema error as a sentence naming the key and what is allowed. */
@@ -52,7 +80,7 @@ function explain(error: ErrorObject, config: Record<string, unknown>): string {
         ? '"rules" must be an object of rule id to "off", "info", "warn" or "error"'
         : `rule "${sub}" must be "off", "info", "warn" or "error" (got ${got})`;
     default:
-      return `"${segments.join('.')}" ${error.message ?? 'is not valid'}`;
+      return `${describe(segments.join('.'))} ${error.message ?? 'is not valid'}`;
   }
 }
 
@@ -75,7 +103,7 @@ export function checkRuleSetting(id: string, setting: unknown, file: string, rul
     throw new ConfigError(file, `unknown rule "${id}"; known rules: ${ruleIds.join(', ')}`);
   }
   if (!RULE_SETTINGS.includes(setting as RuleSetting)) {
-    throw new ConfigError(file, `rule "${id}" must be "off", "info", "warn" or "error" (got ${JSON.stringify(setting)})`);
+    throw new ConfigError(file, `rule "${id}" must be "off", "info", "warn" or "error" (got ${describe(setting)})`);
   }
 }
 
@@ -93,19 +121,20 @@ function jsonErrorWhere(text: string, message: string): string {
 
 /** Reads a configuration file: a .callstatslintrc.json, or a package.json whose `callstatsLint` key holds it. */
 export function readConfigFile(file: string, ruleIds: readonly string[]): UserConfig | undefined {
+  const isPackage = path.basename(file) === 'package.json';
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, MAX_CONFIG_FILE_BYTES).toString('utf8');
   } catch (error) {
-    throw new ConfigError(file, `cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new ConfigError(file, `cannot read the file (${readFailure(error)})`, isPackage);
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new ConfigError(file, `invalid JSON: ${jsonErrorWhere(text, (error as Error).message)}`);
+    throw new ConfigError(file, `invalid JSON: ${jsonErrorWhere(text, (error as Error).message)}`, isPackage);
   }
-  if (path.basename(file) === 'package.json') {
+  if (isPackage) {
     const section = (parsed as Record<string, unknown> | null)?.[PACKAGE_KEY];
     return section === undefined ? undefined : validateConfig(section, `${file}#${PACKAGE_KEY}`, ruleIds);
   }

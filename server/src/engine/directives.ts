@@ -1,4 +1,4 @@
-// Inline suppressions: `// callstats-lint-disable-next-line <id>[, <id>] -- reason` and `/* callstats-lint-disable <id> */` for a file.
+// Inline suppressions: `callstats-lint-disable-next-line <id>[, <id>] -- reason` and `-disable-line` (as `//` or `/* */` comments), and `/* callstats-lint-disable <id> */` for a file.
 import { ts } from 'ts-morph';
 import { lineStarts, rangeOf } from './positions.js';
 import { Workspace } from './workspace.js';
@@ -8,10 +8,10 @@ import type { Finding, Severity } from './types.js';
 const DIRECTIVE_RULE_ID = 'unused-disable-directive';
 
 export interface Directive {
-  kind: 'next-line' | 'file';
+  kind: 'next-line' | 'line' | 'file';
   /** The rule ids it names; empty means every rule. */
   ids: string[];
-  /** The line it suppresses (next-line directives). */
+  /** The line it suppresses (next-line and line directives). */
   line: number;
   /** The comment's span. */
   start: number;
@@ -21,7 +21,8 @@ export interface Directive {
 
 // Only the opener is a regular expression; each directive's end is found with indexOf, so the scan
 // stays linear even with many openers and no closing `*/` (a repeated regex would be quadratic).
-const OPENER = /\/\/[ \t]*callstats-lint-disable-next-line\b|\/\*[ \t]*callstats-lint-disable\b/g;
+// Block comments take every form: JSX allows no other comment, so `{/* …-disable-line id */}`.
+const OPENER = /\/\/[ \t]*callstats-lint-disable-(?:next-)?line\b|\/\*[ \t]*callstats-lint-disable(?:-(?:next-)?line)?\b/g;
 
 function parseIds(text: string): string[] {
   return text
@@ -52,9 +53,10 @@ export function parseDirectives(text: string): Directive[] {
   for (let match = opener.exec(text); match; match = opener.exec(text)) {
     const start = match.index;
     const after = start + match[0].length;
-    const nextLine = match[0].startsWith('//');
+    const lineComment = match[0].startsWith('//');
+    const kind = match[0].endsWith('-next-line') ? 'next-line' : match[0].endsWith('-line') ? 'line' : 'file';
     let end: number;
-    if (nextLine) end = lineEnd(text, after);
+    if (lineComment) end = lineEnd(text, after);
     else {
       const close = after < closeless ? text.indexOf('*/', after) : -1;
       if (close < 0) {
@@ -65,14 +67,9 @@ export function parseDirectives(text: string): Directive[] {
       end = close + 2;
     }
     opener.lastIndex = end;
-    out.push({
-      kind: nextLine ? 'next-line' : 'file',
-      ids: parseIds(text.slice(after, nextLine ? end : end - 2)),
-      line: rangeOf(starts, start, start).line + 1,
-      start,
-      end,
-      used: new Set(),
-    });
+    // A next-line directive covers the line after the comment's last, a line directive the line it starts on.
+    const line = kind === 'next-line' ? rangeOf(starts, end, end).line + 1 : rangeOf(starts, start, start).line;
+    out.push({ kind, ids: parseIds(text.slice(after, lineComment ? end : end - 2)), line, start, end, used: new Set() });
   }
   return out;
 }
@@ -80,7 +77,7 @@ export function parseDirectives(text: string): Directive[] {
 /** Whether a finding of `ruleId` on `line` is suppressed; marks the directive that suppresses it as used. */
 export function suppresses(directives: Directive[], ruleId: string, line: number): boolean {
   for (const directive of directives) {
-    if (directive.kind === 'next-line' && directive.line !== line) continue;
+    if (directive.kind !== 'file' && directive.line !== line) continue;
     if (directive.ids.length && !directive.ids.includes(ruleId)) continue;
     directive.used.add(ruleId);
     return true;

@@ -17,23 +17,50 @@ export interface ScriptTag {
 
 // The tag is `<script\b([^>]*)>([\s\S]*?)<\/script\s*>`, found piece by piece: as one regular
 // expression, every `<script` without a `>` or a closing tag after it rescanned the rest of the text.
-const SCRIPT_OPEN = /<script\b/gi;
+// Markup whose content is never run as script is skipped whole: comments, and the elements whose
+// content is text (a `<script>` inside a `<textarea>` is what the user sees in it).
+// A text element's name ends where HTML ends it (a custom `<title-bar>` is another element).
+const OPENER = /<!--|<(script)\b|<(textarea|title|style|xmp|iframe|noembed|noframes|noscript|plaintext)(?=[\s/>])/gi;
+const TEXT_CLOSE = /<\/(textarea|title|style|xmp|iframe|noembed|noframes|noscript)(?=[\s/>])/gi;
 const SCRIPT_CLOSE = /<\/script\s*>/gi;
 const ATTRIBUTE = /([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 const SCRIPT_TYPES = new Set(['', 'text/javascript', 'application/javascript', 'module', 'text/babel', 'text/typescript']);
 
-/** Each `<script ...>...</script>`: where its attributes and its body are. */
+/** Where the element of text content `name` that starts at `from` ends, or -1 when nothing closes it. */
+function textElementEnd(text: string, name: string, from: number): number {
+  const close = new RegExp(TEXT_CLOSE);
+  close.lastIndex = from;
+  for (let match = close.exec(text); match; match = close.exec(text)) if (match[1].toLowerCase() === name) return match.index + match[0].length;
+  return -1;
+}
+
+/** Each `<script ...>...</script>` outside comments and text elements: where its attributes and its body are. */
 function* scriptElements(text: string): Generator<{ attributesStart: number; attributes: string; body: { start: number; end: number } }> {
-  const open = new RegExp(SCRIPT_OPEN);
+  const open = new RegExp(OPENER);
   const close = new RegExp(SCRIPT_CLOSE);
   for (let match = open.exec(text); match; match = open.exec(text)) {
-    const attributesStart = match.index + match[0].length;
-    const tagEnd = text.indexOf('>', attributesStart);
-    if (tagEnd < 0) return; // no later <script has a `>` either
+    const after = match.index + match[0].length;
+    if (match[1] === undefined && match[2] === undefined) {
+      // `<!-->` and `<!--->` end at once, as HTML has it.
+      const end = text.indexOf('-->', match.index + 2);
+      if (end < 0) return; // the rest of the page is a comment
+      open.lastIndex = end + 3;
+      continue;
+    }
+    const tagEnd = text.indexOf('>', after);
+    if (tagEnd < 0) return; // no later tag has a `>` either
+    const name = (match[1] ?? match[2]).toLowerCase();
+    if (name === 'plaintext') return; // everything after it is text
+    if (name !== 'script') {
+      const end = textElementEnd(text, name, tagEnd + 1);
+      if (end < 0) return;
+      open.lastIndex = end;
+      continue;
+    }
     close.lastIndex = tagEnd + 1;
     const closing = close.exec(text);
     if (!closing) return; // nor a closing tag
-    yield { attributesStart, attributes: text.slice(attributesStart, tagEnd), body: { start: tagEnd + 1, end: closing.index } };
+    yield { attributesStart: after, attributes: text.slice(after, tagEnd), body: { start: tagEnd + 1, end: closing.index } };
     open.lastIndex = closing.index + closing[0].length;
   }
 }

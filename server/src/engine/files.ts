@@ -3,11 +3,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { RefusedRead, readRegularFile } from './disk.js';
 
 export interface Discovery {
   files: string[];
   /** The files among `files` that a pattern named directly (not found in a folder or by a glob). */
   named: string[];
+  /**
+   * The real paths of the folders walked and the files named: what the patterns cover. A file found
+   * in a folder through a link that leads elsewhere is outside them.
+   */
+  roots: string[];
   problems: { path: string; message: string }[];
 }
 
@@ -16,6 +22,8 @@ const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx|html?|vue|svelte)$/i;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Never walked into: dependencies and git's own data are not the app's code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+/** A .gitignore longer than this is not one a person wrote. */
+const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 export function isLintableFile(file: string): boolean {
   return LINTABLE.test(file) && !DECLARATION.test(file);
@@ -30,6 +38,7 @@ interface IgnoreLayer {
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 function errorMessage(error: unknown, what: string): string {
+  if (error instanceof RefusedRead) return `cannot read ${what}: ${error.message}`;
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EACCES' || code === 'EPERM') return `cannot read ${what}: permission denied`;
@@ -50,11 +59,16 @@ class Walker {
   /** Real paths of folders walked for the current pattern: symlink loops end here. */
   private visited = new Set<string>();
   readonly named = new Set<string>();
+  readonly roots = new Set<string>();
   /** Real paths of files found, to the path listed: a file reached through a link and directly is linted once. */
   private readonly realFiles = new Map<string, string>();
   private readonly layers = new Map<string, IgnoreLayer | null>();
+  /** Folders being walked, innermost last: what is left of each. */
+  private readonly stack: { dir: string; real: string; entries: fs.Dirent[]; next: number; active: IgnoreLayer[]; accept: (file: string) => boolean }[] = [];
+  /** Entries listed so far, folders and files alike. */
+  entries = 0;
 
-  constructor(private readonly cwd: string) {}
+  constructor(readonly cwd: string) {}
 
   /**
    * The .gitignore layers that apply to a walk starting at `dir`: every .gitignore from the git
@@ -77,7 +91,7 @@ class Walker {
       let layer: IgnoreLayer | null = null;
       const file = path.join(dir, '.gitignore');
       try {
-        layer = { base: dir, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
+        layer = { base: dir, rules: ignore().add(readRegularFile(file, MAX_IGNORE_FILE_BYTES).toString('utf8')) };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
           this.problems.push({ path: file, message: errorMessage(error, 'file') });
@@ -106,11 +120,18 @@ class Walker {
     return ignored;
   }
 
-  /**
-   * `real` is the folder's real path when already known. Only roots and symbolic links need a
-   * realpath call: an entry that is not a link, in a folder whose path is real, has a real path too.
-   */
+  /** Walks a folder to the end (see enter and drain). */
   walk(dir: string, layers: IgnoreLayer[], accept: (file: string) => boolean, real?: string): void {
+    this.enter(dir, layers, accept, real);
+    this.drain(Infinity);
+  }
+
+  /**
+   * Starts walking a folder: lists it and puts it on the stack. `real` is its real path when already
+   * known. Only roots and symbolic links need a realpath call: an entry that is not a link, in a folder
+   * whose path is real, has a real path too.
+   */
+  enter(dir: string, layers: IgnoreLayer[], accept: (file: string) => boolean, real?: string): void {
     let entries: fs.Dirent[];
     try {
       real ??= fs.realpathSync.native(dir);
@@ -124,8 +145,24 @@ class Walker {
     // The listing tells whether there is a .gitignore: most folders have none, and a failed read costs an exception.
     const own = entries.some((e) => e.name === '.gitignore') ? this.layerOf(dir) : this.noLayer(dir);
     const active = own ? [...layers, own] : layers;
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const full = path.join(dir, entry.name);
+    this.stack.push({ dir, real, entries: entries.sort((a, b) => (a.name < b.name ? -1 : 1)), next: 0, active, accept });
+    this.entries += entries.length;
+  }
+
+  /**
+   * Walks the folders on the stack, depth first in name order (as a recursive walk would), until
+   * they are done (true) or `deadline` (a performance.now() time) has passed (false).
+   */
+  drain(deadline: number): boolean {
+    for (let steps = 0; this.stack.length; steps++) {
+      if (steps % 256 === 255 && performance.now() > deadline) return false;
+      const frame = this.stack[this.stack.length - 1];
+      if (frame.next === frame.entries.length) {
+        this.stack.pop();
+        continue;
+      }
+      const entry = frame.entries[frame.next++];
+      const full = path.join(frame.dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       const link = entry.isSymbolicLink();
@@ -140,11 +177,17 @@ class Walker {
       }
       if (isDir && SKIPPED_DIRS.has(entry.name)) continue;
       if (!isDir && !isFile) continue;
-      if (this.isIgnored(full, isDir, active)) continue;
-      const realEntry = link ? undefined : path.join(real, entry.name);
-      if (isDir) this.walk(full, active, accept, realEntry);
-      else if (accept(full)) this.addFile(full, realEntry);
+      if (this.isIgnored(full, isDir, frame.active)) continue;
+      const realEntry = link ? undefined : path.join(frame.real, entry.name);
+      if (isDir) this.enter(full, frame.active, frame.accept, realEntry);
+      else if (frame.accept(full)) this.addFile(full, realEntry);
     }
+    return true;
+  }
+
+  /** Stops the walk where it is. */
+  stop(): void {
+    this.stack.length = 0;
   }
 
   /** Lists a file once; returns the path it is listed under. `real` is its real path when already known. */
@@ -171,6 +214,7 @@ class Walker {
       const base = path.resolve(this.cwd, scan.base || '.');
       const matches = picomatch(scan.glob, { posix: true });
       if (!fs.existsSync(base)) return;
+      this.addRoot(base);
       this.walk(base, this.layersAbove(base), (file) => isLintableFile(file) && matches(toPosix(path.relative(base, file))));
       return;
     }
@@ -182,6 +226,7 @@ class Walker {
       this.problems.push({ path: full, message: errorMessage(error, 'path') });
       return;
     }
+    this.addRoot(full);
     if (stats.isDirectory()) {
       this.walk(full, this.layersAbove(full), isLintableFile);
     } else if (!isLintableFile(full)) {
@@ -189,6 +234,14 @@ class Walker {
     } else {
       // A file named on the command line is linted even when a .gitignore covers it, or is large: the user asked.
       this.named.add(this.addFile(full));
+    }
+  }
+
+  private addRoot(target: string): void {
+    try {
+      this.roots.add(fs.realpathSync.native(target));
+    } catch {
+      // Reading it reports the problem.
     }
   }
 }
@@ -201,5 +254,60 @@ class Walker {
 export function discoverFiles(patterns: string[], cwd: string): Discovery {
   const walker = new Walker(path.resolve(cwd));
   for (const pattern of patterns) walker.add(pattern);
-  return { files: [...walker.files].sort(), named: [...walker.named].sort(), problems: walker.problems };
+  return { files: [...walker.files].sort(), named: [...walker.named].sort(), roots: [...walker.roots], problems: walker.problems };
+}
+
+/**
+ * The discovery of one folder as the CLI does it (`callstats-lint .` in that folder), done a slice at
+ * a time so an editor can answer in between, and stopped past a size no app has: a folder that is
+ * `/` or a home folder must not hold up the editor nor fill its memory.
+ */
+export class FolderDiscovery {
+  private readonly walker: Walker;
+  /** Stopped at `limits`: the list is not the folder's whole. */
+  truncated = false;
+
+  constructor(
+    readonly root: string,
+    private readonly limits: { maxFiles: number; maxEntries: number },
+  ) {
+    this.walker = new Walker(path.resolve(root));
+    this.walker.enter(this.walker.cwd, this.walker.layersAbove(this.walker.cwd), isLintableFile);
+  }
+
+  /** Walks on until done or `deadline` (a performance.now() time); true once done. */
+  step(deadline: number): boolean {
+    const done = this.walker.drain(deadline);
+    if (this.walker.files.size > this.limits.maxFiles || this.walker.entries > this.limits.maxEntries) {
+      this.truncated = true;
+      this.walker.stop();
+      return true;
+    }
+    return done;
+  }
+
+  get files(): string[] {
+    return [...this.walker.files].sort();
+  }
+
+  get problems(): Discovery['problems'] {
+    return this.walker.problems;
+  }
+
+  /** Whether the discovery would list `file`, one created since: lintable, in no skipped folder, ignored by no .gitignore. */
+  wouldList(file: string): boolean {
+    const rel = path.relative(this.walker.cwd, file);
+    if (!isLintableFile(file) || !rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    const parts = rel.split(path.sep);
+    if (parts.slice(0, -1).some((part) => SKIPPED_DIRS.has(part))) return false;
+    let layers = this.walker.layersAbove(this.walker.cwd);
+    let dir = this.walker.cwd;
+    for (const [i, part] of parts.entries()) {
+      const own = this.walker.layerOf(dir);
+      if (own) layers = [...layers, own];
+      dir = path.join(dir, part);
+      if (this.walker.isIgnored(dir, i < parts.length - 1, layers)) return false;
+    }
+    return true;
+  }
 }

@@ -84,6 +84,8 @@ export function syntaxErrorCount(file: string, text: string, parser = new Worksp
  */
 export function fixFiles(linter: Linter, request: LintRequest, first: FileReport[], original: (file: string) => string | undefined): FixOutcome {
   const fixed = new Map<string, string>();
+  // Editor buffers stand in for some files: each gets its own text back at the end.
+  const buffers = new Map<string, string | undefined>();
   const current = (file: string) => fixed.get(file) ?? original(file);
   const errors = syntaxErrorCounter();
   const rejected: Fix[] = [];
@@ -94,6 +96,7 @@ export function fixFiles(linter: Linter, request: LintRequest, first: FileReport
       let changed = false;
       for (const [file, text] of applyChecked(chooseFixes(reports, (file) => current(file) !== undefined), current, errors, rejected)) {
         if (text === current(file)) continue;
+        if (!buffers.has(file)) buffers.set(file, linter.overlay(file));
         fixed.set(file, text);
         linter.setOverlay(file, text);
         changed = true;
@@ -102,9 +105,17 @@ export function fixFiles(linter: Linter, request: LintRequest, first: FileReport
       reports = linter.lint(request);
     }
   } finally {
-    for (const file of fixed.keys()) linter.setOverlay(file, undefined);
+    for (const [file, buffer] of buffers) linter.setOverlay(file, buffer);
   }
   return { fixed, reports, passes, rejected };
+}
+
+/**
+ * The text `--fix` gives one file from its lint report, with its fix loop (the same fixes, passes and
+ * syntax check): the editor's fix-all, so the editor and the CLI never disagree on what a fix-all writes.
+ */
+export function fixedText(linter: Linter, request: LintRequest, report: FileReport, text: string): string {
+  return fixFiles(linter, request, [report], (file) => (file === report.file ? text : undefined)).fixed.get(report.file) ?? text;
 }
 
 /** Counts syntax errors, remembering the texts it has seen (each pass re-checks the previous pass's results). */

@@ -70,6 +70,11 @@ export class Linter {
     return this.rules.find((rule) => rule.meta.id === ruleId)?.meta;
   }
 
+  /** The editor buffer that stands in for a file, if any. */
+  overlay(file: string): string | undefined {
+    return this.workspace.overlay(file);
+  }
+
   /** Editor buffers: text that stands in for the file on disk until cleared with undefined. */
   setOverlay(file: string, text: string | undefined): void {
     this.workspace.setOverlay(file, text);
@@ -82,6 +87,14 @@ export class Linter {
    */
   setProjectFiles(root: string, files: string[] | undefined): void {
     this.candidates.setProjectFiles(root, files);
+  }
+
+  /** Files deleted, or buffers closed that no file stands behind: nothing of them is kept. */
+  forget(files: string[]): void {
+    for (const file of files) {
+      this.workspace.forget(file);
+      this.candidates.forget(file);
+    }
   }
 
   /** Files changed, were created or were deleted on disk (all of them when none are named). */
@@ -168,7 +181,7 @@ export class Linter {
    */
   private analyse(first: string[], universe: string[], configFor: (file: string) => ResolvedConfig, cache: AnalysisCache | undefined): AnalysisOutcome {
     const key = cache?.keyOf(this.ruleIds, first);
-    const hit = key === undefined ? undefined : cache!.load(key);
+    const hit = key === undefined ? undefined : cache!.load(key, this.ruleIds);
     if (hit && this.stillHolds(hit, first, universe, configFor)) {
       return { analysed: hit.analysed, findings: hit.findings, failures: new Map(hit.failures) };
     }
@@ -283,11 +296,14 @@ export class Linter {
     return this.candidates.dependentsOf(file);
   }
 
-  hover(file: string, offset: number, configFor: (file: string) => ResolvedConfig): Hover | undefined {
-    const source = this.workspace.read(file);
-    if (source.problem) return undefined;
-    this.candidates.record(source);
-    const analysed = this.candidates.select(this.candidates.universe([file]));
-    return hoverAt(this.workspace, analysed.includes(file) ? analysed : [file, ...analysed], file, offset, configFor);
+  /** The hover at an offset of a file; with `readable`, no other file is read, so none can show (the editor's workspace folders). */
+  hover(file: string, offset: number, configFor: (file: string) => ResolvedConfig, readable: (file: string) => boolean = () => true): Hover | undefined {
+    return this.workspace.within(readable, () => {
+      const source = this.workspace.read(file);
+      if (source.problem) return undefined;
+      this.candidates.record(source);
+      const analysed = this.candidates.select(this.candidates.universe([file]));
+      return hoverAt(this.workspace, analysed.includes(file) ? analysed : [file, ...analysed], file, offset, configFor);
+    });
   }
 }

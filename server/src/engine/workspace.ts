@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ts } from 'ts-morph';
 import { digest, type Trace } from './cache.js';
+import { MAX_READ_BYTES, readFailure, readRegularFile, sameStamp, stampOfStat, type FileStamp } from './disk.js';
 import { embeddedProgram, isEmbedding } from './embedded.js';
 import { changedSpan, type ChangedSpan } from './positions.js';
 import { STRONG_WORDS } from './sdk.js';
@@ -158,13 +159,33 @@ export function firstTarget(specifier: string, fromFile: string, test: (file: st
 export class Workspace {
   private readonly overlays = new Map<string, string>();
   private readonly overlaySources = new Map<string, SourceText>();
-  private readonly diskCache = new Map<string, { mtimeMs: number; size: number; source: SourceText }>();
+  private readonly diskCache = new Map<string, { stamp: FileStamp; source: SourceText }>();
   private readonly parseCache = new Map<string, ParsedFile>();
   private readonly resolutionCache = new Map<string, string | null>();
   private limits: ReadLimits = { maxFileSize: DEFAULT_MAX_FILE_SIZE, named: new Set() };
   private trace: Trace | undefined;
   private readonly digests = new WeakMap<SourceText, string>();
   private resolutionsChanged = 0;
+  /** While set, the only files that exist: see within(). */
+  private scope: ((file: string) => boolean) | undefined;
+
+  /**
+   * Runs `body` as if only the files `scope` accepts existed: no other is resolved to, found or read,
+   * so nothing of them can reach what `body` computes (the editor's hover shows values).
+   */
+  within<T>(scope: (file: string) => boolean, body: () => T): T {
+    const previous = this.scope;
+    this.scope = scope;
+    try {
+      return body();
+    } finally {
+      this.scope = previous;
+    }
+  }
+
+  private outside(file: string): boolean {
+    return this.scope !== undefined && !this.scope(file);
+  }
 
   /** Records what reads, resolutions and existence checks see, until stopTrace (see AnalysisCache). */
   startTrace(): Trace {
@@ -225,6 +246,10 @@ export class Workspace {
     return [...changed, ...[...this.limits.named].filter((f) => !previous.named.has(f))];
   }
 
+  overlay(file: string): string | undefined {
+    return this.overlays.get(file);
+  }
+
   /** Whether an editor buffer stands in for the file. */
   hasOverlay(file: string): boolean {
     return this.overlays.has(file);
@@ -236,6 +261,7 @@ export class Workspace {
   }
 
   read(file: string): SourceText {
+    if (this.outside(file)) return { file, text: '', problem: 'outside the files that may be read' };
     const source = this.readSource(file);
     this.trace?.set(`read\0${file}`, this.fingerprint(source));
     return source;
@@ -243,6 +269,7 @@ export class Workspace {
 
   /** Whether a regular file exists (an editor buffer counts). */
   exists(file: string): boolean {
+    if (this.outside(file)) return false;
     const found = this.overlays.has(file) || isFile(file);
     this.trace?.set(`exists\0${file}`, String(found));
     return found;
@@ -267,17 +294,17 @@ export class Workspace {
       // Decided on the size alone: a skipped bundle is never read.
       const tooLarge = skipReason(stat.size, this.limits.named.has(file), this.limits);
       if (tooLarge) return { file, text: '', problem: tooLarge };
+      const stamp = stampOfStat(stat);
       const cached = this.diskCache.get(file);
-      if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.source;
-      const bytes = fs.readFileSync(file);
+      if (cached && sameStamp(cached.stamp, stamp)) return cached.source;
+      const bytes = readRegularFile(file, MAX_READ_BYTES, { stat });
       const problem = skipReason(bytes.length, true, this.limits, bytes);
       // Bytes that are not UTF-8 (Latin-1, corruption) become U+FFFD, one code unit each, as editors show them.
       const source: SourceText = problem ? { file, text: '', problem } : { file, text: bytes.toString('utf8') };
-      this.diskCache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, source });
+      this.diskCache.set(file, { stamp, source });
       return source;
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      return { file, text: '', problem: `cannot read the file (${code ?? (error as Error).message})` };
+      return { file, text: '', problem: `cannot read the file (${readFailure(error)})` };
     }
   }
 
@@ -308,6 +335,9 @@ export class Workspace {
             true,
             kind,
           );
+    // The compiler turns `\` into `/` in file names; a backslash is a legal character on POSIX, and
+    // findings are matched to files by this name.
+    sourceFile.fileName = source.file;
     const parsed = { file: source.file, text: source.text, sourceFile };
     this.parseCache.set(source.file, parsed);
     return parsed;
@@ -317,7 +347,7 @@ export class Workspace {
   resolve(specifier: string, fromFile: string): string | undefined {
     const found = this.resolveUntraced(specifier, fromFile);
     this.trace?.set(`resolve\0${path.dirname(fromFile)}\0${specifier}`, found ?? '');
-    return found;
+    return found !== undefined && this.outside(found) ? undefined : found;
   }
 
   private resolveUntraced(specifier: string, fromFile: string): string | undefined {
@@ -328,6 +358,14 @@ export class Workspace {
     const found = firstTarget(specifier, fromFile, (c) => this.overlays.has(c) || isFile(c)) ?? null;
     this.resolutionCache.set(key, found);
     return found ?? undefined;
+  }
+
+  /** A file deleted, or a buffer closed for good: its text, tree and resolutions are dropped. */
+  forget(file: string): void {
+    this.setOverlay(file, undefined);
+    this.diskCache.delete(file);
+    this.parseCache.delete(file);
+    this.invalidateResolutions();
   }
 
   /** Forgets cached resolutions (files were created or deleted). */

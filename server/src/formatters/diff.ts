@@ -1,4 +1,5 @@
-// Unified diffs of fixed files for --fix-dry-run: `--- a/path`, `+++ b/path`, hunks with three lines of context, as `patch -p1` and `git apply` read them.
+// What fixes changed: unified diffs for --fix-dry-run (`--- a/path`, `+++ b/path`, three lines of context, as `patch -p1` and `git apply` read them) and the edits of the editor's fix-all.
+import { printableName } from './escape.js';
 
 const CONTEXT = 3;
 /** Past this many changed lines the diff stops looking for the shortest edit: still correct, only less tidy. */
@@ -95,12 +96,64 @@ function printed(op: Op): string {
   return op.line.endsWith('\n') ? op.kind + op.line : `${op.kind}${op.line}\n\\ No newline at end of file\n`;
 }
 
+/** Lines with their terminators, a lone CR ending a line too (as editors count lines). */
+function splitEditorLines(text: string): string[] {
+  const lines: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+      lines.push(text.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  if (start < text.length) lines.push(text.slice(start));
+  return lines;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * Edits that turn `before` into `after`, offsets into `before`: one per run of changed lines, cut to
+ * the characters that differ (never between the two halves of a surrogate pair), so an editor applying
+ * them moves nothing else.
+ */
+export function textChanges(before: string, after: string): { start: number; end: number; newText: string }[] {
+  if (before === after) return [];
+  const ops = diffLines(splitEditorLines(before), splitEditorLines(after));
+  const changes: { start: number; end: number; newText: string }[] = [];
+  let offset = 0;
+  for (let i = 0; i < ops.length; ) {
+    if (ops[i].kind === ' ') {
+      offset += ops[i++].line.length;
+      continue;
+    }
+    let removed = '';
+    let added = '';
+    for (; i < ops.length && ops[i].kind !== ' '; i++) {
+      if (ops[i].kind === '-') removed += ops[i].line;
+      else added += ops[i].line;
+    }
+    let prefix = 0;
+    while (prefix < removed.length && prefix < added.length && removed[prefix] === added[prefix]) prefix++;
+    if (prefix > 0 && isHighSurrogate(removed.charCodeAt(prefix - 1))) prefix--;
+    let suffix = 0;
+    while (suffix < removed.length - prefix && suffix < added.length - prefix && removed[removed.length - 1 - suffix] === added[added.length - 1 - suffix]) suffix++;
+    if (suffix > 0 && isLowSurrogate(removed.charCodeAt(removed.length - suffix))) suffix--;
+    changes.push({ start: offset + prefix, end: offset + removed.length - suffix, newText: added.slice(prefix, added.length - suffix) });
+    offset += removed.length;
+  }
+  return changes;
+}
+
 /** The unified diff turning `before` into `after`, with `name` as the path (forward slashes); '' when they are equal. */
 export function unifiedDiff(name: string, before: string, after: string): string {
   if (before === after) return '';
   const ops = diffLines(splitLines(before), splitLines(after));
   const changes = ops.flatMap((op, i) => (op.kind === ' ' ? [] : [i]));
-  let out = `--- a/${name}\n+++ b/${name}\n`;
+  // Quoted as git quotes names with control characters (git apply and GNU patch read them), so a name cannot end the header line.
+  let out = `--- ${printableName(`a/${name}`)}\n+++ ${printableName(`b/${name}`)}\n`;
   // Changes closer than twice the context share a hunk.
   for (let c = 0; c < changes.length; ) {
     let last = c;

@@ -1,5 +1,6 @@
 // Human-readable output modelled on ESLint's stylish: findings grouped by file, aligned columns, a summary.
 import type { FileReport, RelatedLocation, Severity } from '../engine/types.js';
+import { escapeControls, printableName } from './escape.js';
 import { displayPath, sortedFindings, type FormatContext } from './index.js';
 import { safeFix } from '../engine/fixes.js';
 
@@ -70,19 +71,19 @@ export function stylish(reports: FileReport[], ctx: FormatContext): string {
     const columnWidth = width((row) => row.column);
     const severityWidth = width((row) => LABEL[row.severity]);
     // ESLint drops a message's final period: the rule id follows on the same line.
-    const text = (row: Row): string => row.message.replace(/([^ ])\.$/u, '$1');
+    const text = (row: Row): string => escapeControls(row.message.replace(/([^ ])\.$/u, '$1'));
     // Messages are not padded to the longest one: the help below each would sit under a wide gap.
     const helpIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
 
-    output += `${paint('underline', displayPath(report.file, ctx.cwd))}\n`;
+    output += `${paint('underline', printableName(displayPath(report.file, ctx.cwd)))}\n`;
     for (const row of rows) {
       const position = paint('dim', `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`);
       const severity = paint(COLOR[row.severity], LABEL[row.severity].padEnd(severityWidth));
       output += `  ${position}  ${severity}  ${text(row)}  ${paint('dim', row.ruleId)}`.trimEnd() + '\n';
-      if (row.help) output += `${helpIndent}${paint('dim', row.help)}\n`;
+      if (row.help) output += `${helpIndent}${paint('dim', escapeControls(row.help))}\n`;
       for (const related of row.related) {
-        const where = `${displayPath(related.file, ctx.cwd)}:${related.range.line}:${related.range.column}`;
-        output += paint('dim', `    \u21b3 ${where} ${related.message}`) + '\n';
+        const where = `${printableName(displayPath(related.file, ctx.cwd))}:${related.range.line}:${related.range.column}`;
+        output += paint('dim', `    \u21b3 ${where} ${escapeControls(related.message)}`) + '\n';
       }
     }
     output += '\n';

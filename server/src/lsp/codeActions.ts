@@ -1,8 +1,9 @@
 // Quick fixes, "disable for this line" and fix-all, built from the findings of the document's last analysis.
-import * as fs from 'node:fs';
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Finding, Fix, TextEdit as EngineEdit } from '../engine/types.js';
+import { MAX_READ_BYTES, readRegularFile } from '../engine/disk.js';
+import type { Finding, TextEdit as EngineEdit } from '../engine/types.js';
+import { textChanges } from '../formatters/diff.js';
 import type { Analysis } from './analyzer.js';
 import { DISABLE_NEXT_LINE, FIX_ALL_KIND } from './protocol.js';
 
@@ -32,7 +33,7 @@ function documentFor(file: string, context: EditContext, cache: Map<string, Text
     let doc: TextDocument | null = context.openDocument(file) ?? null;
     if (!doc) {
       try {
-        doc = TextDocument.create(context.toUri(file), 'javascript', 0, fs.readFileSync(file, 'utf8'));
+        doc = TextDocument.create(context.toUri(file), 'javascript', 0, readRegularFile(file, MAX_READ_BYTES).toString('utf8'));
       } catch {
         doc = null;
       }
@@ -93,18 +94,12 @@ export function quickFixes(analysis: Analysis, doc: TextDocument, range: Range, 
 }
 
 /**
- * Every safe fix of the document in one edit. A fix whose edits overlap an earlier fix's is left
- * out whole (never half-applied); running fix-all again picks it up against the new text.
+ * Fix-all: the document as `--fix` would leave it (`fixed`, from the engine's fix loop: the same
+ * fixes, passes and syntax check), as the edits that turn the buffer into it.
  */
-export function fixAll(analysis: Analysis, doc: TextDocument, context: EditContext): CodeAction | undefined {
-  const taken: EngineEdit[] = [];
-  const clashes = (e: EngineEdit) => taken.some((t) => t.file === e.file && e.start < t.end && t.start < e.end);
-  const safe: Fix[] = analysis.findings.flatMap((f) => f.fixes.filter((fix) => fix.kind === 'safe'));
-  for (const fix of safe) {
-    if (fix.edits.some(clashes)) continue;
-    taken.push(...fix.edits);
-  }
-  if (!taken.length) return undefined;
-  const edit = toWorkspaceEdit(taken, context, new Map([[analysis.file, doc]]));
-  return edit && { title: 'Fix all safe callstats-lint problems', kind: FIX_ALL_KIND, edit };
+export function fixAll(doc: TextDocument, fixed: string): CodeAction | undefined {
+  const text = doc.getText();
+  if (fixed === text) return undefined;
+  const edits = textChanges(text, fixed).map((change) => ({ range: { start: doc.positionAt(change.start), end: doc.positionAt(change.end) }, newText: change.newText }));
+  return { title: 'Fix all safe callstats-lint problems', kind: FIX_ALL_KIND, edit: { changes: { [doc.uri]: edits } } };
 }

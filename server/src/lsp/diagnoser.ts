@@ -108,8 +108,18 @@ export class Diagnoser {
     this.timers.delete(doc.uri);
     this.savedVersions.delete(doc.uri);
     this.generations.delete(doc.uri);
+    const untitled = target !== undefined && this.paths.isUntitled(target.file);
     this.paths.forget(doc.uri);
     if (!target) return;
+    if (untitled) {
+      // No file stands behind it: nothing of it is kept, and files that imported it are analysed without it.
+      const dependents = this.linter.dependentsOf(target.file);
+      this.linter.forget([target.file]);
+      this.analyzer.forget(target.file);
+      if (!this.pull) void this.connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+      void this.rediagnose(dependents);
+      return;
+    }
     this.linter.setOverlay(target.file, undefined);
     if (this.pull) {
       this.analyzer.markStale(target.file);
@@ -238,10 +248,12 @@ export class Diagnoser {
   async workspaceReport(
     params: WorkspaceDiagnosticParams,
     token: CancellationToken,
-    discover: () => string[],
+    discover: () => Promise<string[]>,
   ): Promise<WorkspaceDiagnosticReport> {
     if (!this.workspaceScanned) {
-      for (const file of discover()) if (!this.analyzer.get(file)) this.analyzer.markStale(file);
+      const files = await discover();
+      if (token.isCancellationRequested) throw cancelled();
+      for (const file of files) if (!this.analyzer.get(file)) this.analyzer.markStale(file);
       this.workspaceScanned = true;
     }
     // Open documents are included, versioned by their buffer: a client pulls documents itself only

@@ -15,7 +15,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Engine lines and columns are 1-based UTF-16, LSP's default position encoding is 0-based UTF-16. */
-function toRange(range: SourceRange): Range {
+export function toRange(range: SourceRange): Range {
   return {
     start: { line: range.line - 1, character: range.column - 1 },
     end: { line: range.endLine - 1, character: range.endColumn - 1 },
@@ -24,12 +24,20 @@ function toRange(range: SourceRange): Range {
 
 const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/** Positions of a finding's file: by default the engine's lines and columns; the server takes them from an open document's text. */
+export type RangeIn = (file: string, range: SourceRange) => Range;
+
 /** The message, and on the next line what to do: editors show both, and the first line where space is short. */
-export function findingDiagnostic(finding: Finding, metaOf: (ruleId: string) => RuleMeta | undefined, toUri: (file: string) => string = fileToUri): Diagnostic {
+export function findingDiagnostic(
+  finding: Finding,
+  metaOf: (ruleId: string) => RuleMeta | undefined,
+  toUri: (file: string) => string = fileToUri,
+  rangeIn: RangeIn = (_file, range) => toRange(range),
+): Diagnostic {
   const meta = metaOf(finding.ruleId);
   const href = meta && localDocsUrl(meta);
   return {
-    range: toRange(finding.range),
+    range: rangeIn(finding.file, finding.range),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.ruleId,
@@ -38,7 +46,7 @@ export function findingDiagnostic(finding: Finding, metaOf: (ruleId: string) => 
     ...(finding.related.length
       ? {
           relatedInformation: finding.related.map((r) => ({
-            location: { uri: toUri(r.file), range: toRange(r.range) },
+            location: { uri: toUri(r.file), range: rangeIn(r.file, r.range) },
             message: r.message,
           })),
         }

@@ -67,6 +67,24 @@ export class SettingsStore {
     return settings;
   }
 
+  /** The settings of many resources, those not known yet asked for in one workspace/configuration request. */
+  getMany(resources: string[]): Promise<Settings[]> {
+    const missing = [...new Set(resources.filter((resource) => !this.byResource.has(resource)))];
+    if (missing.length > 1 && this.canPull()) {
+      const answers = this.connection.workspace.getConfiguration(missing.map((scopeUri) => ({ scopeUri, section: SETTINGS_SECTION }))).then(
+        (values: unknown[]) => missing.map((_, i) => parseSettings(values[i])),
+        () => missing.map(() => parseSettings(this.pushed)),
+      );
+      missing.forEach((resource, i) => this.byResource.set(resource, answers.then((all) => all[i])));
+    }
+    return Promise.all(resources.map((resource) => this.get(resource)));
+  }
+
+  /** A resource gone (a deleted file, a closed untitled buffer): its answer is not kept. */
+  forget(resource: string): void {
+    this.byResource.delete(resource);
+  }
+
   /** Settings changed: forget every answer. `pushed` is didChangeConfiguration's `settings`. */
   reset(pushed?: unknown): void {
     if (pushed && typeof pushed === 'object' && SETTINGS_SECTION in pushed) {

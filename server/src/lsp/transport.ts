@@ -42,6 +42,8 @@ function classify(value: unknown): Outcome | undefined {
     return invalid(null, Array.isArray(value) ? 'batches are not part of LSP' : 'a message must be a JSON object');
   }
   const message = value as Record<string, unknown>;
+  // Emacs' eglot sends `"params": null` for shutdown and exit: no params, as far as the server goes.
+  if (message.params === null) delete message.params;
   const id = isId(message.id) ? message.id : null;
   const structured = message.params === undefined || (typeof message.params === 'object' && message.params !== null);
   if (message.method === undefined) {
@@ -183,7 +185,8 @@ class ResilientReader extends AbstractMessageReader implements MessageReader {
   constructor(
     private readonly input: NodeJS.ReadableStream,
     private readonly answer: (error: { id: Id; code: number; message: string }) => void,
-    private readonly onMessage: (message: Message) => void,
+    /** Sees each message first; false keeps it from the connection. */
+    private readonly onMessage: (message: Message) => boolean,
   ) {
     super();
   }
@@ -193,8 +196,7 @@ class ResilientReader extends AbstractMessageReader implements MessageReader {
     const onData = (chunk: Buffer) =>
       parser.push(chunk, (outcome) => {
         if ('error' in outcome) return this.answer(outcome.error);
-        this.onMessage(outcome.message);
-        callback(outcome.message);
+        if (this.onMessage(outcome.message)) callback(outcome.message);
       });
     const onError = (error: Error) => this.fireError(error);
     const onClose = () => this.fireClose();
@@ -219,8 +221,17 @@ export function stdioTransport(
     const { id, ...rest } = error;
     void writer.write({ jsonrpc: '2.0', id, error: rest } as Message).catch(() => undefined);
   };
+  // After shutdown, LSP has requests answered with InvalidRequest and notifications but exit dropped.
   const reader = new ResilientReader(input, answer, (message) => {
-    if ((message as { method?: string }).method === 'shutdown') shutdown = true;
+    const { method, id } = message as { method?: string; id?: Id };
+    if (method === undefined) return true;
+    if (shutdown && id !== undefined) {
+      answer({ id, code: ErrorCodes.InvalidRequest, message: `Invalid Request: ${method} after shutdown` });
+      return false;
+    }
+    if (shutdown && method !== 'exit') return false;
+    if (method === 'shutdown') shutdown = true;
+    return true;
   });
   const exit = () => process.exit(shutdown ? 0 : 1);
   input.on('end', exit);

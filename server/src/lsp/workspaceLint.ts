@@ -1,31 +1,21 @@
 // The "Lint Workspace" command: every JS/TS file of every workspace folder, with progress and cancellation.
 import { MessageType, ShowMessageNotification, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver';
-import { discoverFiles } from '../engine/files.js';
 import type { Analyzer } from './analyzer.js';
 import { cancelled, type Diagnoser } from './diagnoser.js';
+import type { ProjectFiles } from './project.js';
 import type { LintWorkspaceResult } from './protocol.js';
-
-/** The lintable files of the folders, as the CLI would find them (.gitignore honoured). */
-export function discoverWorkspace(folders: string[]): { files: string[]; problems: string[] } {
-  const files = new Set<string>();
-  const problems: string[] = [];
-  for (const folder of folders) {
-    const found = discoverFiles(['.'], folder);
-    for (const file of found.files) files.add(file);
-    problems.push(...found.problems.map((p) => `${p.path}: ${p.message}`));
-  }
-  return { files: [...files].sort(), problems };
-}
 
 export async function lintWorkspace(
   connection: Connection,
-  folders: string[],
+  project: ProjectFiles,
   diagnoser: Diagnoser,
   analyzer: Analyzer,
   token: { isCancellationRequested: boolean },
   progress: WorkDoneProgressReporter,
 ): Promise<LintWorkspaceResult> {
-  const { files, problems } = discoverWorkspace(folders);
+  // The files the folders' discovery found: the ones the CLI lints there.
+  const { files, problems } = await project.allFiles();
+  if (token.isCancellationRequested) throw cancelled();
   progress.begin('callstats-lint', 0, `Linting ${files.length} files`, true);
   const startedAt = Date.now();
   try {

@@ -75,7 +75,8 @@ function shown(uri: vscode.Uri): Shown[] {
       code: typeof d.code === 'object' ? String(d.code.value) : String(d.code),
       severity: vscode.DiagnosticSeverity[d.severity],
       range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] as Shown['range'],
-      message: d.message,
+      // The first line is the finding's message, as the CLI's JSON has it; the help follows on the next.
+      message: d.message.split('\n')[0],
     }))
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
