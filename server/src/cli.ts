@@ -8,11 +8,13 @@ import { LintCache, defaultCacheDirectory, userCacheDirectory } from './engine/c
 import { setCodeCacheDirectory } from './engine/code-cache.js';
 import { ConfigError, ConfigResolver, checkRuleSetting } from './engine/config.js';
 import { fixFiles } from './engine/fixes.js';
-import { discoverFiles } from './engine/files.js';
+import { discoverFiles, isIgnoredFile, isLintableFile, type IgnoreOptions } from './engine/files.js';
 import { Linter } from './engine/linter.js';
 import { TOPOLOGIES, type FileReport, type ResolvedConfig, type RuleSetting, type Topology, type UserConfig } from './engine/types.js';
 import { unifiedDiff } from './formatters/diff.js';
 import { FORMATTERS, isFormatName, type FormatName } from './formatters/index.js';
+import { ignoredResult, toLintResults, type LintResult } from './formatters/results.js';
+import { RULES } from './rules/index.js';
 import { RULE_IDS } from './rules/ids.js';
 
 const NAME = 'callstats-lint';
@@ -23,16 +25,23 @@ const USAGE = `Usage: ${NAME} [options] [paths or globs...]
 
 Finds callstats.js identifier mistakes (userID, remoteUserID, conferenceID) in JavaScript and
 TypeScript files. Paths default to "."; folders are searched recursively, skipping node_modules
-and files excluded by .gitignore. Configuration comes from the nearest .callstatslintrc.json or
-package.json "callstatsLint" key; the options below override it.
+and files excluded by .gitignore, .git/info/exclude or ignore patterns. Configuration comes from the
+nearest .callstatslintrc.json or package.json "callstatsLint" key; the options below override it.
 
 Options:
-  -f, --format NAME              stylish (default), json, sarif or github
+  -f, --format NAME              ${Object.keys(FORMATTERS).join(', ')} (default stylish)
   -c, --config FILE              use this configuration file instead of looking for one
+      --print-config FILE        print the configuration that applies to FILE as JSON, lint nothing
+      --ignore-pattern GLOB      do not lint files matching GLOB, relative to the working folder (repeatable)
+      --no-ignore                lint files even when .gitignore or an ignore pattern covers them
+      --no-warn-ignored          no warning for ignored files named on the command line
+      --stdin                    lint the text on standard input
+      --stdin-filename FILE      the file the text on standard input stands for (configuration,
+                                 imports and the report use it)
       --topology NAME            ${TOPOLOGIES.join(', ')}
       --conference-server-id ID  the media server's ID, used as remoteUserID (repeatable)
       --rule ID=SEVERITY         set a rule to off, info, warn or error (repeatable)
-      --max-warnings N           exit with 1 when there are more than N warnings
+      --max-warnings N           exit with 1 when there are more than N warnings (-1: no limit)
       --max-file-size SIZE       skip files found in folders that are larger (default 2MB; bytes,
                                  or kB and MB of 1024 as in 500kB, 8MB); files named are always read
       --quiet                    report errors only
@@ -45,7 +54,8 @@ Options:
       --cache-location DIR       keep the cache in DIR (default: node_modules/.cache/callstats-lint
                                  beside the nearest package.json; none without one)
   -o, --output-file FILE         write the report to FILE instead of standard output
-      --no-color                 plain text even on a terminal
+      --color, --no-color        force colours on or off (default: on for a terminal, unless
+                                 NO_COLOR is set; FORCE_COLOR=1 or 0 decides too)
   -h, --help                     show this help
   -v, --version                  show the version
 
@@ -53,7 +63,7 @@ Rules: ${RULE_IDS.join(', ')}
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings;
 2 bad options or configuration, or a path or glob that matched no files. Info findings never
-change the exit code.
+change the exit code. Named files that are not scripts or pages are skipped with a note.
 `;
 
 /** Bad command-line use: one line on stderr, exit code 2. */
@@ -63,6 +73,11 @@ interface Options {
   patterns: string[];
   format: FormatName;
   configFile?: string;
+  printConfig?: string;
+  ignore: IgnoreOptions;
+  warnIgnored: boolean;
+  /** Lint standard input as this file (relative to the working folder). */
+  stdinFile?: string;
   overrides: UserConfig;
   maxWarnings?: number;
   maxFileSize?: number;
@@ -84,6 +99,13 @@ const OPTIONS = {
   rule: { type: 'string', multiple: true, default: [] as string[] },
   'max-warnings': { type: 'string' },
   'max-file-size': { type: 'string' },
+  'print-config': { type: 'string' },
+  'ignore-pattern': { type: 'string', multiple: true, default: [] as string[] },
+  'no-ignore': { type: 'boolean', default: false },
+  'no-warn-ignored': { type: 'boolean', default: false },
+  stdin: { type: 'boolean', default: false },
+  'stdin-filename': { type: 'string' },
+  color: { type: 'boolean', default: false },
   quiet: { type: 'boolean', default: false },
   fix: { type: 'boolean', default: false },
   'fix-dry-run': { type: 'boolean', default: false },
@@ -135,19 +157,30 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
   if (values['no-cache'] && values['cache-location'] !== undefined) throw new UsageError('--no-cache and --cache-location cannot be used together');
   if (values['cache-location'] === '') throw new UsageError('--cache-location must not be empty');
   const maxWarnings = values['max-warnings'];
-  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) {
-    throw new UsageError(`--max-warnings must be a whole number of 0 or more (got "${maxWarnings}")`);
+  if (maxWarnings !== undefined && !/^(?:\d+|-1)$/.test(maxWarnings)) {
+    throw new UsageError(`--max-warnings must be a whole number of 0 or more, or -1 for no limit (got "${maxWarnings}")`);
   }
+  if (values['stdin-filename'] !== undefined && !values.stdin) throw new UsageError('--stdin-filename needs --stdin');
+  if (values['stdin-filename'] === '') throw new UsageError('--stdin-filename must not be empty');
+  if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input: give no paths with it');
+  if (values.stdin && (values.fix || values['fix-dry-run'])) throw new UsageError('--fix and --fix-dry-run cannot be used with --stdin');
+  if (values['ignore-pattern'].some((p) => p === '')) throw new UsageError('--ignore-pattern must not be empty');
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color cannot be used together');
+  if (values['print-config'] === '') throw new UsageError('--print-config needs a file');
   return {
     patterns: positionals.length > 0 ? positionals : ['.'],
     format: values.format,
     configFile: values.config,
+    printConfig: values['print-config'],
+    ignore: { ignore: !values['no-ignore'], patterns: values['ignore-pattern'] },
+    warnIgnored: !values['no-warn-ignored'],
+    stdinFile: values.stdin ? (values['stdin-filename'] ?? STDIN_NAME) : undefined,
     overrides: {
       topology: values.topology as Topology | undefined,
       conferenceServerIds: serverIds.length > 0 ? serverIds : undefined,
       rules,
     },
-    maxWarnings: maxWarnings === undefined ? undefined : Number(maxWarnings),
+    maxWarnings: maxWarnings === undefined || maxWarnings === '-1' ? undefined : Number(maxWarnings),
     maxFileSize: values['max-file-size'] === undefined ? undefined : parseSize(values['max-file-size']),
     quiet: values.quiet,
     fix: values.fix,
@@ -159,8 +192,22 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
       : values['cache-location'] !== undefined
         ? path.resolve(values['cache-location'])
         : defaultCacheDirectory(process.cwd()),
-    color: !values['no-color'] && !values['output-file'] && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    color: useColor(values.color, values['no-color'], !values['output-file'] && process.stdout.isTTY === true, process.env),
   };
+}
+
+/** The name ESLint gives standard input without --stdin-filename. */
+const STDIN_NAME = '<text>';
+
+/**
+ * Colours: the options first, then FORCE_COLOR (any value but 0 forces them on, 0 off), then NO_COLOR
+ * (any non-empty value turns them off, see no-color.org), else on for a terminal.
+ */
+function useColor(color: boolean, noColor: boolean, terminal: boolean, env: NodeJS.ProcessEnv): boolean {
+  if (color || noColor) return color;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR) return false;
+  return terminal;
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, m: 1024 * 1024, mb: 1024 * 1024 };
@@ -176,24 +223,42 @@ function parseSize(text: string): number {
   return Math.floor(bytes);
 }
 
-/** Expands every pattern; a pattern that matches nothing is a usage error, as in ESLint. */
-function discover(patterns: string[], cwd: string): { files: string[]; named: string[]; problems: Map<string, string[]> } {
+interface Found {
+  files: string[];
+  named: string[];
+  /** Named files that an ignore rule covers. */
+  ignored: string[];
+  /** Named files that are not scripts or pages. */
+  skipped: string[];
+  problems: Map<string, string[]>;
+}
+
+/** Expands every pattern; a pattern that matches nothing (or only ignored files) is a usage error, as in ESLint. */
+function discover(patterns: string[], cwd: string, ignore: IgnoreOptions): Found {
+  const found: Found = { files: [], named: [], ignored: [], skipped: [], problems: new Map() };
   const files = new Set<string>();
-  const named = new Set<string>();
-  const problems = new Map<string, string[]>();
   const unmatched: string[] = [];
   for (const pattern of patterns) {
-    const found = discoverFiles([pattern], cwd);
-    if (found.files.length === 0) {
-      const why = found.problems.map((problem) => problem.message);
-      unmatched.push(`No files matching the pattern "${pattern}" were found${why.length ? ` (${why.join('; ')})` : ''}.`);
+    const result = discoverFiles([pattern], cwd, ignore);
+    if (result.files.length + result.ignored.length + result.skipped.length === 0) {
+      const why = result.problems.map((problem) => problem.message);
+      unmatched.push(
+        result.ignoredCount > 0
+          ? `All files matched by "${pattern}" are ignored.`
+          : `No files matching the pattern "${pattern}" were found${why.length ? ` (${why.join('; ')})` : ''}.`,
+      );
     }
-    for (const file of found.files) files.add(file);
-    for (const file of found.named) named.add(file);
-    for (const problem of found.problems) addProblem(problems, problem.path, problem.message);
+    for (const file of result.files) files.add(file);
+    found.named.push(...result.named);
+    found.ignored.push(...result.ignored);
+    found.skipped.push(...result.skipped);
+    for (const problem of result.problems) addProblem(found.problems, problem.path, problem.message);
   }
   if (unmatched.length > 0) throw new UsageError(unmatched.join('\n'));
-  return { files: [...files].sort(), named: [...named], problems };
+  found.files = [...files].sort();
+  found.ignored = [...new Set(found.ignored)].filter((file) => !files.has(file)).sort();
+  found.skipped = [...new Set(found.skipped)].sort();
+  return found;
 }
 
 function addProblem(problems: Map<string, string[]>, file: string, message: string): void {
@@ -324,6 +389,47 @@ function withProblems(reports: FileReport[], problems: Map<string, string[]>): F
   return [...byFile.values(), ...extra].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
+/** Reads all of standard input as UTF-8. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The configuration --print-config shows: every rule with the severity it runs at, and the ignores that apply. */
+function printableConfig(resolver: ConfigResolver, file: string): object {
+  const config = resolver.forFile(file);
+  const rules = Object.fromEntries(RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.defaultSeverity]));
+  const ignores = resolver.ignoresFor(path.dirname(file));
+  return {
+    topology: config.topology,
+    conferenceServerIds: config.conferenceServerIds,
+    userIdMaxBytes: config.userIdMaxBytes,
+    rules,
+    ignores: ignores ? ignores.patterns.map((pattern) => toPosix(path.relative(process.cwd(), path.join(ignores.base, pattern))) + (pattern.endsWith('/') ? '/' : '')) : [],
+    sources: config.sources,
+  };
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+
+/** What to lint: the files found, or standard input standing in for one file. */
+interface Target extends Found {
+  /** Standard input's text, linted as the only file. */
+  stdin?: { file: string; text: string };
+}
+
+async function targetOf(options: Options, cwd: string, ignore: IgnoreOptions): Promise<Target> {
+  if (options.stdinFile === undefined) return discover(options.patterns, cwd, ignore);
+  const file = path.resolve(cwd, options.stdinFile);
+  const text = await readStdin();
+  const target: Target = { files: [], named: [], ignored: [], skipped: [], problems: new Map() };
+  if (!isLintableFile(file) && options.stdinFile !== STDIN_NAME) target.skipped.push(file);
+  else if (isIgnoredFile(file, cwd, ignore)) target.ignored.push(file);
+  else Object.assign(target, { files: [file], named: [file], stdin: { file, text } });
+  return target;
+}
+
 async function run(argv: string[]): Promise<number> {
   const options = parseOptions(argv);
   if (options === 'help') {
@@ -335,12 +441,18 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
+  const resolver = new ConfigResolver({ configFile: options.configFile, overrides: options.overrides });
+  if (options.printConfig !== undefined) {
+    process.stdout.write(`${JSON.stringify(printableConfig(resolver, path.resolve(cwd, options.printConfig)), null, 2)}\n`);
+    return 0;
+  }
   // The compiler's code cache is the user's own (--no-cache turns it off too).
   setCodeCacheDirectory(options.cacheLocation ? userCacheDirectory() : undefined);
-  const { files, named, problems } = discover(options.patterns, cwd);
+  const ignore: IgnoreOptions = { ...options.ignore, configIgnores: (folder) => resolver.ignoresFor(folder) };
+  const { files, named, ignored, skipped, problems, stdin } = await targetOf(options, cwd, ignore);
+  for (const file of skipped) process.stderr.write(`${NAME}: ${displayPath(file, cwd)}: skipped, not a JavaScript or TypeScript file or a page with scripts\n`);
 
   // Every file's configuration is resolved before any linting, so a broken file stops the run up front.
-  const resolver = new ConfigResolver({ configFile: options.configFile, overrides: options.overrides });
   const configs = new Map<string, ResolvedConfig>(files.map((file) => [file, resolver.forFile(file)]));
   const configFor = (file: string): ResolvedConfig => configs.get(file) ?? resolver.forFile(file);
 
@@ -353,12 +465,16 @@ async function run(argv: string[]): Promise<number> {
   };
   const snapshots = options.fix || options.fixDryRun ? new Snapshots(files, problems) : undefined;
   const linter = new Linter();
+  // Standard input stands in for the file on disk, as an editor's buffer does: imports of it and from it are followed alike.
+  if (stdin) linter.setOverlay(stdin.file, stdin.text);
   // Only the first lint uses the cache: --fix passes lint texts that never reach the disk as they are.
-  let reports = linter.lint({ ...request, cache: options.cacheLocation ? new LintCache(options.cacheLocation) : undefined });
+  let reports = linter.lint({ ...request, cache: options.cacheLocation && !stdin ? new LintCache(options.cacheLocation) : undefined });
   let patch: string | undefined;
+  let fixed: Map<string, string> | undefined;
   if (snapshots) {
     // Fixed in memory, pass after pass; the files are written (or diffed) once at the end.
     const outcome = fixFiles(linter, request, reports, (file) => snapshots.text(file));
+    fixed = new Map([...outcome.fixed].filter(([file, text]) => text !== snapshots.text(file)));
     if (options.fixDryRun) {
       patch = patchOf(outcome.fixed, snapshots, cwd);
       reports = outcome.reports;
@@ -371,8 +487,20 @@ async function run(argv: string[]): Promise<number> {
   if (options.quiet) {
     reports = reports.map((report) => ({ ...report, findings: report.findings.filter((finding) => finding.severity === 'error') }));
   }
+  const sourceOf = (file: string): string | undefined => {
+    if (stdin?.file === file) return stdin.text;
+    try {
+      return snapshots?.text(file) ?? fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const results = sortResults([
+    ...toLintResults(reports, { source: sourceOf, output: fixed }),
+    ...(options.warnIgnored && !options.quiet ? ignored.map(ignoredResult) : []),
+  ]);
 
-  const output = FORMATTERS[options.format](reports, { cwd, color: options.color && patch === undefined });
+  const output = FORMATTERS[options.format](results, { cwd, color: options.color && patch === undefined });
   const text = output ? `${output}\n` : '';
   // With --fix-dry-run standard output carries only the patch, so that it can be piped to `git apply`.
   if (patch !== undefined) process.stdout.write(patch);
@@ -389,12 +517,21 @@ async function run(argv: string[]): Promise<number> {
     process.stdout.write(text);
   }
 
-  const findings = reports.flatMap((report) => report.findings);
-  const errors = findings.filter((finding) => finding.severity === 'error').length + reports.reduce((n, r) => n + r.problems.length, 0);
-  const warnings = findings.filter((finding) => finding.severity === 'warn').length;
+  const errors = results.reduce((n, result) => n + result.errorCount, 0);
+  const warnings = results.reduce((n, result) => n + result.warningCount, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) process.stderr.write(`${NAME} found too many warnings (maximum: ${options.maxWarnings}).\n`);
   return errors > 0 || tooManyWarnings ? 1 : 0;
+}
+
+function sortResults(results: LintResult[]): LintResult[] {
+  return results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+}
+
+/** Relative to cwd when below it, as in the reports. */
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
 /** The message with every run of white space that breaks a line made one space (linear: no backtracking). */

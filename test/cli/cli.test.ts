@@ -11,7 +11,7 @@ import { RULE_IDS } from '../../server/src/rules/ids.js';
 const ROOT = path.resolve(__dirname, '../../..');
 const BIN = path.join(ROOT, 'bin', 'callstats-lint.js');
 const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
-const ALLOWED_KEYS = 'allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules';
+const ALLOWED_KEYS = 'allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules, ignores';
 
 /** The engine must report id-max-bytes (error) at 2:32-2:47 of this file. */
 const FIXTURE = "const cs = new callstats();\ncs.initialize('app', 'secret', 'x'.repeat(300));\n";
@@ -72,14 +72,14 @@ test('bad options: exit 2 with one line on stderr', () => {
     [['-x'], "unknown option '-x'; see callstats-lint --help"],
     [['--format'], "Option '-f, --format <value>' argument missing; see callstats-lint --help"],
     [['--quiet=yes'], "Option '--quiet' does not take an argument; see callstats-lint --help"],
-    [['--format', 'xml'], '--format must be one of stylish, json, sarif, github (got "xml")'],
+    [['--format', 'xml'], '--format must be one of stylish, json, compact, sarif, github, junit, checkstyle, codequality (got "xml")'],
     [['--topology', 'star'], '--topology must be one of auto, mesh, sfu-multi-pc, sfu-single-pc (got "star")'],
     [['--conference-server-id='], '--conference-server-id must not be empty'],
     [['--rule', 'id-max-bytes'], '--rule must look like id=severity (got "id-max-bytes")'],
     [['--rule', 'id-max-byte=error'], `--rule: unknown rule "id-max-byte"; known rules: ${RULE_IDS.join(', ')}`],
     [['--rule', 'id-max-bytes=loud'], '--rule: rule "id-max-bytes" must be "off", "info", "warn" or "error" (got "loud")'],
-    [['--max-warnings', 'many'], '--max-warnings must be a whole number of 0 or more (got "many")'],
-    [['--max-warnings=-1'], '--max-warnings must be a whole number of 0 or more (got "-1")'],
+    [['--max-warnings', 'many'], '--max-warnings must be a whole number of 0 or more, or -1 for no limit (got "many")'],
+    [['--max-warnings=-2'], '--max-warnings must be a whole number of 0 or more, or -1 for no limit (got "-2")'],
   ];
   for (const [args, message] of table) {
     assert.deepEqual(cli(dir, ...args), { code: 2, stdout: '', stderr: `callstats-lint: ${message}\n` }, args.join(' '));
@@ -94,12 +94,8 @@ test('configuration errors: exit 2 with one line naming the file', () => {
     stderr: `callstats-lint: ${unknownKey}/.callstatslintrc.json: unknown key "topolgy"; ${ALLOWED_KEYS}\n`,
   });
 
-  const badJson = tree({ 'src/a.js': CLEAN, '.callstatslintrc.json': '{\n  "topology": "mesh",\n}\n' });
-  const result = cli(badJson);
-  assert.equal(result.code, 2);
-  assert.equal(result.stdout, '');
-  assert.match(result.stderr, /^callstats-lint: \S+\/\.callstatslintrc\.json: invalid JSON: [^\n]+\n$/);
-  assert.ok(result.stderr.includes(`${badJson}/.callstatslintrc.json`));
+  const badJson = tree({ 'src/a.js': CLEAN, '.callstatslintrc.json': '{\n  "topology": "mesh"\n  "rules": {}\n}\n' });
+  assert.deepEqual(cli(badJson), { code: 2, stdout: '', stderr: `callstats-lint: ${badJson}/.callstatslintrc.json: invalid JSON: a comma was expected at line 3, column 3\n` });
 
   const inPackage = tree({ 'a.js': CLEAN, 'package.json': JSON.stringify({ name: 'app', callstatsLint: { topolgy: 'mesh' } }) });
   assert.deepEqual(cli(inPackage), {
@@ -122,7 +118,6 @@ test('patterns that match nothing: exit 2', () => {
   const table: [string[], string][] = [
     [['nope.js'], 'No files matching the pattern "nope.js" were found (no such file or directory).'],
     [['src/**/*.ts'], 'No files matching the pattern "src/**/*.ts" were found.'],
-    [['README.md'], 'No files matching the pattern "README.md" were found (not a JavaScript or TypeScript file).'],
     [['a.js', 'gone'], 'No files matching the pattern "gone" were found (no such file or directory).'],
   ];
   for (const [args, message] of table) {
@@ -158,7 +153,7 @@ test('--format json: one ESLint result per file, clean files included', () => {
   assert.equal(result.stderr, '');
   assert.equal(
     result.stdout,
-    `[{"filePath":"${dir}/a.js","messages":[],"suppressedMessages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0,"usedDeprecatedRules":[]}]\n`,
+    `[{"filePath":"${dir}/a.js","messages":[],"suppressedMessages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"infoCount":0,"fixableErrorCount":0,"fixableWarningCount":0,"usedDeprecatedRules":[]}]\n`,
   );
 });
 

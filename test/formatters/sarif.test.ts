@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import type { FileReport, SourceRange } from '../../server/src/engine/types.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { sarif } from '../../server/src/formatters/sarif.js';
+import { toLintResults } from '../../server/src/formatters/results.js';
 
 const cwd = '/work/my app';
 const app = '/work/my app/src/app.js';
@@ -53,7 +54,7 @@ const reports: FileReport[] = [
 ];
 
 test('sarif: log, run and tool', () => {
-  const log = JSON.parse(sarif(reports, { cwd }));
+  const log = JSON.parse(sarif(toLintResults(reports), { cwd }));
   assert.equal(log.$schema, 'https://json.schemastore.org/sarif-2.1.0.json');
   assert.equal(log.version, '2.1.0');
   assert.equal(log.runs.length, 1);
@@ -74,7 +75,7 @@ test('sarif: log, run and tool', () => {
 });
 
 test('sarif: results with levels, rule indexes, relative locations and related locations', () => {
-  const [run] = JSON.parse(sarif(reports, { cwd })).runs;
+  const [run] = JSON.parse(sarif(toLintResults(reports), { cwd })).runs;
   const location = (uri: string, startLine: number, startColumn: number, endLine: number, endColumn: number) => ({
     artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
     region: { startLine, startColumn, endLine, endColumn },
@@ -109,7 +110,7 @@ test('sarif: results with levels, rule indexes, relative locations and related l
 });
 
 test('sarif: unreadable files are tool notifications, with absolute URIs outside the source root', () => {
-  const [run] = JSON.parse(sarif(reports, { cwd })).runs;
+  const [run] = JSON.parse(sarif(toLintResults(reports), { cwd })).runs;
   assert.deepEqual(run.invocations, [
     {
       executionSuccessful: false,
@@ -125,7 +126,7 @@ test('sarif: unreadable files are tool notifications, with absolute URIs outside
 });
 
 test('sarif: a clean run', () => {
-  const [run] = JSON.parse(sarif([{ file: app, findings: [], problems: [] }], { cwd })).runs;
+  const [run] = JSON.parse(sarif(toLintResults([{ file: app, findings: [], problems: [] }]), { cwd })).runs;
   assert.deepEqual(run.results, []);
   assert.deepEqual(run.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
 });

@@ -8,7 +8,28 @@ export interface Discovery {
   files: string[];
   /** The files among `files` that a pattern named directly (not found in a folder or by a glob). */
   named: string[];
+  /** Files named directly that an ignore rule covers: not linted, and reported as ignored. */
+  ignored: string[];
+  /** Files named directly that are neither scripts nor pages with scripts: not linted, only noted. */
+  skipped: string[];
+  /** How many lintable files ignore rules left out of folders and globs. */
+  ignoredCount: number;
   problems: { path: string; message: string }[];
+}
+
+/** Globs relative to a folder, as in `ignores` of a configuration (a trailing `/` matches folders only). */
+export interface IgnorePatterns {
+  base: string;
+  patterns: readonly string[];
+}
+
+export interface IgnoreOptions {
+  /** false turns every ignore rule off (--no-ignore); node_modules and .git are still not walked into. */
+  ignore?: boolean;
+  /** Globs relative to the working folder (--ignore-pattern). */
+  patterns?: readonly string[];
+  /** The `ignores` of the configuration that applies to the files of a folder. */
+  configIgnores?: (folder: string) => IgnorePatterns | undefined;
 }
 
 /** Scripts, and the pages whose <script> blocks hold scripts (HTML, Vue, Svelte). */
@@ -36,6 +57,49 @@ function errorMessage(error: unknown, what: string): string {
   return `cannot read ${what}: ${code ?? String(error)}`;
 }
 
+/** Compiled ignore globs of one folder; a folder matches a pattern or anything above it does. */
+class GlobLayer {
+  private readonly any: picomatch.Matcher;
+  private readonly folders: picomatch.Matcher;
+
+  constructor(
+    readonly base: string,
+    patterns: readonly string[],
+  ) {
+    const strip = (p: string) => (p.endsWith('/') ? p.slice(0, -1) : p);
+    this.any = picomatch(patterns.filter((p) => !p.endsWith('/')), { dot: true });
+    this.folders = picomatch(patterns.map(strip), { dot: true });
+  }
+
+  /** Whether `entry` or a folder between the base and it is ignored. */
+  covers(entry: string, isDir: boolean): boolean {
+    const rel = toPosix(path.relative(this.base, entry));
+    if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) if (this.folders(parts.slice(0, i).join('/'))) return true;
+    return isDir ? this.folders(rel) : this.any(rel);
+  }
+}
+
+/** `.git/info/exclude` of the repository whose work tree is `root` (a linked work tree keeps it in the main one). */
+function excludeFile(root: string): string | undefined {
+  const dotGit = path.join(root, '.git');
+  try {
+    if (fs.statSync(dotGit).isDirectory()) return path.join(dotGit, 'info', 'exclude');
+    const pointer = fs.readFileSync(dotGit, 'utf8').trim();
+    const gitDir = path.resolve(root, pointer.startsWith('gitdir:') ? pointer.slice('gitdir:'.length).trim() : pointer);
+    let common = gitDir;
+    try {
+      common = path.resolve(gitDir, fs.readFileSync(path.join(gitDir, 'commondir'), 'utf8').trim());
+    } catch {
+      // Not a linked work tree: the git folder is the common one.
+    }
+    return path.join(common, 'info', 'exclude');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The folder holding `.git` above `dir`, if any. */
 function gitRoot(dir: string): string | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
@@ -53,8 +117,34 @@ class Walker {
   /** Real paths of files found, to the path listed: a file reached through a link and directly is linted once. */
   private readonly realFiles = new Map<string, string>();
   private readonly layers = new Map<string, IgnoreLayer | null>();
+  readonly ignoredNamed = new Set<string>();
+  readonly skipped = new Set<string>();
+  ignoredCount = 0;
+  private readonly useIgnores: boolean;
+  private readonly cliLayer: GlobLayer | undefined;
+  private readonly configLayers = new Map<string, GlobLayer | undefined>();
 
-  constructor(private readonly cwd: string) {}
+  constructor(
+    private readonly cwd: string,
+    private readonly options: IgnoreOptions = {},
+  ) {
+    this.useIgnores = options.ignore !== false;
+    this.cliLayer = options.patterns?.length ? new GlobLayer(cwd, options.patterns) : undefined;
+  }
+
+  /** The configuration's ignores for the files of `folder`, compiled once per configuration folder. */
+  private configLayer(folder: string): GlobLayer | undefined {
+    const found = this.options.configIgnores?.(folder);
+    if (!found?.patterns.length) return undefined;
+    if (!this.configLayers.has(found.base)) this.configLayers.set(found.base, new GlobLayer(found.base, found.patterns));
+    return this.configLayers.get(found.base);
+  }
+
+  /** Whether an ignore pattern (the configuration's or the command line's) covers an entry of a folder. */
+  private globIgnored(entry: string, isDir: boolean): boolean {
+    if (this.cliLayer?.covers(entry, isDir)) return true;
+    return this.configLayer(path.dirname(entry))?.covers(entry, isDir) ?? false;
+  }
 
   /**
    * The .gitignore layers that apply to a walk starting at `dir`: every .gitignore from the git
@@ -69,7 +159,24 @@ class Walker {
       chain.unshift(current);
       if (current === top || path.dirname(current) === current) break;
     }
-    return chain.slice(0, -1).flatMap((folder) => this.layerOf(folder) ?? []);
+    // As in git, .git/info/exclude comes first: any .gitignore can override it.
+    const exclude = top === gitRoot(dir) ? this.excludeLayer(top) : undefined;
+    return [...(exclude ? [exclude] : []), ...chain.slice(0, -1).flatMap((folder) => this.layerOf(folder) ?? [])];
+  }
+
+  private excludeLayer(root: string): IgnoreLayer | undefined {
+    const key = `${root}\0exclude`;
+    if (!this.layers.has(key)) {
+      const file = excludeFile(root);
+      let layer: IgnoreLayer | null = null;
+      try {
+        if (file) layer = { base: root, rules: ignore().add(fs.readFileSync(file, 'utf8')) };
+      } catch {
+        // No exclude file: most repositories have only git's template, or none.
+      }
+      this.layers.set(key, layer);
+    }
+    return this.layers.get(key) ?? undefined;
   }
 
   layerOf(dir: string): IgnoreLayer | null {
@@ -94,8 +201,10 @@ class Walker {
     return null;
   }
 
-  /** Deeper .gitignore files override shallower ones, as in git (a `!pattern` can re-include). */
+  /** Deeper .gitignore files override shallower ones, as in git (a `!pattern` can re-include); ignore patterns cover the rest. */
   isIgnored(entry: string, isDir: boolean, layers: IgnoreLayer[]): boolean {
+    if (!this.useIgnores) return false;
+    if (this.globIgnored(entry, isDir)) return true;
     let ignored = false;
     for (const layer of layers) {
       const rel = toPosix(path.relative(layer.base, entry)) + (isDir ? '/' : '');
@@ -140,7 +249,10 @@ class Walker {
       }
       if (isDir && SKIPPED_DIRS.has(entry.name)) continue;
       if (!isDir && !isFile) continue;
-      if (this.isIgnored(full, isDir, active)) continue;
+      if (this.isIgnored(full, isDir, active)) {
+        if (!isDir && accept(full)) this.ignoredCount++;
+        continue;
+      }
       const realEntry = link ? undefined : path.join(real, entry.name);
       if (isDir) this.walk(full, active, accept, realEntry);
       else if (accept(full)) this.addFile(full, realEntry);
@@ -161,6 +273,13 @@ class Walker {
     this.realFiles.set(real, file);
     this.files.add(file);
     return file;
+  }
+
+  /** A named file is ignored as it would be in a walk: by a .gitignore above it, or an ignore pattern covering it or a folder above it. */
+  isNamedFileIgnored(file: string): boolean {
+    const dir = path.dirname(file);
+    const own = this.layerOf(dir);
+    return this.isIgnored(file, false, [...this.layersAbove(dir), ...(own ? [own] : [])]);
   }
 
   add(pattern: string): void {
@@ -185,21 +304,37 @@ class Walker {
     if (stats.isDirectory()) {
       this.walk(full, this.layersAbove(full), isLintableFile);
     } else if (!isLintableFile(full)) {
-      this.problems.push({ path: full, message: 'not a JavaScript or TypeScript file' });
+      // lint-staged and pre-commit name every staged file: the others are noted, not an error.
+      this.skipped.add(full);
+    } else if (this.isNamedFileIgnored(full)) {
+      this.ignoredNamed.add(full);
     } else {
-      // A file named on the command line is linted even when a .gitignore covers it, or is large: the user asked.
+      // A file named on the command line is linted even when it is large: the user asked.
       this.named.add(this.addFile(full));
     }
   }
 }
 
+/** Whether a file named explicitly (which need not exist: standard input's --stdin-filename) is ignored. */
+export function isIgnoredFile(file: string, cwd: string, options: IgnoreOptions = {}): boolean {
+  return options.ignore !== false && new Walker(path.resolve(cwd), options).isNamedFileIgnored(path.resolve(cwd, file));
+}
+
 /**
  * Expands paths and globs (relative to `cwd`) to absolute, sorted, unique file paths. Folders are
- * walked recursively, skipping node_modules, .git and whatever .gitignore files exclude.
+ * walked recursively, skipping node_modules, .git and whatever .git/info/exclude, .gitignore files
+ * and ignore patterns exclude (unless `options.ignore` is false).
  * Missing paths and unreadable folders become problems, never exceptions.
  */
-export function discoverFiles(patterns: string[], cwd: string): Discovery {
-  const walker = new Walker(path.resolve(cwd));
+export function discoverFiles(patterns: string[], cwd: string, options: IgnoreOptions = {}): Discovery {
+  const walker = new Walker(path.resolve(cwd), options);
   for (const pattern of patterns) walker.add(pattern);
-  return { files: [...walker.files].sort(), named: [...walker.named].sort(), problems: walker.problems };
+  return {
+    files: [...walker.files].sort(),
+    named: [...walker.named].sort(),
+    ignored: [...walker.ignoredNamed].sort(),
+    skipped: [...walker.skipped].sort(),
+    ignoredCount: walker.ignoredCount,
+    problems: walker.problems,
+  };
 }

@@ -1,8 +1,7 @@
 // GitHub Actions workflow commands: one annotation per finding on the pull request's diff.
-import type { FileReport, Severity } from '../engine/types.js';
-import { displayPath, sortedFindings, type FormatContext } from './index.js';
+import { levelOf, repositoryPath, type FormatContext, type LintResult, type MessageLevel } from './shared.js';
 
-const COMMAND: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'notice' };
+const COMMAND: Record<MessageLevel, string> = { error: 'error', warn: 'warning', info: 'notice' };
 
 /** GitHub's escaping for a command's message. */
 export function escapeData(text: string): string {
@@ -14,15 +13,18 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function github(reports: FileReport[], ctx: FormatContext): string {
+export function github(results: readonly LintResult[], ctx: FormatContext): string {
   const lines: string[] = [];
-  for (const report of reports) {
-    const file = escapeProperty(displayPath(report.file, ctx.cwd).split('\\').join('/'));
-    for (const problem of report.problems) lines.push(`::error file=${file}::${escapeData(problem)}`);
-    for (const finding of sortedFindings(report.findings)) {
-      const { line, column, endLine, endColumn } = finding.range;
-      const where = `file=${file},line=${line},col=${column},endLine=${endLine},endColumn=${endColumn}`;
-      lines.push(`::${COMMAND[finding.severity]} ${where},title=${escapeProperty(finding.ruleId)}::${escapeData(finding.message)}`);
+  for (const result of results) {
+    const file = escapeProperty(repositoryPath(result.filePath, ctx.cwd));
+    for (const message of result.messages) {
+      const command = COMMAND[levelOf(message)];
+      if (message.line === undefined) {
+        lines.push(`::${command} file=${file}::${escapeData(message.message)}`);
+        continue;
+      }
+      const where = `file=${file},line=${message.line},col=${message.column},endLine=${message.endLine},endColumn=${message.endColumn}`;
+      lines.push(`::${command} ${where},title=${escapeProperty(message.ruleId ?? '')}::${escapeData(message.message)}`);
     }
   }
   return lines.join('\n');

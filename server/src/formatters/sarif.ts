@@ -3,13 +3,19 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
 import { RULES } from '../rules/index.js';
-import type { FileReport, RelatedLocation, Severity, SourceRange } from '../engine/types.js';
-import { sortedFindings, type FormatContext } from './index.js';
+import { levelOf, type FormatContext, type LintResult, type MessageLevel } from './shared.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warn: 'warning', info: 'note' };
+const LEVEL: Record<MessageLevel, 'error' | 'warning' | 'note'> = { error: 'error', warn: 'warning', info: 'note' };
 const SRCROOT = '%SRCROOT%';
 /** The package's homepage once it has one; until then the documentation shipped with it. */
 const INFORMATION_URI = (pkg as { homepage?: string }).homepage ?? new URL('../', RULES[0].docsUrl).href;
+
+interface Region {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 
 /** Files below cwd are relative to %SRCROOT%, so the log is portable between checkouts; others stay absolute. */
 function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
@@ -18,38 +24,42 @@ function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?:
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function physicalLocation(file: string, range: SourceRange, cwd: string) {
+function physicalLocation(file: string, region: Region, cwd: string) {
   return {
     artifactLocation: artifactLocation(file, cwd),
-    region: { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn },
+    region: { startLine: region.line, startColumn: region.column, endLine: region.endLine, endColumn: region.endColumn },
   };
 }
 
-function relatedLocation(related: RelatedLocation, index: number, cwd: string) {
-  return { id: index, physicalLocation: physicalLocation(related.file, related.range, cwd), message: { text: related.message } };
-}
-
-export function sarif(reports: FileReport[], ctx: FormatContext): string {
+export function sarif(lintResults: readonly LintResult[], ctx: FormatContext): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
-  const results = reports.flatMap((report) =>
-    sortedFindings(report.findings).map((finding) => ({
-      ruleId: finding.ruleId,
-      ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
-      level: LEVEL[finding.severity],
-      message: { text: finding.message },
-      locations: [{ physicalLocation: physicalLocation(finding.file, finding.range, ctx.cwd) }],
-      ...(finding.related.length > 0
-        ? { relatedLocations: finding.related.map((related, index) => relatedLocation(related, index, ctx.cwd)) }
-        : {}),
-    })),
+  const results = lintResults.flatMap((result) =>
+    result.messages.flatMap((message) => {
+      if (message.ruleId === null || message.line === undefined) return [];
+      return [
+        {
+          ruleId: message.ruleId,
+          ...(ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
+          level: LEVEL[levelOf(message)],
+          message: { text: message.message },
+          locations: [{ physicalLocation: physicalLocation(result.filePath, message as Region, ctx.cwd) }],
+          ...(message.related
+            ? { relatedLocations: message.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r.filePath, r, ctx.cwd), message: { text: r.message } })) }
+            : {}),
+        },
+      ];
+    }),
   );
-  // Files that could not be analysed are the tool's failures, not findings: SARIF reports them on the invocation.
-  const notifications = reports.flatMap((report) =>
-    report.problems.map((problem) => ({
-      level: 'error',
-      message: { text: problem },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(report.file, ctx.cwd) } }],
-    })),
+  // Files that could not be analysed (or were not, being ignored) are about the tool's run, not findings:
+  // SARIF reports them on the invocation.
+  const notifications = lintResults.flatMap((result) =>
+    result.messages
+      .filter((message) => message.ruleId === null)
+      .map((message) => ({
+        level: message.fatal ? 'error' : 'warning',
+        message: { text: message.message },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.filePath, ctx.cwd) } }],
+      })),
   );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -69,7 +79,7 @@ export function sarif(reports: FileReport[], ctx: FormatContext): string {
             })),
           },
         },
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: !notifications.some((n) => n.level === 'error'), toolExecutionNotifications: notifications }],
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/') } },
         columnKind: 'utf16CodeUnits',
         results,
