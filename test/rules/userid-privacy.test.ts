@@ -109,16 +109,15 @@ ruleTester('userid-privacy', {
   invalid: [literals, fields, builtFrom, aliasName, followed, imported, parameterName],
 });
 
-test('findEmail: addresses inside text, linear on long input without a domain', () => {
+// How long inputs fare (linear, no backtracking) is checked with the other adversarial inputs in test/reliability/regex.test.ts.
+test('findEmail: addresses inside text; none in long input without a domain', () => {
   assert.deepEqual(findEmail('alice@example.com'), { start: 0, end: 17 });
   assert.deepEqual(findEmail('user:bob.smith+tag@mail.example.co.uk#2'), { start: 5, end: 37 });
   assert.equal(findEmail('@example.com'), undefined);
   assert.equal(findEmail('alice@localhost'), undefined);
   assert.equal(findEmail('room@42'), undefined);
-  const started = performance.now();
   assert.equal(findEmail('a'.repeat(100_000) + '@' + 'b.'.repeat(100_000)), undefined);
   assert.equal(findEmail('@'.repeat(100_000)), undefined);
-  assert.ok(performance.now() - started < 2_000);
 });
 
 test('isPhoneNumber: international and national formats, not plain numbers', () => {

