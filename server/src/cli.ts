@@ -66,6 +66,17 @@ Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too m
 change the exit code. Named files that are not scripts or pages are skipped with a note.
 `;
 
+/** Where the command line reads and writes: the process's own streams, or those a test gives. */
+export interface Io {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  /** Standard input, asked for only by --stdin. */
+  stdin(): AsyncIterable<Buffer | string>;
+  env: NodeJS.ProcessEnv;
+}
+
+const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: () => process.stdin, env: process.env });
+
 /** Bad command-line use: one line on stderr, exit code 2. */
 class UsageError extends Error {}
 
@@ -118,10 +129,23 @@ const OPTIONS = {
   version: { type: 'boolean', short: 'v', default: false },
 } as const;
 
-function parseOptions(argv: string[]): Options | 'help' | 'version' {
+/** `--max-warnings -1`, as ESLint takes it: parseArgs would read `-1` as an option, so a negative number joins its option. */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const value = argv[i + 1];
+    if (argv[i] === '--max-warnings' && value !== undefined && value.startsWith('-') && value.length > 1 && value[1] >= '0' && value[1] <= '9') {
+      out.push(`${argv[i]}=${value}`);
+      i++;
+    } else out.push(argv[i]);
+  }
+  return out;
+}
+
+function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const option = /'([^']*)'/.exec((error as Error).message)?.[1];
@@ -192,7 +216,7 @@ function parseOptions(argv: string[]): Options | 'help' | 'version' {
       : values['cache-location'] !== undefined
         ? path.resolve(values['cache-location'])
         : defaultCacheDirectory(process.cwd()),
-    color: useColor(values.color, values['no-color'], !values['output-file'] && process.stdout.isTTY === true, process.env),
+    color: useColor(values.color, values['no-color'], !values['output-file'] && io.stdout.isTTY === true, io.env),
   };
 }
 
@@ -390,13 +414,13 @@ function withProblems(reports: FileReport[], problems: Map<string, string[]>): F
 }
 
 /** Reads all of standard input as UTF-8. */
-async function readStdin(): Promise<string> {
+async function readStdin(io: Io): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  for await (const chunk of io.stdin()) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** The configuration --print-config shows: every rule with the severity it runs at, and the ignores that apply. */
+/** The configuration --print-config shows: every rule with the severity it runs at, and the ignores of the configuration file that applies (relative to it). */
 function printableConfig(resolver: ConfigResolver, file: string): object {
   const config = resolver.forFile(file);
   const rules = Object.fromEntries(RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.defaultSeverity]));
@@ -406,12 +430,10 @@ function printableConfig(resolver: ConfigResolver, file: string): object {
     conferenceServerIds: config.conferenceServerIds,
     userIdMaxBytes: config.userIdMaxBytes,
     rules,
-    ignores: ignores ? ignores.patterns.map((pattern) => toPosix(path.relative(process.cwd(), path.join(ignores.base, pattern))) + (pattern.endsWith('/') ? '/' : '')) : [],
+    ignores: ignores?.patterns ?? [],
     sources: config.sources,
   };
 }
-
-const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 /** What to lint: the files found, or standard input standing in for one file. */
 interface Target extends Found {
@@ -419,10 +441,10 @@ interface Target extends Found {
   stdin?: { file: string; text: string };
 }
 
-async function targetOf(options: Options, cwd: string, ignore: IgnoreOptions): Promise<Target> {
+async function targetOf(options: Options, cwd: string, ignore: IgnoreOptions, io: Io): Promise<Target> {
   if (options.stdinFile === undefined) return discover(options.patterns, cwd, ignore);
   const file = path.resolve(cwd, options.stdinFile);
-  const text = await readStdin();
+  const text = await readStdin(io);
   const target: Target = { files: [], named: [], ignored: [], skipped: [], problems: new Map() };
   if (!isLintableFile(file) && options.stdinFile !== STDIN_NAME) target.skipped.push(file);
   else if (isIgnoredFile(file, cwd, ignore)) target.ignored.push(file);
@@ -430,27 +452,27 @@ async function targetOf(options: Options, cwd: string, ignore: IgnoreOptions): P
   return target;
 }
 
-async function run(argv: string[]): Promise<number> {
-  const options = parseOptions(argv);
+async function run(argv: string[], io: Io): Promise<number> {
+  const options = parseOptions(argv, io);
   if (options === 'help') {
-    process.stdout.write(USAGE);
+    io.stdout.write(USAGE);
     return 0;
   }
   if (options === 'version') {
-    process.stdout.write(`${pkg.version}\n`);
+    io.stdout.write(`${pkg.version}\n`);
     return 0;
   }
   const cwd = process.cwd();
   const resolver = new ConfigResolver({ configFile: options.configFile, overrides: options.overrides });
   if (options.printConfig !== undefined) {
-    process.stdout.write(`${JSON.stringify(printableConfig(resolver, path.resolve(cwd, options.printConfig)), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(printableConfig(resolver, path.resolve(cwd, options.printConfig)), null, 2)}\n`);
     return 0;
   }
   // The compiler's code cache is the user's own (--no-cache turns it off too).
   setCodeCacheDirectory(options.cacheLocation ? userCacheDirectory() : undefined);
   const ignore: IgnoreOptions = { ...options.ignore, configIgnores: (folder) => resolver.ignoresFor(folder) };
-  const { files, named, ignored, skipped, problems, stdin } = await targetOf(options, cwd, ignore);
-  for (const file of skipped) process.stderr.write(`${NAME}: ${displayPath(file, cwd)}: skipped, not a JavaScript or TypeScript file or a page with scripts\n`);
+  const { files, named, ignored, skipped, problems, stdin } = await targetOf(options, cwd, ignore, io);
+  for (const file of skipped) io.stderr.write(`${NAME}: ${displayPath(file, cwd)}: skipped, not a JavaScript or TypeScript file or a page with scripts\n`);
 
   // Every file's configuration is resolved before any linting, so a broken file stops the run up front.
   const configs = new Map<string, ResolvedConfig>(files.map((file) => [file, resolver.forFile(file)]));
@@ -503,7 +525,7 @@ async function run(argv: string[]): Promise<number> {
   const output = FORMATTERS[options.format](results, { cwd, color: options.color && patch === undefined });
   const text = output ? `${output}\n` : '';
   // With --fix-dry-run standard output carries only the patch, so that it can be piped to `git apply`.
-  if (patch !== undefined) process.stdout.write(patch);
+  if (patch !== undefined) io.stdout.write(patch);
   if (options.outputFile) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(options.outputFile)), { recursive: true });
@@ -512,15 +534,15 @@ async function run(argv: string[]): Promise<number> {
       throw new UsageError(`cannot write ${options.outputFile} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
   } else if (patch !== undefined) {
-    process.stderr.write(text);
+    io.stderr.write(text);
   } else {
-    process.stdout.write(text);
+    io.stdout.write(text);
   }
 
   const errors = results.reduce((n, result) => n + result.errorCount, 0);
   const warnings = results.reduce((n, result) => n + result.warningCount, 0);
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
-  if (tooManyWarnings) process.stderr.write(`${NAME} found too many warnings (maximum: ${options.maxWarnings}).\n`);
+  if (tooManyWarnings) io.stderr.write(`${NAME} found too many warnings (maximum: ${options.maxWarnings}).\n`);
   return errors > 0 || tooManyWarnings ? 1 : 0;
 }
 
@@ -540,20 +562,20 @@ function oneLine(message: string): string {
 }
 
 /** Runs the command line; resolves to the exit code and never throws. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   try {
-    return await run(argv);
+    return await run(argv, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       // One line: a JSON parse error can quote the file's own line breaks.
-      process.stderr.write(`${NAME}: ${oneLine(error.message)}\n`);
+      io.stderr.write(`${NAME}: ${oneLine(error.message)}\n`);
       return 2;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(error.message.split('\n').map((line) => `${NAME}: ${line}\n`).join(''));
+      io.stderr.write(error.message.split('\n').map((line) => `${NAME}: ${line}\n`).join(''));
       return 2;
     }
-    process.stderr.write(`${NAME}: internal error: ${(error as Error).stack ?? String(error)}\n`);
+    io.stderr.write(`${NAME}: internal error: ${(error as Error).stack ?? String(error)}\n`);
     return 2;
   }
 }
