@@ -16,6 +16,7 @@ const say = (line) => console.log(`[test] ${line} (${Math.round((Date.now() - st
  */
 const LONG = [
   'bench/bench.test.js',
+  'package/pack.test.js',
   'reliability/fix-property.test.js',
   'reliability/input-fuzz.test.js',
   'reliability/input-pathological.test.js',
