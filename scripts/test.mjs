@@ -50,13 +50,14 @@ function runTests(name, files, concurrency) {
   return new Promise((resolve) => {
     const args = ['--test', '--test-reporter=spec', `--test-concurrency=${concurrency}`, ...files];
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-    let tail = '';
+    let output = '';
     child.stdout.on('data', (chunk) => {
       process.stdout.write(chunk);
-      tail = (tail + chunk.toString()).slice(-4000);
+      output += chunk.toString();
     });
     child.on('close', (code) => {
-      const count = (word) => Number(new RegExp(`^\\S+ ${word} (\\d+)$`, 'm').exec(tail)?.[1] ?? 0);
+      // The runner's own summary: "ℹ pass 12", "ℹ fail 0" (the last of each, after any test's output).
+      const count = (word) => Number([...output.matchAll(new RegExp(`^\\S+ ${word} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
       const failures = count('fail') + count('cancelled');
       // A runner that failed without a failing test (a file that would not load, say) still fails the run.
       const result = { passed: count('pass'), failed: failures || (code === 0 ? 0 : 1) };
