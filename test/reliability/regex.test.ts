@@ -49,12 +49,12 @@ const times = (unit: string, length = N) => unit.repeat(Math.ceil(length / unit.
  * "every regular expression is listed" test until it is added here, with what it reads.
  */
 const TABLE: Record<string, Entry> = {
-  'cli.ts /\'([^\']*)\'/': { input: "Node's parseArgs error message (command line)", workspace: false, attacks: [times("'a"), "'" + times('a')] },
-  'cli.ts /\\.$/': { input: 'an error message', workspace: false, attacks: [times('.a')] },
-  'cli.ts /\\s+/g': { input: 'error messages made one line (configuration errors quote keys and values)', workspace: true, attacks: [spaces + 'x', times(' \n')] },
-  'cli.ts /^([^=]+)=(.*)$/': { input: '--rule ID=SEVERITY (command line)', workspace: false, attacks: [times('a') + '\n=', times('=')] },
-  'cli.ts /^(?:\\d+|-1)$/': { input: '--max-warnings (command line)', workspace: false, attacks: [times('1') + 'x', '-' + times('1')] },
-  'cli.ts /^(\\d+(?:\\.\\d+)?)\\s*([a-z]*)$/i': { input: '--max-file-size (command line)', workspace: false, attacks: [times('1') + spaces + '1', times('1.1'), '1.' + times('1') + 'k1'] },
+  'cli-options.ts /\'([^\']*)\'/': { input: "Node's parseArgs error message (command line)", workspace: false, attacks: [times("'a"), "'" + times('a')] },
+  'cli-options.ts /\\.$/': { input: 'an error message', workspace: false, attacks: [times('.a')] },
+  'cli-options.ts /\\s+/g': { input: 'error messages made one line (configuration errors quote keys and values)', workspace: true, attacks: [spaces + 'x', times(' \n')] },
+  'cli-options.ts /^([^=]+)=(.*)$/': { input: '--rule ID=SEVERITY (command line)', workspace: false, attacks: [times('a') + '\n=', times('=')] },
+  'cli-options.ts /^(?:\\d+|-1)$/': { input: '--max-warnings (command line)', workspace: false, attacks: [times('1') + 'x', '-' + times('1')] },
+  'cli-options.ts /^(\\d+(?:\\.\\d+)?)\\s*([a-z]*)$/i': { input: '--max-file-size (command line)', workspace: false, attacks: [times('1') + spaces + '1', times('1.1'), '1.' + times('1') + 'k1'] },
   'engine/analysis.ts /call stack/i': { input: "a RangeError's message", workspace: false },
   'engine/candidates.ts /\\bexport\\s*([*{])/g': { input: 'file text (pre-filter)', workspace: true, attacks: [times('export {'), times('export '), 'export' + spaces] },
   'engine/candidates.ts /\\s*from\\b/y': { input: 'file text after a re-export', workspace: true, attacks: [spaces + 'fro'] },
