@@ -11,11 +11,15 @@ const started = Date.now();
 const say = (line) => console.log(`[test] ${line} (${Math.round((Date.now() - started) / 1000)}s)`);
 
 /**
- * Long runs: fuzzing, properties over many generated inputs, the benchmark, and the tests that bound the
- * time of adversarial inputs. They run one file at a time, so no other test's load makes them slow.
+ * Long runs: fuzzing, properties over many generated inputs, the benchmark, the tests that bound the time
+ * of adversarial inputs, the package (npm pack and installs), and the caches across runs, which start a
+ * fresh process per run (each compiling the TypeScript compiler or reading it from V8's code cache). They
+ * run one file at a time, so no other test's load makes them slow.
  */
 const LONG = [
   'bench/bench.test.js',
+  'cli/cache.test.js',
+  'engine/compiler.test.js',
   'package/pack.test.js',
   'reliability/fix-property.test.js',
   'reliability/input-fuzz.test.js',
