@@ -38,6 +38,17 @@ const EDITOR_TOOLS = [
   '/usr/bin/nvim',
 ];
 
+/**
+ * The environment without what `npm test` adds: npm's variables (NODE, npm_node_execpath, npm_config_*)
+ * and its PATH entries would make the script's own npm installs run their install scripts with this
+ * Node 20, while code-server must build and check against Node 24.
+ */
+function outsideNpm(env) {
+  const clean = Object.fromEntries(Object.entries(env).filter(([key]) => key !== 'NODE' && !key.toLowerCase().startsWith('npm_')));
+  clean.PATH = (env.PATH ?? '').split(':').filter((dir) => !dir.endsWith('/node_modules/.bin') && !dir.includes('/@npmcli/run-script/')).join(':');
+  return clean;
+}
+
 function testFiles(dir) {
   const out = [];
   for (const name of readdirSync(dir).sort()) {
@@ -83,7 +94,7 @@ if (mode === 'all' || mode === 'editors') {
   const missing = EDITOR_TOOLS.filter((tool) => !existsSync(tool.startsWith('/') ? tool : join(root, tool)));
   if (missing.length > 0) {
     say(`the editor suites need ${missing.join(', ')}: installing them with scripts/install-editors.sh`);
-    execFileSync('bash', [join(root, 'scripts', 'install-editors.sh')], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('bash', [join(root, 'scripts', 'install-editors.sh')], { stdio: ['ignore', 'inherit', 'inherit'], env: outsideNpm(env) });
   }
   // The VS Code suite runs the extension as users install it: the packaged .vsix.
   if (!env.CALLSTATS_LINT_VSIX) {
