@@ -19,7 +19,12 @@ export function configValidatorPlugin(root) {
       build.onLoad({ filter: /.*/, namespace: NAMESPACE }, () => {
         // The same options the schema was always validated with; `source` keeps the code standaloneCode needs.
         const ajv = new Ajv({ allErrors: false, strict: false, code: { source: true } });
-        const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+        const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
+        // Rule ids are checked against the rules the linter is given (config.ts), which may be more than
+        // the built-in ones the schema lists for the editor: here any id takes a severity.
+        const { properties: _builtIn, ...rules } = schema.properties.rules;
+        schema.properties.rules = { ...rules, additionalProperties: { $ref: '#/definitions/severity' } };
+        const validate = ajv.compile(schema);
         // resolveDir: the generated code requires Ajv's small runtime helpers (ajv/dist/runtime/...).
         return { contents: standaloneCode(ajv, validate), loader: 'js', resolveDir: root, watchFiles: [schemaFile] };
       });

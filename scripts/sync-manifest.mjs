@@ -1,5 +1,6 @@
 // Writes the rule list (ids and descriptions from server/src/rules/index.ts) into package.json's settings and the .callstatslintrc.json schema.
 import * as esbuild from 'esbuild';
+import { compilerPlugin } from './compiler-plugin.mjs';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -14,9 +15,12 @@ try {
     bundle: true,
     platform: 'node',
     format: 'cjs',
+    packages: 'external',
+    // The rules only touch the compiler when they run: loading them for their metadata needs none of it.
+    plugins: [compilerPlugin(root)],
     logLevel: 'warning',
   });
-  const { RULES } = createRequire(import.meta.url)(join(tmp, 'rules.cjs'));
+  const RULES = createRequire(import.meta.url)(join(tmp, 'rules.cjs')).RULES.map((rule) => rule.meta);
   const sentence = (text) => (text.endsWith('.') ? text : `${text}.`);
 
   const manifestFile = join(root, 'package.json');

@@ -11,6 +11,7 @@ import { Linter, type LintRequest } from './engine/linter.js';
 import type { FileReport, UserConfig } from './engine/types.js';
 import { FORMATTERS, type FormatName } from './formatters/index.js';
 import { ignoredResult, toLintResults, type LintResult } from './formatters/results.js';
+import { RULES } from './rules/index.js';
 
 export type { LintMessage, LintResult, RelatedMessage } from './formatters/results.js';
 export type { FormatName } from './formatters/index.js';
@@ -57,12 +58,12 @@ export interface FormatOptions {
 
 /** The report formatters by name: each takes the results of lintFiles or lintText (or of `--format json`). */
 export const formatters = Object.fromEntries(
-  Object.entries(FORMATTERS).map(([name, formatter]) => [name, (results: readonly LintResult[], options: FormatOptions = {}) => formatter(results, { cwd: options.cwd ?? process.cwd(), color: options.color })]),
+  Object.entries(FORMATTERS).map(([name, formatter]) => [name, (results: readonly LintResult[], options: FormatOptions = {}) => formatter(results, { cwd: options.cwd ?? process.cwd(), color: options.color, rules: RULES.map((rule) => rule.meta) })]),
 ) as Record<FormatName, (results: readonly LintResult[], options?: FormatOptions) => string>;
 
-/** The one place the API makes a Linter: every call gets a fresh one, so calls never see each other's files. */
+/** The one place the API makes a Linter, with the built-in rules: every call gets a fresh one, so calls never see each other's files. */
 function createLinter(): Linter {
-  return new Linter();
+  return new Linter({ rules: RULES });
 }
 
 /** What standard input is called without a file name, as in ESLint. */
@@ -81,7 +82,7 @@ interface Run {
 
 function setUp(options: LintOptions): Run {
   const cwd = path.resolve(options.cwd ?? process.cwd());
-  const resolver = new ConfigResolver({ configFile: options.configFile && path.resolve(cwd, options.configFile), overrides: options.overrideConfig });
+  const resolver = new ConfigResolver({ ruleIds: RULES.map((rule) => rule.meta.id), configFile: options.configFile && path.resolve(cwd, options.configFile), overrides: options.overrideConfig });
   return { cwd, resolver, ignore: { ignore: options.ignore, patterns: options.ignorePatterns, configIgnores: (folder) => resolver.ignoresFor(folder) } };
 }
 

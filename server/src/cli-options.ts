@@ -6,11 +6,11 @@ import { ConfigError, checkRuleSetting } from './engine/config.js';
 import type { IgnoreOptions } from './engine/files.js';
 import { TOPOLOGIES, type RuleSetting, type Topology, type UserConfig } from './engine/types.js';
 import { FORMATTERS, isFormatName, type FormatName } from './formatters/index.js';
-import { RULE_IDS } from './rules/ids.js';
+import type { Rule } from './engine/rule.js';
 
 export const NAME = 'callstats-lint';
 
-export const USAGE = `Usage: ${NAME} [options] [paths or globs...]
+export const usage = (rules: readonly Rule[]): string => `Usage: ${NAME} [options] [paths or globs...]
 
 Finds callstats.js identifier mistakes (userID, remoteUserID, conferenceID) in JavaScript and
 TypeScript files. Paths default to "."; folders are searched recursively, skipping node_modules
@@ -48,7 +48,7 @@ Options:
   -h, --help                     show this help
   -v, --version                  show the version
 
-Rules: ${RULE_IDS.join(', ')}
+Rules: ${rules.map((rule) => rule.meta.id).join(', ')}
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings;
 2 bad options or configuration, or a path or glob that matched no files. Info findings never
@@ -131,7 +131,7 @@ function joinNegativeValues(argv: string[]): string[] {
   return out;
 }
 
-export function parseOptions(argv: string[], io: Io): Options | 'help' | 'version' {
+export function parseOptions(argv: string[], io: Io, ruleIds: readonly string[]): Options | 'help' | 'version' {
   let parsed;
   try {
     parsed = parseArgs({ args: joinNegativeValues(argv), options: OPTIONS, allowPositionals: true, strict: true });
@@ -160,7 +160,7 @@ export function parseOptions(argv: string[], io: Io): Options | 'help' | 'versio
     if (!match) throw new UsageError(`--rule must look like id=severity (got "${rule}")`);
     const [, id, setting] = match;
     try {
-      checkRuleSetting(id, setting, '--rule');
+      checkRuleSetting(id, setting, '--rule', ruleIds);
     } catch (error) {
       throw error instanceof ConfigError ? new UsageError(error.message) : error;
     }

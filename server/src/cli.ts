@@ -13,8 +13,9 @@ import type { FileReport, ResolvedConfig } from './engine/types.js';
 import { unifiedDiff } from './formatters/diff.js';
 import { FORMATTERS } from './formatters/index.js';
 import { ignoredResult, toLintResults, type LintResult } from './formatters/results.js';
+import type { Rule } from './engine/rule.js';
 import { RULES } from './rules/index.js';
-import { NAME, STDIN_NAME, USAGE, UsageError, oneLine, parseOptions, processIo, type Io, type Options } from './cli-options.js';
+import { NAME, STDIN_NAME, UsageError, oneLine, parseOptions, processIo, usage, type Io, type Options } from './cli-options.js';
 
 export type { Io } from './cli-options.js';
 const CHANGED_ON_DISK = 'not fixed: the file changed on disk while it was being linted';
@@ -194,9 +195,9 @@ async function readStdin(io: Io): Promise<string> {
 }
 
 /** The configuration --print-config shows: every rule with the severity it runs at, and the ignores of the configuration file that applies (relative to it). */
-function printableConfig(resolver: ConfigResolver, file: string): object {
+function printableConfig(resolver: ConfigResolver, file: string, ruleSet: readonly Rule[]): object {
   const config = resolver.forFile(file);
-  const rules = Object.fromEntries(RULES.map((rule) => [rule.id, config.rules[rule.id] ?? rule.defaultSeverity]));
+  const rules = Object.fromEntries(ruleSet.map(({ meta }) => [meta.id, config.rules[meta.id] ?? meta.defaultSeverity]));
   const ignores = resolver.ignoresFor(path.dirname(file));
   return {
     topology: config.topology,
@@ -225,10 +226,11 @@ async function targetOf(options: Options, cwd: string, ignore: IgnoreOptions, io
   return target;
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
-  const options = parseOptions(argv, io);
+async function run(argv: string[], rules: readonly Rule[], io: Io): Promise<number> {
+  const ruleIds = rules.map((rule) => rule.meta.id);
+  const options = parseOptions(argv, io, ruleIds);
   if (options === 'help') {
-    io.stdout.write(USAGE);
+    io.stdout.write(usage(rules));
     return 0;
   }
   if (options === 'version') {
@@ -236,9 +238,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const cwd = process.cwd();
-  const resolver = new ConfigResolver({ configFile: options.configFile, overrides: options.overrides });
+  const resolver = new ConfigResolver({ ruleIds, configFile: options.configFile, overrides: options.overrides });
   if (options.printConfig !== undefined) {
-    io.stdout.write(`${JSON.stringify(printableConfig(resolver, path.resolve(cwd, options.printConfig)), null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(printableConfig(resolver, path.resolve(cwd, options.printConfig), rules), null, 2)}\n`);
     return 0;
   }
   // The compiler's code cache is the user's own (--no-cache turns it off too).
@@ -259,7 +261,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     namedFiles: named,
   };
   const snapshots = options.fix || options.fixDryRun ? new Snapshots(files, problems) : undefined;
-  const linter = new Linter();
+  const linter = new Linter({ rules });
   // Standard input stands in for the file on disk, as an editor's buffer does: imports of it and from it are followed alike.
   if (stdin) linter.setOverlay(stdin.file, stdin.text);
   // Only the first lint uses the cache: --fix passes lint texts that never reach the disk as they are.
@@ -275,7 +277,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       reports = outcome.reports;
     } else {
       // A file left unwritten still has its old findings: then only a fresh lint of the disk tells what remains.
-      reports = writeFixes(outcome.fixed, snapshots, problems) ? outcome.reports : new Linter().lint(request);
+      reports = writeFixes(outcome.fixed, snapshots, problems) ? outcome.reports : new Linter({ rules }).lint(request);
     }
   }
   reports = withProblems(reports, problems);
@@ -295,7 +297,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     ...(options.warnIgnored && !options.quiet ? ignored.map(ignoredResult) : []),
   ]);
 
-  const output = FORMATTERS[options.format](results, { cwd, color: options.color && patch === undefined });
+  const output = FORMATTERS[options.format](results, { cwd, color: options.color && patch === undefined, rules: rules.map((rule) => rule.meta) });
   const text = output ? `${output}\n` : '';
   // With --fix-dry-run standard output carries only the patch, so that it can be piped to `git apply`.
   if (patch !== undefined) io.stdout.write(patch);
@@ -329,10 +331,10 @@ function displayPath(file: string, cwd: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-/** Runs the command line; resolves to the exit code and never throws. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+/** Runs the command line with these rules (the built-in ones unless told) and streams; resolves to the exit code and never throws. */
+export async function main(argv: string[], rules: readonly Rule[] = RULES, io: Io = processIo()): Promise<number> {
   try {
-    return await run(argv, io);
+    return await run(argv, rules, io);
   } catch (error) {
     if (error instanceof ConfigError) {
       // One line: a JSON parse error can quote the file's own line breaks.

@@ -22,6 +22,7 @@ import { LintCache, defaultCacheDirectory, userCacheDirectory } from './engine/c
 import { setCodeCacheDirectory } from './engine/code-cache.js';
 import { Linter } from './engine/linter.js';
 import { Analyzer, serverRules } from './lsp/analyzer.js';
+import { RULES } from './rules/index.js';
 import { fixAll, quickFixes, wants, type EditContext } from './lsp/codeActions.js';
 import { Diagnoser, cancelled } from './lsp/diagnoser.js';
 import { checkParams } from './lsp/params.js';
@@ -39,13 +40,13 @@ const connection = stdio ? createConnection(ProposedFeatures.all, stdio.reader, 
 const documents = new TextDocuments(TextDocument);
 // The compiler's code cache is the user's own, never a workspace's (see userCacheDirectory).
 setCodeCacheDirectory(userCacheDirectory());
-const linter = new Linter(serverRules());
+const linter = new Linter({ rules: serverRules(RULES) });
 const project = new ProjectFiles(linter);
 
 let capabilities: ClientCapabilities = {};
 let folders: string[] = [];
 const paths = new DocumentPaths(() => folders[0] ?? process.cwd());
-const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true);
+const settings = new SettingsStore(connection, () => capabilities.workspace?.configuration === true, linter.ruleIds);
 const shownConfigErrors = new Set<string>();
 const analyzer = new Analyzer(linter, settings, paths, (error) => {
   // Once per distinct error: every file of the folder hits the same broken configuration.

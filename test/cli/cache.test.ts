@@ -171,8 +171,8 @@ test('a corrupt cache is ignored and rewritten; a cache folder that cannot be wr
   fs.writeFileSync(entry, '{"format":1,"trace":[');
   fs.writeFileSync(path.join(cacheDir, 'facts.json'), '\0\0garbage');
   assert.deepEqual(lint(dir, 'src'), { code: 1, findings: [REINIT], stderr: '' });
-  assert.equal(readEntry(entry).format, 1);
-  assert.equal(readEntry(path.join(cacheDir, 'facts.json')).format, 1);
+  assert.equal(readEntry(entry).format, 2);
+  assert.equal(readEntry(path.join(cacheDir, 'facts.json')).format, 2);
 
   fs.writeFileSync(path.join(dir, 'not-a-folder'), '');
   assert.deepEqual(lint(dir, 'src', '--cache-location', 'not-a-folder'), { code: 1, findings: [REINIT], stderr: '' });

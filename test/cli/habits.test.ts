@@ -169,7 +169,7 @@ test('--print-config FILE: the configuration that applies to that file, every ru
     '.callstatslintrc.json': '{\n  "topology": "mesh", // the app is peer to peer\n  "rules": { "userid-privacy": "off" },\n  "ignores": ["dist/"],\n}\n',
     'sub/package.json': JSON.stringify({ name: 'sub', callstatsLint: { userIdMaxBytes: 128 } }),
   });
-  const defaults = Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity]));
+  const defaults = Object.fromEntries(RULES.map(({ meta }) => [meta.id, meta.defaultSeverity]));
   const printed = await runCli(dir, ['--print-config', 'src/app.js', '--rule', 'id-empty=error']);
   assert.equal(printed.code, 0);
   assert.equal(printed.stderr, '');

@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { docsUrl, RULES } from '../../server/src/rules/index.js';
+import { localDocsUrl, publicDocsUrl } from '../../server/src/docs.js';
+import { RULES } from '../../server/src/rules/index.js';
 import { lintSource, ROOT } from '../helpers/lint.js';
 
 const SECTIONS = ['What the guide requires', 'Why it matters on the dashboard', 'Incorrect code', 'Correct code', 'Options', 'Fixes'];
@@ -39,7 +40,7 @@ function parse(markdown: string): { title: string; headings: string[]; blocks: B
   return { title: lines[0], headings, blocks };
 }
 
-for (const rule of RULES) {
+for (const { meta: rule } of RULES) {
   const file = path.join(ROOT, 'docs', 'rules', `${rule.id}.md`);
 
   describe(`docs/rules/${rule.id}.md`, () => {
@@ -55,18 +56,23 @@ for (const rule of RULES) {
       assert.deepEqual(parse(fs.readFileSync(file, 'utf8')).headings, SECTIONS);
     });
 
-    test('docsUrl points at the page', () => {
-      const href = pathToFileURL(file).href;
-      assert.equal(docsUrl(rule.id), href);
-      assert.equal(rule.docsUrl, href);
+    test('the meta names the page; the editor links the installed copy, reports a public address only', () => {
+      assert.equal(rule.docs, `docs/rules/${rule.id}.md`);
+      assert.equal(localDocsUrl(rule), pathToFileURL(file).href);
+      assert.equal(publicDocsUrl(rule, undefined), undefined);
+      assert.equal(publicDocsUrl(rule, 'https://example.com/callstats-lint/'), `https://example.com/callstats-lint/docs/rules/${rule.id}.md`);
     });
 
-    test('every fix of the rule is described under Fixes', () => {
+    test('every fix of the rule is described under Fixes, with its kind', () => {
       const page = fs.readFileSync(file, 'utf8');
       const fixes = page.slice(page.indexOf('## Fixes'));
-      const described = [...fixes.matchAll(/^- \*\*(.+?)\*\*/gm)].map((m) => m[1]);
-      for (const fix of rule.fixes) {
-        assert.ok(described.some((d) => fix.title.startsWith(d)), `"${fix.title}" is described (found: ${described.join(' | ')})`);
+      const described = [...fixes.matchAll(/^- \*\*(.+?)\*\* \((safe|suggestion)\b/gm)].map((m) => ({ title: m[1], kind: m[2] }));
+      for (const fix of Object.values(rule.fixes)) {
+        const title = fix.title.replace(/\s*[('"]?\{\{\w+\}\}.*$/, '');
+        assert.ok(
+          described.some((d) => d.title.startsWith(title) && d.kind === fix.kind),
+          `"${fix.title}" is described as ${fix.kind} (found: ${described.map((d) => `${d.title} (${d.kind})`).join(' | ')})`,
+        );
       }
     });
 
@@ -98,5 +104,5 @@ for (const rule of RULES) {
 
 test('every page in docs/rules belongs to a rule', () => {
   const pages = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md'));
-  assert.deepEqual(pages.sort(), RULES.map((r) => `${r.id}.md`).sort());
+  assert.deepEqual(pages.sort(), RULES.map((r) => `${r.meta.id}.md`).sort());
 });

@@ -1,4 +1,5 @@
 // The compiler's V8 code cache, seen from real processes: written after a run that parsed, used by the next, damage ignored.
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -29,11 +30,11 @@ function child(dir: string, task: string): void {
   const report: Partial<ChildReport> = { before: codeCacheState() };
   setCodeCacheDirectory(dir || undefined);
   if (task.startsWith('lint:')) {
-    new Linter().lint({ files: [task.slice('lint:'.length)], configFor: defaultConfig });
+    new Linter({ rules: RULES }).lint({ files: [task.slice('lint:'.length)], configFor: defaultConfig });
   } else {
-    // Required, not imported: importing compiler.ts loads the compiler, and the folder must be set first.
+    // The compiler loads on first use of `ts`, after the folder is set (compiler.ts is CommonJS: its export is a getter).
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { ts } = require('../../server/src/engine/compiler.js') as typeof import('../../server/src/engine/compiler.js');
+    const { ts } = require('../../server/src/engine/compiler.js') as { ts: typeof import('ts-morph').ts };
     const sourceFile = ts.createSourceFile('app.ts', 'callstats.initialize(appId, secret, localUserId);', ts.ScriptTarget.Latest, true);
     const [statement] = sourceFile.statements;
     const call = ts.isExpressionStatement(statement) && ts.isCallExpression(statement.expression) ? statement.expression : undefined;

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { ConfigError, ConfigResolver, defaultConfig, readConfigFile, validateConfig } from '../../server/src/engine/config.js';
-import { RULE_IDS } from '../../server/src/rules/ids.js';
+import { RULE_IDS } from '../helpers/lint.js';
 import { writeTree } from '../helpers/lint.js';
 
 const json = (value: unknown) => JSON.stringify(value);
@@ -15,7 +15,7 @@ describe('ConfigResolver discovery', () => {
 
   test('finds .callstatslintrc.json in a folder above the file', () => {
     const dir = writeTree({ '.callstatslintrc.json': json({ topology: 'mesh' }), 'a/b/app.js': '' });
-    const config = new ConfigResolver().forFile(path.join(dir, 'a/b/app.js'));
+    const config = new ConfigResolver({ ruleIds: RULE_IDS }).forFile(path.join(dir, 'a/b/app.js'));
     assert.deepEqual(config, { topology: 'mesh', conferenceServerIds: [], userIdMaxBytes: 256, rules: {}, sources: [path.join(dir, '.callstatslintrc.json')] });
   });
 
@@ -26,7 +26,7 @@ describe('ConfigResolver discovery', () => {
       'a/b/app.js': '',
       'other.js': '',
     });
-    const resolver = new ConfigResolver();
+    const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
     const nested = resolver.forFile(path.join(dir, 'a/b/app.js'));
     assert.equal(nested.topology, 'auto');
     assert.deepEqual(nested.conferenceServerIds, []);
@@ -41,7 +41,7 @@ describe('ConfigResolver discovery', () => {
       'package.json': json({ name: 'app', callstatsLint: { topology: 'mesh' } }),
       'app.js': '',
     });
-    const config = new ConfigResolver().forFile(path.join(dir, 'app.js'));
+    const config = new ConfigResolver({ ruleIds: RULE_IDS }).forFile(path.join(dir, 'app.js'));
     assert.equal(config.topology, 'sfu-single-pc');
     assert.deepEqual(config.sources, [path.join(dir, '.callstatslintrc.json')]);
   });
@@ -52,7 +52,7 @@ describe('ConfigResolver discovery', () => {
       'pkg/package.json': json({ name: 'pkg', callstatsLint: { topology: 'sfu-multi-pc', rules: { 'id-max-bytes': 'warn' } } }),
       'pkg/src/app.js': '',
     });
-    const config = new ConfigResolver().forFile(path.join(dir, 'pkg/src/app.js'));
+    const config = new ConfigResolver({ ruleIds: RULE_IDS }).forFile(path.join(dir, 'pkg/src/app.js'));
     assert.equal(config.topology, 'sfu-multi-pc');
     assert.deepEqual(config.rules, { 'id-max-bytes': 'warn' });
     assert.deepEqual(config.sources, [path.join(dir, 'pkg/package.json')]);
@@ -60,7 +60,7 @@ describe('ConfigResolver discovery', () => {
 
   test('a package.json without callstatsLint does not stop the search', () => {
     const dir = writeTree({ '.callstatslintrc.json': json({ topology: 'mesh' }), 'pkg/package.json': json({ name: 'pkg' }), 'pkg/app.js': '' });
-    assert.equal(new ConfigResolver().forFile(path.join(dir, 'pkg/app.js')).topology, 'mesh');
+    assert.equal(new ConfigResolver({ ruleIds: RULE_IDS }).forFile(path.join(dir, 'pkg/app.js')).topology, 'mesh');
   });
 
   test('an explicit configFile replaces discovery; overrides go on top, base underneath', () => {
@@ -69,7 +69,7 @@ describe('ConfigResolver discovery', () => {
       'custom.json': json({ topology: 'sfu-multi-pc', userIdMaxBytes: 200 }),
       'app.js': '',
     });
-    const explicit = new ConfigResolver({ configFile: path.join(dir, 'custom.json'), overrides: { userIdMaxBytes: 128 }, base: { conferenceServerIds: ['jvb'] } });
+    const explicit = new ConfigResolver({ ruleIds: RULE_IDS, configFile: path.join(dir, 'custom.json'), overrides: { userIdMaxBytes: 128 }, base: { conferenceServerIds: ['jvb'] } });
     assert.deepEqual(explicit.forFile(path.join(dir, 'app.js')), {
       topology: 'sfu-multi-pc',
       conferenceServerIds: ['jvb'],
@@ -77,27 +77,27 @@ describe('ConfigResolver discovery', () => {
       rules: {},
       sources: [path.join(dir, 'custom.json')],
     });
-    const discovered = new ConfigResolver({ base: { topology: 'sfu-single-pc', conferenceServerIds: ['jvb'] } }).forFile(path.join(dir, 'app.js'));
+    const discovered = new ConfigResolver({ ruleIds: RULE_IDS, base: { topology: 'sfu-single-pc', conferenceServerIds: ['jvb'] } }).forFile(path.join(dir, 'app.js'));
     assert.equal(discovered.topology, 'mesh', 'a found file beats the base');
     assert.deepEqual(discovered.conferenceServerIds, ['jvb']);
   });
 
   test('rule settings merge over the base', () => {
     const dir = writeTree({ '.callstatslintrc.json': json({ rules: { 'id-max-bytes': 'off' } }), 'app.js': '' });
-    const config = new ConfigResolver({ base: { rules: { 'remote-userid-topology': 'error' } } }).forFile(path.join(dir, 'app.js'));
+    const config = new ConfigResolver({ ruleIds: RULE_IDS, base: { rules: { 'remote-userid-topology': 'error' } } }).forFile(path.join(dir, 'app.js'));
     assert.deepEqual(config.rules, { 'remote-userid-topology': 'error', 'id-max-bytes': 'off' });
   });
 
   test('a byte order mark and $schema are accepted', () => {
     const dir = writeTree({ '.callstatslintrc.json': '\uFEFF' + json({ $schema: './schema.json', topology: 'mesh' }), 'app.js': '' });
-    assert.equal(new ConfigResolver().forFile(path.join(dir, 'app.js')).topology, 'mesh');
+    assert.equal(new ConfigResolver({ ruleIds: RULE_IDS }).forFile(path.join(dir, 'app.js')).topology, 'mesh');
   });
 
   test('a broken file throws ConfigError naming the file', () => {
     const dir = writeTree({ '.callstatslintrc.json': '{ "topology": ', 'app.js': '' });
     const file = path.join(dir, '.callstatslintrc.json');
     assert.throws(
-      () => new ConfigResolver().forFile(path.join(dir, 'app.js')),
+      () => new ConfigResolver({ ruleIds: RULE_IDS }).forFile(path.join(dir, 'app.js')),
       (error: unknown) => error instanceof ConfigError && error.file === file && error.message.startsWith(`${file}: invalid JSON: `),
     );
   });
@@ -105,13 +105,13 @@ describe('ConfigResolver discovery', () => {
   test('an unreadable explicit file', () => {
     const dir = writeTree({ 'app.js': '' });
     const missing = path.join(dir, 'missing.json');
-    assert.throws(() => new ConfigResolver({ configFile: missing }).forFile(path.join(dir, 'app.js')), { message: `${missing}: cannot read the file (ENOENT)` });
+    assert.throws(() => new ConfigResolver({ ruleIds: RULE_IDS, configFile: missing }).forFile(path.join(dir, 'app.js')), { message: `${missing}: cannot read the file (ENOENT)` });
   });
 
   test('problems in package.json#callstatsLint name the key', () => {
     const dir = writeTree({ 'package.json': json({ callstatsLint: { topology: 'star' } }) });
     const file = path.join(dir, 'package.json');
-    assert.throws(() => readConfigFile(file), { message: `${file}#callstatsLint: "topology" must be one of auto, mesh, sfu-multi-pc, sfu-single-pc (got "star")` });
+    assert.throws(() => readConfigFile(file, RULE_IDS), { message: `${file}#callstatsLint: "topology" must be one of auto, mesh, sfu-multi-pc, sfu-single-pc (got "star")` });
   });
 });
 
@@ -138,7 +138,7 @@ describe('validateConfig messages', () => {
   ];
   for (const [name, value, problem] of cases) {
     test(name, () => {
-      assert.throws(() => validateConfig(value, '/x/.callstatslintrc.json'), (error: unknown) => {
+      assert.throws(() => validateConfig(value, '/x/.callstatslintrc.json', RULE_IDS), (error: unknown) => {
         assert.ok(error instanceof ConfigError);
         assert.equal(error.problem, problem);
         assert.equal(error.message, `/x/.callstatslintrc.json: ${problem}`);
@@ -148,12 +148,17 @@ describe('validateConfig messages', () => {
   }
 
   test('without a file the message is the problem alone', () => {
-    assert.throws(() => validateConfig({ topology: 1 }, ''), { message: '"topology" must be one of auto, mesh, sfu-multi-pc, sfu-single-pc (got 1)' });
+    assert.throws(() => validateConfig({ topology: 1 }, '', RULE_IDS), { message: '"topology" must be one of auto, mesh, sfu-multi-pc, sfu-single-pc (got 1)' });
+  });
+
+  test('a rule the linter was given is known, whatever the built-in ones are', () => {
+    assert.deepEqual(validateConfig({ rules: { 'my-rule': 'error' } }, 'x', ['my-rule']), { rules: { 'my-rule': 'error' } });
+    assert.throws(() => validateConfig({ rules: { 'id-max-bytes': 'error' } }, 'x', ['my-rule']), { message: 'x: unknown rule "id-max-bytes"; known rules: my-rule' });
   });
 
   test('every valid value passes', () => {
     const config = { topology: 'sfu-multi-pc', conferenceServerIds: ['jvb'], userIdMaxBytes: 1, rules: { 'id-max-bytes': 'info', 'reinit-on-userid-change': 'off', 'remote-userid-topology': 'error' } };
-    assert.deepEqual(validateConfig(config, 'x'), config);
-    assert.deepEqual(validateConfig({ userIdMaxBytes: 256 }, 'x'), { userIdMaxBytes: 256 });
+    assert.deepEqual(validateConfig(config, 'x', RULE_IDS), config);
+    assert.deepEqual(validateConfig({ userIdMaxBytes: 256 }, 'x', RULE_IDS), { userIdMaxBytes: 256 });
   });
 });

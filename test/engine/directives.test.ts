@@ -1,7 +1,7 @@
 // Inline suppressions: next-line and file directives, reasons after `--`, unknown rule ids, unused directives and their removal.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { lintSource } from '../helpers/lint.js';
+import { RULE_IDS, lintSource } from '../helpers/lint.js';
 
 const HEAD = 'const cs = new callstats();\n';
 const LONG = `'${'x'.repeat(300)}'`;
@@ -47,7 +47,9 @@ describe('directive findings', () => {
         ['id-max-bytes', 3, 25],
       ].map((row) => (row.length === 3 ? [...row, 25 + LONG.length] : row)),
     );
-    assert.match(findings[0].message, /^unknown rule "id-max-byte" in a callstats-lint-disable directive; known rules: id-max-bytes, /);
+    assert.equal(findings[0].message, 'Unknown rule "id-max-byte" in a callstats-lint-disable directive');
+    assert.equal(findings[0].messageId, 'unknownRule');
+    assert.equal(findings[0].help, `Name a known rule: ${RULE_IDS.join(', ')}.`);
     assert.deepEqual(findings[0].fixes, []);
   });
 
@@ -56,7 +58,7 @@ describe('directive findings', () => {
     assert.deepEqual(lintSource(code).findings, []);
     const { findings } = lintSource(code, { reportUnusedDisableDirectives: 'error' });
     assert.equal(findings.length, 1);
-    assert.equal(findings[0].message, 'unused callstats-lint-disable directive (no problems were reported from "id-max-bytes")');
+    assert.equal(findings[0].message, 'Unused callstats-lint-disable directive (no problems were reported from "id-max-bytes")');
     assert.deepEqual([findings[0].line, findings[0].column, findings[0].endLine, findings[0].endColumn], [2, 1, 2, 49]);
     assert.deepEqual(findings[0].fixes.map((f) => [f.title, f.kind, f.text]), [
       ['Remove the directive', 'safe', `${HEAD}cs.initialize('a', 's', 'short');\n`],
@@ -69,12 +71,12 @@ describe('directive findings', () => {
     const trailing = `${HEAD}cs.initialize('a', 's', 'ok'); /* callstats-lint-disable remote-userid-topology */\n`;
     const { findings } = lintSource(trailing, { reportUnusedDisableDirectives: 'warn' });
     assert.deepEqual(findings.map((f) => [f.message, f.fixes[0].text]), [
-      ['unused callstats-lint-disable directive (no problems were reported from "remote-userid-topology")', `${HEAD}cs.initialize('a', 's', 'ok'); \n`],
+      ['Unused callstats-lint-disable directive (no problems were reported from "remote-userid-topology")', `${HEAD}cs.initialize('a', 's', 'ok'); \n`],
     ]);
   });
 
   test('files that never touch the SDK still have their unused directives reported', () => {
     const { findings } = lintSource('// callstats-lint-disable-next-line\nconst x = 1;\n', { reportUnusedDisableDirectives: 'error' });
-    assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['unused-disable-directive', 'unused callstats-lint-disable directive (no problems were reported)']]);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.message]), [['unused-disable-directive', 'Unused callstats-lint-disable directive (no problems were reported)']]);
   });
 });

@@ -1,4 +1,5 @@
 // Editing a buffer: the incrementally updated tree gives exactly the findings a fresh parse of the same text gives.
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,7 +10,7 @@ import { accessedName, buildIndex, unwrap, type FileIndex } from '../../server/s
 import { Workspace } from '../../server/src/engine/workspace.js';
 import { ts } from 'ts-morph';
 import type { FileReport } from '../../server/src/engine/types.js';
-import { ROOT, writeTree } from '../helpers/lint.js';
+import { ROOT, writeTree, RULE_IDS } from '../helpers/lint.js';
 
 /** A deterministic sequence of edits: inserts, deletions and replacements spread over the text. */
 function* edits(text: string, count: number): Generator<string> {
@@ -37,16 +38,16 @@ test('findings after each of 150 edits of a large file equal those of a fresh pa
   const app = Object.fromEntries(fs.readdirSync(path.join(ROOT, 'examples/src')).map((name) => [`src/${name}`, fs.readFileSync(path.join(ROOT, 'examples/src', name), 'utf8')]));
   const dir = writeTree({ ...app, 'src/mesh.ts': big, '.callstatslintrc.json': fs.readFileSync(path.join(ROOT, 'examples/.callstatslintrc.json'), 'utf8') });
   const file = path.join(dir, 'src/mesh.ts');
-  const resolver = new ConfigResolver();
+  const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
   const configFor = (f: string) => resolver.forFile(f);
-  const editing = new Linter();
+  const editing = new Linter({ rules: RULES });
   assert.ok(big.length > 16 * 1024, 'the file is large enough to be parsed incrementally');
   assert.ok(summary(editing.lint({ files: [file], configFor })).length >= 3, 'the unedited file has findings to compare');
   let checked = 0;
   for (const text of edits(big, 150)) {
     editing.setOverlay(file, text);
     const incremental = summary(editing.lint({ files: [file], configFor }));
-    const fresh = new Linter();
+    const fresh = new Linter({ rules: RULES });
     fresh.setOverlay(file, text);
     assert.deepEqual(incremental, summary(fresh.lint({ files: [file], configFor })));
     checked++;

@@ -1,11 +1,14 @@
 // The Linter entry point: pre-filter, broken and unreadable files, configuration problems, disable comments, overlays, dependentsOf.
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
-import { ConfigResolver } from '../../server/src/engine/config.js';
+import { ts } from 'ts-morph';
+import { ConfigResolver, defaultConfig } from '../../server/src/engine/config.js';
 import { Linter } from '../../server/src/engine/linter.js';
-import { lint, lintDir, writeTree } from '../helpers/lint.js';
+import { defineRule } from '../../server/src/engine/rule.js';
+import { lint, lintDir, writeTree, RULE_IDS } from '../helpers/lint.js';
 
 const TOO_LONG = "const cs = new callstats();\ncs.initialize('app', 'secret', 'x'.repeat(300));\n";
 const MESSAGE = 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256';
@@ -120,8 +123,8 @@ describe('Linter state', () => {
   test('overlays stand in for the disk until cleared', () => {
     const dir = writeTree({ 'app.js': TOO_LONG });
     const file = path.join(dir, 'app.js');
-    const linter = new Linter();
-    const resolver = new ConfigResolver();
+    const linter = new Linter({ rules: RULES });
+    const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
     const run = () => linter.lint({ files: [file], configFor: (f) => resolver.forFile(f) })[0].findings.length;
     assert.equal(run(), 1);
     linter.setOverlay(file, "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\n");
@@ -138,8 +141,8 @@ describe('Linter state', () => {
       'cjs.js': "const { cs } = require('./stats');\nmodule.exports = cs;\n",
       'other.js': 'export const other = 1;\n',
     });
-    const linter = new Linter();
-    const resolver = new ConfigResolver();
+    const linter = new Linter({ rules: RULES });
+    const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
     const files = ['stats.js', 'app.js', 'main.js', 'cjs.js', 'other.js'].map((f) => path.join(dir, f));
     linter.lint({ files, configFor: (f) => resolver.forFile(f) });
     const dependents = (f: string) => linter.dependentsOf(path.join(dir, f)).map((x) => path.basename(x)).sort();
@@ -147,5 +150,82 @@ describe('Linter state', () => {
     assert.deepEqual(dependents('app.js'), ['cjs.js', 'main.js', 'stats.js']);
     assert.deepEqual(dependents('main.js'), []);
     assert.deepEqual(dependents('other.js'), []);
+  });
+
+  describe('rules are what the Linter is given', () => {
+    /** A rule of its own id: one finding per initialize() call, a likely one when the userID is not a literal. */
+    const custom = defineRule({
+      meta: { id: 'team/initialize-seen', description: 'Marks initialize() calls', defaultSeverity: 'error', docs: 'docs/rules/team.md', fixes: {} },
+      messages: { seen: { message: 'initialize() with {{arg}}', help: 'Nothing to do.' } },
+      create(context) {
+        for (const call of context.calls) {
+          if (call.method.name !== 'initialize') continue;
+          const arg = call.call.arguments[2];
+          context.report({ node: call.call, messageId: 'seen', data: { arg: arg.getText() }, likely: arg.kind !== ts.SyntaxKind.StringLiteral });
+        }
+      },
+    });
+    const code = "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\ncs.initialize('app', 'secret', 'x'.repeat(300));\n";
+
+    test('a rule with a new id runs at its default severity, with its messages; the built-in rules are not run', () => {
+      const dir = writeTree({ 'app.js': code });
+      const file = path.join(dir, 'app.js');
+      const linter = new Linter({ rules: [custom] });
+      assert.deepEqual(linter.ruleIds, ['team/initialize-seen']);
+      const [report] = linter.lint({ files: [file], configFor: () => defaultConfig() });
+      assert.deepEqual(
+        report.findings.map((f) => [f.ruleId, f.messageId, f.severity, f.message, f.help, f.range.line]),
+        [
+          ['team/initialize-seen', 'seen', 'error', "initialize() with 'alice'", 'Nothing to do.', 2],
+          // Likely, not certain: never an error.
+          ['team/initialize-seen', 'seen', 'warn', "initialize() with 'x'.repeat(300)", 'Nothing to do.', 3],
+        ],
+      );
+    });
+
+    test('a configured severity applies; the likely finding stays a warning even when configured as an error', () => {
+      const dir = writeTree({ 'app.js': code });
+      const file = path.join(dir, 'app.js');
+      const config = { ...defaultConfig(), rules: { 'team/initialize-seen': 'error' as const } };
+      const [report] = new Linter({ rules: [custom] }).lint({ files: [file], configFor: () => config });
+      assert.deepEqual(report.findings.map((f) => f.severity), ['error', 'warn']);
+      const off = { ...defaultConfig(), rules: { 'team/initialize-seen': 'off' as const } };
+      assert.deepEqual(new Linter({ rules: [custom] }).lint({ files: [file], configFor: () => off })[0].findings, []);
+    });
+
+    test('a directive may name the rule; one naming a rule the Linter was not given is reported as unknown', () => {
+      const text = [
+        'const cs = new callstats();',
+        '// callstats-lint-disable-next-line team/initialize-seen',
+        "cs.initialize('app', 'secret', 'alice');",
+        '// callstats-lint-disable-next-line id-max-bytes',
+        "cs.initialize('app', 'secret', 'x'.repeat(300));",
+        '',
+      ].join('\n');
+      const dir = writeTree({ 'app.js': text });
+      const [report] = new Linter({ rules: [custom] }).lint({ files: [path.join(dir, 'app.js')], configFor: () => defaultConfig() });
+      assert.deepEqual(report.findings.map((f) => [f.ruleId, f.messageId, f.range.line]), [
+        ['unused-disable-directive', 'unknownRule', 4],
+        ['team/initialize-seen', 'seen', 5],
+      ]);
+    });
+
+    test('a template placeholder without a value fails the rule on that file, never the run', () => {
+      const typo = defineRule({
+        meta: { id: 'typo', description: 'Has a typo', defaultSeverity: 'warn', docs: 'docs/rules/typo.md', fixes: {} },
+        messages: { seen: { message: 'initialize() with {{argument}}', help: 'None.' } },
+        create(context) {
+          for (const call of context.calls) context.report({ node: call.call, messageId: 'seen', data: { arg: 'x' } });
+        },
+      });
+      const dir = writeTree({ 'app.js': code });
+      const [report] = new Linter({ rules: [typo, custom] }).lint({ files: [path.join(dir, 'app.js')], configFor: () => defaultConfig() });
+      assert.deepEqual(report.problems, ['rule typo failed: message seen of typo: no value for {{argument}}']);
+      assert.equal(report.findings.length, 2, 'the other rule still reports');
+    });
+
+    test('two rules with one id are refused', () => {
+      assert.throws(() => new Linter({ rules: [custom, custom] }), { message: 'two rules have the id "team/initialize-seen"' });
+    });
   });
 });

@@ -1,4 +1,5 @@
 // Typing inside a string: the tree patched in place equals a fresh parse, edits that could change the structure are declined, the run keeps its structure only while it holds, and findings equal a fresh lint's.
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,10 +13,10 @@ import { isValueLiteral, patchLiteralEdit } from '../../server/src/engine/litera
 import { discoverFiles } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
 import { RunKeeper, runRules } from '../../server/src/engine/run.js';
-import type { Rule } from '../../server/src/rules/rule.js';
+import { defineRule } from '../../server/src/engine/rule.js';
 import type { FileReport } from '../../server/src/engine/types.js';
 import { Workspace } from '../../server/src/engine/workspace.js';
-import { ROOT, writeTree } from '../helpers/lint.js';
+import { ROOT, writeTree, RULE_IDS } from '../helpers/lint.js';
 
 const parse = (text: string, file = 'a.ts') =>
   ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : file.endsWith('.js') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
@@ -250,9 +251,10 @@ test('a run on a kept structure that the new values lead into another module is 
   workspace.setOverlay(a, fs.readFileSync(a, 'utf8'));
   // A rule whose look-ups depend on a value: when the userID reads 'follow', it first follows `other`
   // into b.ts, whose call of helper() a fresh run then counts among helper's callers.
-  const follows: Rule = {
-    id: 'follows',
-    run(context) {
+  const follows = defineRule({
+    meta: { id: 'follows', description: 'Counts callers', defaultSeverity: 'warn', docs: 'docs/rules/follows.md', fixes: {} },
+    messages: { callers: { message: 'helper() has {{count}} caller(s)', help: 'None.' } },
+    create(context) {
       for (const call of context.calls) {
         const value = context.evaluator.evaluate(call.call.arguments[2] as ts.Expression);
         const sourceFile = call.call.getSourceFile();
@@ -260,11 +262,11 @@ test('a run on a kept structure that the new values lead into another module is 
           context.analysis.origins((sourceFile.statements[4] as ts.VariableStatement).declarationList.declarations[0].initializer!);
         }
         const helper = sourceFile.statements[1] as ts.FunctionDeclaration;
-        context.report({ node: call.call, message: `helper() has ${context.analysis.callersOf(helper).length} caller(s)` });
+        context.report({ node: call.call, messageId: 'callers', data: { count: context.analysis.callersOf(helper).length } });
       }
     },
-  };
-  const messages = (result: ReturnType<typeof runRules>) => result.drafts.map((d) => d.draft.message);
+  });
+  const messages = (result: ReturnType<typeof runRules>) => result.reported.map((r) => r.message);
   const keeper = new RunKeeper();
   const configFor = () => defaultConfig();
   const first = runRules(workspace, [a], configFor, [follows], keeper);
@@ -289,9 +291,9 @@ test('typing inside the strings of the example app gives exactly the findings of
   const dir = writeTree({ ...app, '.callstatslintrc.json': fs.readFileSync(path.join(ROOT, 'examples/.callstatslintrc.json'), 'utf8') });
   const texts = new Map(names.map((name) => [path.join(dir, 'src', name), app[`src/${name}`]]));
   const files = [...texts.keys()];
-  const resolver = new ConfigResolver();
+  const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
   const configFor = (f: string) => resolver.forFile(f);
-  const editing = new Linter();
+  const editing = new Linter({ rules: RULES });
   editing.setProjectFiles(dir, files);
   assert.ok(summary(editing.lint({ files, configFor })).length >= 10, 'the app has findings to compare');
   /** Value literals of a text, as [start, end) inside the quotes. */
@@ -319,7 +321,7 @@ test('typing inside the strings of the example app gives exactly the findings of
       if (patchLiteralEdit(parse(text, file), next)) patchedEdits++;
       texts.set(file, next);
       editing.setOverlay(file, next);
-      const fresh = new Linter();
+      const fresh = new Linter({ rules: RULES });
       fresh.setProjectFiles(dir, files);
       for (const [f, t] of texts) fresh.setOverlay(f, t);
       assert.deepEqual(summary(editing.lint({ files, configFor })), summary(fresh.lint({ files, configFor })));
@@ -360,7 +362,7 @@ test("typing inside the strings of the benchmark's 3,000-line call console gives
   const file = path.join(dir, consoleFile);
   let text = fs.readFileSync(file, 'utf8');
   const configFor = () => defaultConfig();
-  const editing = new Linter();
+  const editing = new Linter({ rules: RULES });
   editing.setProjectFiles(dir, files);
   const lintFile = (linter: Linter) => summary(linter.lint({ files: [file], configFor }));
   assert.ok(lintFile(editing).length >= 2, 'the console has findings to compare');
@@ -379,7 +381,7 @@ test("typing inside the strings of the benchmark's 3,000-line call console gives
   const typeAndCompare = (next: string) => {
     text = next;
     editing.setOverlay(file, text);
-    const fresh = new Linter();
+    const fresh = new Linter({ rules: RULES });
     fresh.setProjectFiles(dir, files);
     fresh.setOverlay(file, text);
     const found = lintFile(editing);

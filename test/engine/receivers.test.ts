@@ -1,11 +1,9 @@
 // Receivers: the SDK instance is found by following values from the factory (globals, imports, aliases, fields, modules), never by name.
-import { messages } from '../../server/src/rules/id-max-bytes.js';
-import { format } from '../../server/src/rules/rule.js';
 import { rangeOfText } from '../helpers/lint.js';
 import { replaced, ruleTester, sha1Hex, type InvalidCase } from '../helpers/rule-tester.js';
 
 const PROBE = "'x'.repeat(300)";
-const USER_MESSAGE = format(messages.bytes, { label: 'userID', atLeast: '', bytes: 300, chars: 300, limit: 256 });
+const USER_MESSAGE = { messageId: 'bytes', data: { label: 'userID', bytes: 300, chars: 300, limit: 256 } };
 
 /** A case whose `file` (default app.js) passes a 300-byte userID through `initialize()` on the receiver under test. */
 function reached(name: string, files: Record<string, string>, file = 'app.js'): InvalidCase {
@@ -13,7 +11,7 @@ function reached(name: string, files: Record<string, string>, file = 'app.js'): 
   return {
     name,
     files,
-    errors: [{ file, ...rangeOfText(code, PROBE), message: USER_MESSAGE, fixes: [{ title: 'Replace the value with its SHA-1 hex digest', kind: 'suggestion', output: replaced(code, PROBE, `'${sha1Hex('x'.repeat(300))}'`) }] }],
+    errors: [{ file, ...rangeOfText(code, PROBE), ...USER_MESSAGE, fixes: [{ title: 'Replace the value with its SHA-1 hex digest', kind: 'suggestion', output: replaced(code, PROBE, `'${sha1Hex('x'.repeat(300))}'`) }] }],
   };
 }
 
@@ -92,7 +90,8 @@ ruleTester('id-max-bytes', {
       errors: [
         {
           ...rangeOfText(`export function track(x, pc) {\n  x.addNewFabric(pc, ${PROBE}, x.fabricUsage.multiplex, 'room');\n}\n`, PROBE),
-          message: format(messages.bytes, { label: 'remoteUserID', atLeast: '', bytes: 300, chars: 300, limit: 256 }),
+          messageId: 'bytes',
+          data: { label: 'remoteUserID', bytes: 300, chars: 300, limit: 256 },
           fixes: [{ title: 'Replace the value with its SHA-1 hex digest', kind: 'suggestion', output: `export function track(x, pc) {\n  x.addNewFabric(pc, '${sha1Hex('x'.repeat(300))}', x.fabricUsage.multiplex, 'room');\n}\n` }],
         },
       ],

@@ -1,11 +1,12 @@
 // The example app: the findings on examples/ are exactly the lines marked `// expect: <rule-ids>` on the line before.
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { ConfigResolver } from '../../server/src/engine/config.js';
 import { Linter } from '../../server/src/engine/linter.js';
-import { ROOT } from '../helpers/lint.js';
+import { ROOT, RULE_IDS } from '../helpers/lint.js';
 
 const EXAMPLES = path.join(ROOT, 'examples');
 const SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
@@ -36,8 +37,8 @@ function expected(files: string[]): string[] {
 test('examples/: findings equal the // expect: markers, no missing, no extra', () => {
   const files = sources(EXAMPLES);
   assert.ok(files.length > 0, 'examples has source files');
-  const resolver = new ConfigResolver();
-  const reports = new Linter().lint({ files, configFor: (file) => resolver.forFile(file) });
+  const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
+  const reports = new Linter({ rules: RULES }).lint({ files, configFor: (file) => resolver.forFile(file) });
   assert.deepEqual(reports.filter((r) => r.problems.length).map((r) => `${r.file}: ${r.problems.join('; ')}`), []);
   const found = reports.flatMap((r) => r.findings.map((f) => `${path.relative(EXAMPLES, f.file)}:${f.range.line} ${f.ruleId}`));
   const want = expected(files);
@@ -49,6 +50,6 @@ test('examples/: findings equal the // expect: markers, no missing, no extra', (
 });
 
 test('examples/ uses its own configuration', () => {
-  const config = new ConfigResolver().forFile(path.join(EXAMPLES, 'src', 'bridge.js'));
+  const config = new ConfigResolver({ ruleIds: RULE_IDS }).forFile(path.join(EXAMPLES, 'src', 'bridge.js'));
   assert.deepEqual(config.sources, [path.join(EXAMPLES, '.callstatslintrc.json')]);
 });

@@ -11,8 +11,8 @@ function range(line: number, column: number, endLine: number, endColumn: number)
   return { start: 0, end: 0, line, column, endLine, endColumn };
 }
 
-function finding(severity: Severity, message: string, at: SourceRange, file = '/work/app/src/app.js'): Finding {
-  return { ruleId: 'id-max-bytes', severity, message, file, range: at, related: [], fixes: [] };
+function finding(severity: Severity, message: string, at: SourceRange, help = ''): Finding {
+  return { ruleId: 'id-max-bytes', messageId: 'm', data: {}, severity, message, help, file: '/work/app/src/app.js', range: at, related: [], fixes: [] };
 }
 
 test('github: escaping', () => {
@@ -35,7 +35,7 @@ test('github: one command per finding, by severity, in reading order', () => {
         file: '/work/app/src/app.js',
         findings: [
           finding('warn', 'second', range(10, 5, 10, 12)),
-          finding('error', 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256', range(2, 32, 2, 47)),
+          finding('error', 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256', range(2, 32, 2, 47), 'Use a shorter ID: 100% opaque.'),
           finding('info', 'multi\nline 50%', range(12, 1, 13, 2)),
         ],
         problems: [],
@@ -43,12 +43,12 @@ test('github: one command per finding, by severity, in reading order', () => {
       { file: '/work/app/clean.js', findings: [], problems: [] },
       { file: '/work/app/we,ird:name.js', findings: [], problems: ['cannot read the file (EACCES)'] },
     ]),
-    { cwd },
+    { cwd, rules: [] },
   );
   assert.equal(
     output,
     [
-      '::error file=src/app.js,line=2,col=32,endLine=2,endColumn=47,title=id-max-bytes::userID is 300 bytes in UTF-8 (300 characters); the limit is 256',
+      '::error file=src/app.js,line=2,col=32,endLine=2,endColumn=47,title=id-max-bytes::userID is 300 bytes in UTF-8 (300 characters); the limit is 256%0AUse a shorter ID: 100%25 opaque.',
       '::warning file=src/app.js,line=10,col=5,endLine=10,endColumn=12,title=id-max-bytes::second',
       '::notice file=src/app.js,line=12,col=1,endLine=13,endColumn=2,title=id-max-bytes::multi%0Aline 50%25',
       '::error file=we%2Cird%3Aname.js::cannot read the file (EACCES)',
@@ -57,5 +57,5 @@ test('github: one command per finding, by severity, in reading order', () => {
 });
 
 test('github: nothing to report is empty output', () => {
-  assert.equal(github(toLintResults([{ file: '/work/app/a.js', findings: [], problems: [] }]), { cwd }), '');
+  assert.equal(github(toLintResults([{ file: '/work/app/a.js', findings: [], problems: [] }]), { cwd, rules: [] }), '');
 });

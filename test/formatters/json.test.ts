@@ -6,7 +6,7 @@ import { json } from '../../server/src/formatters/json.js';
 import { toLintResults } from '../../server/src/formatters/results.js';
 
 const app = '/work/app/src/app.js';
-const ctx = { cwd: '/work/app' };
+const ctx = { cwd: '/work/app', rules: [] };
 
 function range(line: number, column: number, endLine: number, endColumn: number): SourceRange {
   return { start: 0, end: 0, line, column, endLine, endColumn };
@@ -14,8 +14,11 @@ function range(line: number, column: number, endLine: number, endColumn: number)
 
 const tooLong: Finding = {
   ruleId: 'id-max-bytes',
+  messageId: 'bytes',
+  data: { label: 'userID', bytes: 300, chars: 300, limit: 256 },
   severity: 'error',
   message: 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256',
+  help: 'Use a shorter ID.',
   file: app,
   range: range(2, 32, 2, 47),
   related: [],
@@ -26,8 +29,11 @@ const tooLong: Finding = {
 };
 const remote: Finding = {
   ruleId: 'remote-userid-topology',
+  messageId: 'local',
+  data: {},
   severity: 'warn',
   message: 'remoteUserID is the local userID',
+  help: 'Pass the remote ID.',
   file: app,
   range: range(10, 5, 10, 12),
   related: [{ file: app, range: range(3, 7, 3, 12), message: 'set here' }],
@@ -44,9 +50,9 @@ const remote: Finding = {
     { title: 'Elsewhere', kind: 'safe', edits: [{ file: '/work/app/src/other.js', start: 0, end: 0, newText: 'x' }] },
   ],
 };
-const note: Finding = { ...remote, ruleId: 'reinit-on-userid-change', severity: 'info', message: 'note', range: range(1, 1, 1, 2), fixes: [] };
+const note: Finding = { ...remote, ruleId: 'reinit-on-userid-change', messageId: 'reassigned', severity: 'info', message: 'note', range: range(1, 1, 1, 2), fixes: [] };
 
-test('json: one entry per file, ESLint fields (and related locations, info apart), messages in reading order', () => {
+test('json: one entry per file, ESLint fields, messages in reading order', () => {
   const reports: FileReport[] = [
     { file: app, findings: [remote, tooLong, note], problems: [] },
     { file: '/work/app/src/clean.js', findings: [], problems: [] },
@@ -56,19 +62,10 @@ test('json: one entry per file, ESLint fields (and related locations, info apart
     {
       filePath: app,
       messages: [
-        {
-          ruleId: 'reinit-on-userid-change',
-          severity: 1,
-          info: true,
-          message: 'note',
-          line: 1,
-          column: 1,
-          endLine: 1,
-          endColumn: 2,
-          related: [{ filePath: app, line: 3, column: 7, endLine: 3, endColumn: 12, message: 'set here' }],
-        },
+        { ruleId: 'reinit-on-userid-change', messageId: 'reassigned', severity: 1, message: 'note', line: 1, column: 1, endLine: 1, endColumn: 2 },
         {
           ruleId: 'id-max-bytes',
+          messageId: 'bytes',
           severity: 2,
           message: 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256',
           line: 2,
@@ -78,23 +75,12 @@ test('json: one entry per file, ESLint fields (and related locations, info apart
           fix: { range: [59, 74], text: "'abc'" },
           suggestions: [{ desc: 'Truncate the literal to the limit', fix: { range: [59, 74], text: "'xx'" } }],
         },
-        {
-          ruleId: 'remote-userid-topology',
-          severity: 1,
-          message: 'remoteUserID is the local userID',
-          line: 10,
-          column: 5,
-          endLine: 10,
-          endColumn: 12,
-          related: [{ filePath: app, line: 3, column: 7, endLine: 3, endColumn: 12, message: 'set here' }],
-        },
+        { ruleId: 'remote-userid-topology', messageId: 'local', severity: 1, message: 'remoteUserID is the local userID', line: 10, column: 5, endLine: 10, endColumn: 12 },
       ],
       suppressedMessages: [],
       errorCount: 1,
       fatalErrorCount: 0,
-      // The info finding is counted apart: never a warning.
-      warningCount: 1,
-      infoCount: 1,
+      warningCount: 2,
       fixableErrorCount: 1,
       fixableWarningCount: 1,
       usedDeprecatedRules: [],
@@ -106,7 +92,6 @@ test('json: one entry per file, ESLint fields (and related locations, info apart
       errorCount: 0,
       fatalErrorCount: 0,
       warningCount: 0,
-      infoCount: 0,
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
@@ -118,7 +103,6 @@ test('json: one entry per file, ESLint fields (and related locations, info apart
       errorCount: 1,
       fatalErrorCount: 1,
       warningCount: 0,
-      infoCount: 0,
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
@@ -130,6 +114,6 @@ test('json: compact, like eslint -f json', () => {
   assert.equal(json(toLintResults([]), ctx), '[]');
   assert.equal(
     json(toLintResults([{ file: app, findings: [], problems: [] }]), ctx),
-    `[{"filePath":"${app}","messages":[],"suppressedMessages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"infoCount":0,"fixableErrorCount":0,"fixableWarningCount":0,"usedDeprecatedRules":[]}]`,
+    `[{"filePath":"${app}","messages":[],"suppressedMessages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0,"usedDeprecatedRules":[]}]`,
   );
 });

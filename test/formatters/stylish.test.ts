@@ -13,13 +13,14 @@ function range(line: number, column: number, endLine: number, endColumn: number)
 }
 
 function finding(over: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range'>): Finding {
-  return { file: app, related: [], fixes: [], ...over };
+  return { file: app, messageId: 'm', data: {}, help: '', related: [], fixes: [], ...over };
 }
 
 const tooLong = finding({
   ruleId: 'id-max-bytes',
   severity: 'error',
   message: 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256',
+  help: 'Use a shorter opaque ID.',
   range: range(2, 32, 2, 47),
   fixes: [{ title: 'Replace the value with its SHA-1 hex digest', kind: 'safe', edits: [{ file: app, start: 59, end: 74, newText: "'abc'" }] }],
 });
@@ -41,12 +42,13 @@ const cases: { name: string; reports: FileReport[]; expected: string }[] = [
   { name: 'no reports', reports: [], expected: '' },
   { name: 'only clean files', reports: [{ file: app, findings: [], problems: [] }], expected: '' },
   {
-    name: 'one error with a safe fix',
+    name: 'one error with a safe fix, its help below the message',
     reports: [{ file: app, findings: [tooLong], problems: [] }],
     expected: [
       '',
       'src/app.js',
       '  2:32  error  userID is 300 bytes in UTF-8 (300 characters); the limit is 256  id-max-bytes',
+      '               Use a shorter opaque ID.',
       '',
       '\u2716 1 problem (1 error, 0 warnings)',
       '  1 error and 0 warnings potentially fixable with the `--fix` option.',
@@ -54,7 +56,7 @@ const cases: { name: string; reports: FileReport[]; expected: string }[] = [
     ].join('\n'),
   },
   {
-    name: 'sorted rows, aligned columns, related locations, final period dropped, info counted',
+    name: 'sorted rows, aligned positions, messages not padded, related locations, final period dropped, info counted',
     reports: [
       { file: app, findings: [remote, tooLong, reinit], problems: [] },
       { file: '/work/app/src/clean.js', findings: [], problems: [] },
@@ -64,8 +66,9 @@ const cases: { name: string; reports: FileReport[]; expected: string }[] = [
       '',
       'src/app.js',
       '   2:32  error    userID is 300 bytes in UTF-8 (300 characters); the limit is 256  id-max-bytes',
-      '   4:1   info     userID may change                                                reinit-on-userid-change',
-      '  10:5   warning  remoteUserID is the local userID                                 remote-userid-topology',
+      '                  Use a shorter opaque ID.',
+      '   4:1   info     userID may change  reinit-on-userid-change',
+      '  10:5   warning  remoteUserID is the local userID  remote-userid-topology',
       '    \u21b3 src/app.js:3:7 the local userID is set here',
       '',
       '/elsewhere/lib.js',
@@ -93,17 +96,18 @@ const cases: { name: string; reports: FileReport[]; expected: string }[] = [
 
 for (const { name, reports, expected } of cases) {
   test(`stylish: ${name}`, () => {
-    assert.equal(stylish(toLintResults(reports), { cwd }), expected);
+    assert.equal(stylish(toLintResults(reports), { cwd, rules: [] }), expected);
   });
 }
 
 test('stylish: colours only when asked', () => {
-  const plain = stylish(toLintResults([{ file: app, findings: [tooLong], problems: [] }]), { cwd, color: false });
+  const plain = stylish(toLintResults([{ file: app, findings: [tooLong], problems: [] }]), { cwd, color: false, rules: [] });
   assert.doesNotMatch(plain, /\u001b\[/);
-  const coloured = stylish(toLintResults([{ file: app, findings: [tooLong], problems: [] }]), { cwd, color: true });
+  const coloured = stylish(toLintResults([{ file: app, findings: [tooLong], problems: [] }]), { cwd, color: true, rules: [] });
   assert.equal(
     coloured.split('\n')[2],
     '  \u001b[2m2:32\u001b[22m  \u001b[31merror\u001b[39m  userID is 300 bytes in UTF-8 (300 characters); the limit is 256  \u001b[2mid-max-bytes\u001b[22m',
   );
+  assert.equal(coloured.split('\n')[3], '               \u001b[2mUse a shorter opaque ID.\u001b[22m');
   assert.equal(coloured.replace(/\u001b\[\d+m/g, ''), plain);
 });

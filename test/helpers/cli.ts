@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after } from 'node:test';
 import { main } from '../../server/src/cli.js';
+import { RULES } from '../../server/src/rules/index.js';
 
 export interface CliRun {
   code: number;
@@ -30,7 +31,7 @@ export async function runCli(cwd: string, args: string[], options: CliOptions = 
   let stderr = '';
   process.chdir(cwd);
   try {
-    const code = await main(args, {
+    const code = await main(args, RULES, {
       stdout: { write: (text: string) => (stdout += text), isTTY: options.tty },
       stderr: { write: (text: string) => (stderr += text) },
       stdin: async function* () {

@@ -7,7 +7,11 @@ import { ConfigResolver } from '../../server/src/engine/config.js';
 import { applyEdits } from '../../server/src/engine/fixes.js';
 import { isLintableFile } from '../../server/src/engine/files.js';
 import { Linter } from '../../server/src/engine/linter.js';
+import { RULES } from '../../server/src/rules/index.js';
 import type { FileReport, Finding, SourceRange, UserConfig } from '../../server/src/engine/types.js';
+
+/** The built-in rules' ids, in documentation order. */
+export const RULE_IDS: readonly string[] = RULES.map((rule) => rule.meta.id);
 
 /** The package root: found from the bundle's location, so tests run from any output folder. */
 export const ROOT = (() => {
@@ -41,7 +45,10 @@ export interface CompactFix {
 
 export interface CompactFinding extends CompactRange {
   ruleId: string;
+  messageId: string;
+  data: Readonly<Record<string, string | number>>;
   message: string;
+  help: string;
   file: string;
   related: CompactRelated[];
   fixes: CompactFix[];
@@ -89,7 +96,10 @@ export function compact(finding: Finding, read: (file: string) => string): Compa
   return {
     ruleId: finding.ruleId,
     ...rangeOf(finding.range),
+    messageId: finding.messageId,
+    data: finding.data,
     message: finding.message,
+    help: finding.help,
     file: path.basename(finding.file),
     related: finding.related.map((r) => ({ file: path.basename(r.file), ...rangeOf(r.range), message: r.message })),
     fixes: finding.fixes.map((fix) => {
@@ -108,8 +118,8 @@ export function compact(finding: Finding, read: (file: string) => string): Compa
 
 /** Lints the already-written files of `dir` with a fresh Linter and ConfigResolver. */
 export function lintDir(dir: string, files: string[], options: Pick<LintOptions, 'rule' | 'reportUnusedDisableDirectives'> = {}): LintResult {
-  const linter = new Linter();
-  const resolver = new ConfigResolver();
+  const linter = new Linter({ rules: RULES });
+  const resolver = new ConfigResolver({ ruleIds: linter.ruleIds });
   const absolute = files.map((f) => path.join(dir, f));
   const reports = linter.lint({ files: absolute, configFor: (file) => resolver.forFile(file), reportUnusedDisableDirectives: options.reportUnusedDisableDirectives });
   const read = (file: string) => fs.readFileSync(file, 'utf8');

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol';
 import { cacheEntries, rewriteEntry } from '../helpers/cache.js';
 import { ROOT, TestClient, tempFolder, uriOf, workspace } from './client.js';
-import { REPEAT_JS, idMaxBytes, repeatDiagnostic } from './fixtures.js';
+import { REPEAT_JS, idMaxBytes, repeatDiagnostic, ID_MAX_BYTES_HELP } from './fixtures.js';
 
 const PLANTED = 'planted in the cache';
 /** The servers' own user cache folder (the key that signs cache files), not the real ~/.cache. */
@@ -49,7 +49,7 @@ test('a folder opened again gets its first diagnostics from the cache; edits are
 
   const second = await openAndPull(dir, file);
   try {
-    assert.deepEqual(second.items, [{ ...repeatDiagnostic(uriOf(file)), message: PLANTED }]);
+    assert.deepEqual(second.items, [{ ...repeatDiagnostic(uriOf(file)), message: `${PLANTED}\n${ID_MAX_BYTES_HELP}` }]);
     // 'x'.repeat(300) → 'x'.repeat(30): no finding, and nothing from the cache.
     await second.client.change(file, [{ range: { start: { line: 1, character: 44 }, end: { line: 1, character: 45 } }, text: '' }]);
     const edited = await second.client.request<DocumentDiagnosticReport>('textDocument/diagnostic', { textDocument: { uri: uriOf(file) } });

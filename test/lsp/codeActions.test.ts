@@ -7,7 +7,8 @@ import { TestClient, applyEdits, uriOf, workspace } from './client.js';
 import { LITERAL_JS, X300, literalDiagnostic, sha1Hex } from './fixtures.js';
 
 const INDENTED_JS = "function start() {\n  const cs = new callstats();\n  cs.initialize('app', 'secret', 'x'.repeat(300));\n}\n";
-const TWO_LITERALS_JS = `const cs = new callstats();\ncs.initialize('app', 'secret', '${X300}');\ncs.initialize('app', 'secret', "${'y'.repeat(257)}");\n`;
+/** Two IDs with a safe fix (id-unicode, the literal in the call) and one with suggestions only (id-max-bytes). */
+const TWO_LITERALS_JS = `const cs = new callstats();\ncs.initialize('app', 'secret', 'alice\\u200B');\ncs.initialize('app', 'secret', "\\u00A0bob");\ncs.initialize('app', 'secret', '${X300}');\n`;
 
 let client: TestClient;
 let dir: string;
@@ -33,7 +34,7 @@ function applied(action: CodeAction, file: string, text: string): string {
   return applyEdits(text, changes[uriOf(file)]);
 }
 
-test('a too-long literal: SHA-1 (preferred), truncate, then disable; each applies to the exact text', async () => {
+test('a too-long literal: SHA-1 (preferred), truncate (both suggestions), then disable; each applies to the exact text', async () => {
   const file = path.join(dir, 'literal.js');
   await client.open(file);
   const diagnostic = literalDiagnostic(uriOf(file));
@@ -81,7 +82,7 @@ test('"disable" keeps the indentation, and the engine then honours the comment',
 test('source.fixAll applies every safe fix of the document and nothing else', async () => {
   const file = path.join(dir, 'two.js');
   await client.open(file);
-  const whole = { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } };
+  const whole = { start: { line: 0, character: 0 }, end: { line: 4, character: 0 } };
   const actions = await codeActions(file, whole, [], ['source.fixAll']);
   assert.deepEqual(
     actions.map((a) => [a.title, a.kind]),
@@ -89,7 +90,7 @@ test('source.fixAll applies every safe fix of the document and nothing else', as
   );
   assert.equal(
     applied(actions[0], file, TWO_LITERALS_JS),
-    `const cs = new callstats();\ncs.initialize('app', 'secret', '${sha1Hex(X300)}');\ncs.initialize('app', 'secret', "${sha1Hex('y'.repeat(257))}");\n`,
+    `const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\ncs.initialize('app', 'secret', "bob");\ncs.initialize('app', 'secret', '${X300}');\n`,
   );
   assert.deepEqual(await codeActions(file, whole, [], ['quickfix.other']), []);
 });

@@ -10,7 +10,7 @@ export const X300 = 'x'.repeat(300);
 /** A userID built at run time: too long, no fix the engine can offer for an expression. */
 export const REPEAT_JS = "const cs = new callstats();\ncs.initialize('app', 'secret', 'x'.repeat(300));\n";
 
-/** The same as a plain literal: the engine offers the SHA-1 fix (safe) and truncation (suggestion). */
+/** The same as a plain literal: the engine offers the SHA-1 fix and truncation, both suggestions. */
 export const LITERAL_JS = `const cs = new callstats();\ncs.initialize('app', 'secret', '${X300}');\n`;
 
 export const CLEAN_JS = "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\n";
@@ -18,6 +18,9 @@ export const CLEAN_JS = "const cs = new callstats();\ncs.initialize('app', 'secr
 export const sha1Hex = (text: string): string => createHash('sha1').update(text, 'utf8').digest('hex');
 
 export const docsHref = (rule: string): string => pathToFileURL(path.join(ROOT, 'docs', 'rules', `${rule}.md`)).href;
+
+/** id-max-bytes' help line, which the diagnostic carries below the message. */
+export const ID_MAX_BYTES_HELP = 'Use a shorter opaque ID, such as a SHA-1 hex digest of the value (40 bytes).';
 
 /**
  * id-max-bytes on line `line` (0-based) of `uri`. The related location is the initialize() call
@@ -30,7 +33,7 @@ export function idMaxBytes(uri: string, line: number, startCharacter: number, en
     source: 'callstats-lint',
     code: 'id-max-bytes',
     codeDescription: { href: docsHref('id-max-bytes') },
-    message: `userID is ${bytes} bytes in UTF-8 (${bytes} characters); the limit is ${limit}`,
+    message: `userID is ${bytes} bytes in UTF-8 (${bytes} characters); the limit is ${limit}\n${ID_MAX_BYTES_HELP}`,
     relatedInformation: [
       {
         location: { uri, range: { start: { line, character: 0 }, end: { line, character: endCharacter + 1 } } },

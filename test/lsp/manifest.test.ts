@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { RULE_IDS } from '../../server/src/rules/ids.js';
+import { RULE_IDS } from '../helpers/lint.js';
 import { TOPOLOGIES } from '../../server/src/engine/types.js';
 import { LINT_WORKSPACE_COMMAND, SETTINGS_SECTION } from '../../server/src/lsp/protocol.js';
 import { ROOT } from './client.js';

@@ -8,16 +8,18 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { main } from '../../server/src/cli.js';
 import { unifiedDiff } from '../../server/src/formatters/diff.js';
-import { ALL_RULES } from '../../server/src/rules/all.js';
-import type { Rule } from '../../server/src/rules/rule.js';
+import { defineRule } from '../../server/src/engine/rule.js';
+import { RULES } from '../../server/src/rules/index.js';
 import { ROOT, writeTree } from '../helpers/lint.js';
 
 const BIN = path.join(ROOT, 'bin', 'callstats-lint.js');
-const LONG = 'x'.repeat(300);
-const SHA1 = createHash('sha1').update(LONG).digest('hex');
-/** id-max-bytes (an error) with a safe fix, on line 2. */
+/** A userID with a zero-width space, written in the call: id-unicode's safe fix strips it. */
+const LONG = 'alice\\u200B';
+const SHA1 = 'alice';
+/** id-unicode (made an error by CONFIG) with a safe fix, on line 2. */
 const fixable = (eol = '\n') => `const cs = new callstats();${eol}cs.initialize('app', 'secret', '${LONG}');${eol}`;
 const fixed = (eol = '\n') => `const cs = new callstats();${eol}cs.initialize('app', 'secret', '${SHA1}');${eol}`;
+const CONFIG = JSON.stringify({ rules: { 'id-unicode': 'error' } });
 const CHANGED = 'not fixed: the file changed on disk while it was being linted';
 /** fast-check runs of the unified diff property. */
 export const DIFF_RUNS = 1000;
@@ -46,14 +48,14 @@ const nodeFs = require('node:fs') as typeof import('node:fs');
  * Runs the CLI in this process, so tests can hook node:fs; the report goes to a file (the test
  * runner reports on standard output), standard error is captured.
  */
-async function runMain(args: string[]): Promise<{ code: number; report: { messages: { message: string; fatal?: boolean }[] }[]; stderr: string }> {
+async function runMain(args: string[], rules = RULES): Promise<{ code: number; report: { messages: { message: string; fatal?: boolean }[] }[]; stderr: string }> {
   const output = path.join(writeTree({}), 'report.json');
   const write = process.stderr.write;
   let stderr = '';
   process.stderr.write = ((chunk: string) => ((stderr += chunk), true)) as typeof process.stderr.write;
   let code: number;
   try {
-    code = await main(['-f', 'json', '-o', output, ...args]);
+    code = await main(['-f', 'json', '-o', output, ...args], rules);
   } finally {
     process.stderr.write = write;
   }
@@ -79,7 +81,7 @@ describe('--fix writes safely', () => {
       'bom.js': '\uFEFF' + fixable('\r\n'),
       'tool.js': fixable(),
       'clean.js': 'export const answer = 42;\n',
-      '.callstatslintrc.json': '{}',
+      '.callstatslintrc.json': CONFIG,
     });
     fs.chmodSync(path.join(dir, 'tool.js'), 0o751);
     fs.chmodSync(path.join(dir, 'lf.js'), 0o600);
@@ -97,7 +99,7 @@ describe('--fix writes safely', () => {
   });
 
   test('fixes the file a symbolic link points to, and keeps the link', () => {
-    const dir = writeTree({ 'real/app.js': fixable(), '.callstatslintrc.json': '{}' });
+    const dir = writeTree({ 'real/app.js': fixable(), '.callstatslintrc.json': CONFIG });
     fs.symlinkSync(path.join(dir, 'real', 'app.js'), path.join(dir, 'link.js'));
     assert.equal(cli(dir, '--fix', 'link.js').code, 0);
     assert.ok(fs.lstatSync(path.join(dir, 'link.js')).isSymbolicLink());
@@ -105,7 +107,7 @@ describe('--fix writes safely', () => {
   });
 
   test('a file that is not valid UTF-8 is not rewritten (its other bytes would be lost)', () => {
-    const dir = writeTree({ '.callstatslintrc.json': '{}' });
+    const dir = writeTree({ '.callstatslintrc.json': CONFIG });
     const bytes = Buffer.concat([Buffer.from(fixable()), Buffer.from('// caf'), Buffer.from([0xe9]), Buffer.from('\n')]);
     fs.writeFileSync(path.join(dir, 'latin1.js'), bytes);
     const result = cli(dir, '--fix', '-f', 'json');
@@ -114,7 +116,7 @@ describe('--fix writes safely', () => {
   });
 
   test('a file that changes on disk while it is written is left as the other writer saved it, and reported', async () => {
-    const dir = writeTree({ 'app.js': fixable(), '.callstatslintrc.json': '{}' });
+    const dir = writeTree({ 'app.js': fixable(), '.callstatslintrc.json': CONFIG });
     const file = path.join(dir, 'app.js');
     const theirs = `// saved by an editor meanwhile\n${fixable()}`;
     let result: Awaited<ReturnType<typeof runMain>> | undefined;
@@ -138,7 +140,7 @@ describe('--fix writes safely', () => {
   });
 
   test('a file that changes on disk between the lint and the fix is not fixed, and reported', async () => {
-    const dir = writeTree({ 'app.js': fixable(), '.callstatslintrc.json': '{}' });
+    const dir = writeTree({ 'app.js': fixable(), '.callstatslintrc.json': CONFIG });
     const file = path.join(dir, 'app.js');
     const theirs = `${fixable()}// saved by an editor meanwhile\n`;
     let result: Awaited<ReturnType<typeof runMain>> | undefined;
@@ -164,39 +166,36 @@ describe('--fix writes safely', () => {
   });
 
   test('never writes outside the named files: a fix that also edits an imported file is left out whole', async () => {
-    const dir = writeTree({ 'app.js': `import { ID } from './lib.js';\n${fixable()}`, 'lib.js': "export const ID = 'lib';\n", '.callstatslintrc.json': '{}' });
+    const dir = writeTree({ 'app.js': `import { ID } from './lib.js';\n${fixable()}`, 'lib.js': "export const ID = 'lib';\n", '.callstatslintrc.json': CONFIG });
     const app = path.join(dir, 'app.js');
     const lib = path.join(dir, 'lib.js');
     // No rule's fix edits another file today; this one does, to prove --fix would refuse it.
-    const crossFile: Rule = {
-      id: 'id-empty',
-      run(context) {
+    const crossFile = defineRule({
+      meta: { id: 'cross-file', description: 'Edits two files', defaultSeverity: 'warn', docs: 'docs/rules/cross-file.md', fixes: { both: { title: 'edit both', kind: 'safe' } } },
+      messages: { edits: { message: 'test: a finding whose fix edits the imported lib.js', help: 'Apply the fix.' } },
+      create(context) {
         for (const call of context.calls) {
           if (call.file !== app || call.method.name !== 'initialize' || call.call.getSourceFile().text.startsWith('// edited')) continue;
           context.report({
             node: call.call,
-            message: 'test: a finding whose fix edits the imported lib.js',
-            fixes: [{ title: 'edit both', kind: 'safe', isPreferred: true, edits: [{ file: app, start: 0, end: 0, newText: '// edited\n' }, { file: lib, start: 0, end: 0, newText: '// edited\n' }] }],
+            messageId: 'edits',
+            fixes: [{ fixId: 'both', isPreferred: true, edits: [{ file: app, start: 0, end: 0, newText: '// edited\n' }, { file: lib, start: 0, end: 0, newText: '// edited\n' }] }],
           });
         }
       },
-    };
-    (ALL_RULES as Rule[]).push(crossFile);
-    try {
-      const libBefore = snapshot(dir)['lib.js'];
-      const only = await runMain(['--fix', app]);
-      assert.equal(snapshot(dir)['lib.js'], libBefore, 'lib.js, not named, is untouched');
-      assert.equal(fs.readFileSync(app, 'utf8'), `import { ID } from './lib.js';\n${fixed()}`, "app.js gets its own fixes, not the cross-file fix's half");
-      const [report] = only.report;
-      assert.ok(report.messages.some((m) => m.message.startsWith('test: a finding')), 'the finding remains reported');
+    });
+    const rules = [...RULES, crossFile];
+    const libBefore = snapshot(dir)['lib.js'];
+    const only = await runMain(['--fix', app], rules);
+    assert.equal(snapshot(dir)['lib.js'], libBefore, 'lib.js, not named, is untouched');
+    assert.equal(fs.readFileSync(app, 'utf8'), `import { ID } from './lib.js';\n${fixed()}`, "app.js gets its own fixes, not the cross-file fix's half");
+    const [report] = only.report;
+    assert.ok(report.messages.some((m) => m.message.startsWith('test: a finding')), 'the finding remains reported');
 
-      // Named too, lib.js is fixed with app.js.
-      await runMain(['--fix', app, lib]);
-      assert.ok(fs.readFileSync(lib, 'utf8').startsWith('// edited\n'));
-      assert.ok(fs.readFileSync(app, 'utf8').startsWith('// edited\n'));
-    } finally {
-      (ALL_RULES as Rule[]).splice((ALL_RULES as Rule[]).indexOf(crossFile), 1);
-    }
+    // Named too, lib.js is fixed with app.js.
+    await runMain(['--fix', app, lib], rules);
+    assert.ok(fs.readFileSync(lib, 'utf8').startsWith('// edited\n'));
+    assert.ok(fs.readFileSync(app, 'utf8').startsWith('// edited\n'));
   });
 });
 
@@ -206,10 +205,10 @@ describe('--fix-dry-run', () => {
       'src/a.js': fixable(),
       'src/crlf.js': fixable('\r\n'),
       'clean.js': 'export const answer = 42;\n',
-      '.callstatslintrc.json': '{}',
+      '.callstatslintrc.json': CONFIG,
     });
     const before = snapshot(dir);
-    assert.equal(cli(dir).code, 1, 'without fixes the id-max-bytes errors fail the run');
+    assert.equal(cli(dir).code, 1, 'without fixes the id-unicode errors fail the run');
     const dry = cli(dir, '--fix-dry-run');
     assert.deepEqual(snapshot(dir), before, 'nothing on disk changed');
     assert.equal(dry.code, 0, 'the fixed result has no errors');
@@ -235,7 +234,7 @@ describe('--fix-dry-run', () => {
   });
 
   test('the exit code counts what the fixes leave: an error without a fix still fails', () => {
-    const dir = writeTree({ 'a.js': `${fixable()}cs.initialize('app', 'secret', 'y'.repeat(300));\n`, '.callstatslintrc.json': '{}' });
+    const dir = writeTree({ 'a.js': `${fixable()}cs.initialize('app', 'secret', 'y'.repeat(300));\n`, '.callstatslintrc.json': CONFIG });
     const dry = cli(dir, '--fix-dry-run', '--format', 'json');
     assert.equal(dry.code, 1);
     assert.match(dry.stdout, /^--- a\/a\.js\n\+\+\+ b\/a\.js\n@@ /);
@@ -248,7 +247,7 @@ describe('--fix-dry-run', () => {
       'a.js': `// a header\n\n\n\n\n\n${fixable()}\n\n\n\n\n\nconst pc = new RTCPeerConnection();\ncs.addNewFabric(pc, 'remote-peer', cs.fabricUsage.multiplex, 'room-42');\ncs.initialize('app', 'secret', '${'z'.repeat(257)}');`,
       'b.js': `${fixable('\r\n')}// the end, no line break`,
       'c.html': `<script>\r\n${fixable('\r\n')}</script>\r\n`,
-      '.callstatslintrc.json': '{}',
+      '.callstatslintrc.json': CONFIG,
     };
     const dryDir = writeTree(files);
     const fixDir = writeTree(files);

@@ -1,4 +1,5 @@
 // The fix corpus and its checks: docs examples, the example app, edge cases and generated programs; every fix must parse, keep line endings, and --fix must reach a fixpoint.
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,7 +14,7 @@ import { Workspace } from '../../server/src/engine/workspace.js';
 import type { Analysis } from '../../server/src/lsp/analyzer.js';
 import { fixAll, quickFixes } from '../../server/src/lsp/codeActions.js';
 import { findingDiagnostic } from '../../server/src/lsp/diagnostics.js';
-import { ROOT, writeTree } from '../helpers/lint.js';
+import { ROOT, writeTree, RULE_IDS } from '../helpers/lint.js';
 
 export interface Fixture {
   name: string;
@@ -243,7 +244,7 @@ function lintRequest(dir: string, fixture: Fixture): { request: LintRequest; fil
   const files = Object.keys(fixture.files)
     .filter((name) => isLintableFile(name))
     .map((name) => path.join(dir, name));
-  const resolver = new ConfigResolver();
+  const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
   return {
     files,
     request: { files, configFor: (file) => resolver.forFile(file), reportUnusedDisableDirectives: fixture.reportUnusedDisableDirectives ? 'error' : 'off' },
@@ -277,7 +278,7 @@ function checkSingleFixes(findings: Finding[], files: string[], read: (file: str
     const own = findings.filter((f) => f.file === file);
     if (!own.length) continue;
     const doc = TextDocument.create(`file://${file}`, 'javascript', 1, read(file));
-    const analysis: Analysis = { file, uri: doc.uri, version: 1, findings: own, diagnostics: own.map((f) => findingDiagnostic(f)), resultId: '1', state: 'ok' } as unknown as Analysis;
+    const analysis: Analysis = { file, uri: doc.uri, version: 1, findings: own, diagnostics: own.map((f) => findingDiagnostic(f, () => undefined)), resultId: '1', state: 'ok' } as unknown as Analysis;
     const actions = analysis.diagnostics.flatMap((diagnostic) => quickFixes(analysis, doc, diagnostic.range, context));
     const all = fixAll(analysis, doc, context);
     for (const action of all ? [...actions, all] : actions) {
@@ -299,7 +300,7 @@ export function checkFixture(fixture: Fixture): Checked {
   const { request, files } = lintRequest(dir, fixture);
   const parser = new Workspace();
   const read = (file: string) => fs.readFileSync(file, 'utf8');
-  const linter = new Linter();
+  const linter = new Linter({ rules: RULES });
   const first = linter.lint(request);
   noProblems(first, fixture.name);
   const findings = first.flatMap((r) => r.findings);
@@ -315,7 +316,7 @@ export function checkFixture(fixture: Fixture): Checked {
   }
 
   // Linting the fixed files afresh finds nothing --fix would still change.
-  const again = new Linter();
+  const again = new Linter({ rules: RULES });
   const reports = again.lint(request);
   noProblems(reports, `${fixture.name} after --fix`);
   const left = chooseFixes(reports, () => true).map((fix) => fix.title);

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { defaultConfig } from '../../server/src/engine/config.js';
 import { fixFiles, MAX_FIX_PASSES } from '../../server/src/engine/fixes.js';
 import { Linter } from '../../server/src/engine/linter.js';
-import type { DraftFix, Rule } from '../../server/src/rules/rule.js';
+import { defineRule, type DraftFix } from '../../server/src/engine/rule.js';
 import { lintSource, writeTree } from '../helpers/lint.js';
 import { checkFixture, crlf, docsFixtures, EDGE_FIXTURES, exampleFixture, generatedFixture, type Checked, type Fixture } from './fix-corpus.js';
 
@@ -72,10 +72,10 @@ describe('fixes that used to break the code, exact output', () => {
   const head = "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\nconst pc = new RTCPeerConnection();\n";
   const send = "{ remoteEndpointType: cs.endpointType.server, fabricTransmissionDirection: cs.transmissionDirection.sendonly }";
 
-  test("the safe conference-server fix of a shorthand { remoteUserID } keeps the key (was `{ 'sfu-1' }`)", () => {
+  test("the conference-server fix of a shorthand { remoteUserID } keeps the key (was `{ 'sfu-1' }`)", () => {
     const code = `${head}cs.addNewFabric(pc, 'sfu-1', cs.fabricUsage.multiplex, 'room-42', ${send});\nexport function rename(remoteUserID) { cs.setIdentifiers({ remoteUserID }, pc); }\n`;
     assert.deepEqual(fixesOf(code, 'remote-userid-topology', { config: { conferenceServerIds: ['sfu-1'] } }), [
-      { kind: 'safe', text: code.replace('({ remoteUserID }', "({ remoteUserID: 'sfu-1' }") },
+      { kind: 'suggestion', text: code.replace('({ remoteUserID }', "({ remoteUserID: 'sfu-1' }") },
     ]);
   });
 
@@ -120,20 +120,21 @@ describe('the fix loop', () => {
     const app = path.join(dir, 'app.js');
     const lib = path.join(dir, 'lib.js');
     // A rule with a bug: its first fix opens a parenthesis it never closes (and edits lib.js too).
-    const buggy: Rule = {
-      id: 'id-empty',
-      run(context) {
+    const buggy = defineRule({
+      meta: { id: 'buggy', description: 'Has a bug', defaultSeverity: 'warn', docs: 'docs/rules/buggy.md', fixes: { breaks: { title: 'breaks', kind: 'safe' }, fine: { title: 'fine', kind: 'safe' } } },
+      messages: { breaks: { message: 'test: breaks', help: 'None.' }, fine: { message: 'test: fine', help: 'None.' } },
+      create(context) {
         for (const call of context.calls) {
           if (call.call.getSourceFile().text.startsWith('// ok')) continue;
           const end = call.call.getEnd();
-          const breaks: DraftFix = { title: 'breaks', kind: 'safe', edits: [{ file: app, start: end, end, newText: ' (' }, { file: lib, start: 0, end: 0, newText: '// touched\n' }] };
-          const fine: DraftFix = { title: 'fine', kind: 'safe', edits: [{ file: app, start: 0, end: 0, newText: '// ok\n' }] };
-          context.report({ node: call.call, message: 'test: breaks', fixes: [breaks] });
-          context.report({ node: call.call.expression, message: 'test: fine', fixes: [fine] });
+          const breaks: DraftFix<'breaks'> = { fixId: 'breaks', edits: [{ file: app, start: end, end, newText: ' (' }, { file: lib, start: 0, end: 0, newText: '// touched\n' }] };
+          const fine: DraftFix<'fine'> = { fixId: 'fine', edits: [{ file: app, start: 0, end: 0, newText: '// ok\n' }] };
+          context.report({ node: call.call, messageId: 'breaks', fixes: [breaks] });
+          context.report({ node: call.call.expression, messageId: 'fine', fixes: [fine] });
         }
       },
-    };
-    const linter = new Linter([buggy]);
+    });
+    const linter = new Linter({ rules: [buggy] });
     const request = { files: [app, lib], configFor: () => defaultConfig() };
     const original = new Map(request.files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
     const outcome = fixFiles(linter, request, linter.lint(request), (file) => original.get(file));
@@ -144,13 +145,14 @@ describe('the fix loop', () => {
   test(`stops after ${MAX_FIX_PASSES} passes when a fix keeps re-triggering`, () => {
     const dir = writeTree({ 'app.js': "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\n", '.callstatslintrc.json': '{}' });
     const app = path.join(dir, 'app.js');
-    const forever: Rule = {
-      id: 'id-empty',
-      run(context) {
-        for (const call of context.calls) context.report({ node: call.call, message: 'test: again', fixes: [{ title: 'again', kind: 'safe', edits: [{ file: app, start: 0, end: 0, newText: '// again\n' }] }] });
+    const forever = defineRule({
+      meta: { id: 'forever', description: 'Fixes forever', defaultSeverity: 'warn', docs: 'docs/rules/forever.md', fixes: { again: { title: 'again', kind: 'safe' } } },
+      messages: { again: { message: 'test: again', help: 'None.' } },
+      create(context) {
+        for (const call of context.calls) context.report({ node: call.call, messageId: 'again', fixes: [{ fixId: 'again', edits: [{ file: app, start: 0, end: 0, newText: '// again\n' }] }] });
       },
-    };
-    const linter = new Linter([forever]);
+    });
+    const linter = new Linter({ rules: [forever] });
     const request = { files: [app], configFor: () => defaultConfig() };
     const text = fs.readFileSync(app, 'utf8');
     const outcome = fixFiles(linter, request, linter.lint(request), () => text);

@@ -1,5 +1,6 @@
 // Property tests with fast-check: UTF-8 sizes and truncation, quoted literals, and the engine on randomly mutated example files.
 // CALLSTATS_LINT_FUZZ_RUNS=N sets the number of runs of every property (a longer run than CI's).
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,8 +10,8 @@ import { ts } from 'ts-morph';
 import { ConfigResolver } from '../../server/src/engine/config.js';
 import { Linter } from '../../server/src/engine/linter.js';
 import { codePoints, truncateUtf8, utf8Bytes } from '../../server/src/engine/values.js';
-import { quoteLike } from '../../server/src/rules/rule.js';
-import { ROOT } from '../helpers/lint.js';
+import { quoteLike } from '../../server/src/rules/edits.js';
+import { ROOT, RULE_IDS } from '../helpers/lint.js';
 
 const OVERRIDE = Number(process.env.CALLSTATS_LINT_FUZZ_RUNS) || undefined;
 /** Runs per property: CI's budget (the whole file well under a minute on 2 cores) unless overridden. */
@@ -118,10 +119,10 @@ function mutate(original: string, mutations: Mutation[]): string {
 }
 
 test(`mutated example files through the engine: no throw, ranges and fixes inside the text, every lint returns (${RUNS.mutations} runs)`, { timeout: 600_000 }, (t) => {
-  const linter = new Linter();
+  const linter = new Linter({ rules: RULES });
   // As in the editor: the file is analysed with the rest of its project, so broken files meet working ones.
   linter.setProjectFiles(EXAMPLES, examples.map((e) => e.file));
-  const resolver = new ConfigResolver();
+  const resolver = new ConfigResolver({ ruleIds: RULE_IDS });
   const configFor = (file: string) => resolver.forFile(file);
   let slowest = 0;
   let findings = 0;

@@ -1,4 +1,5 @@
 // Bad input, engine and CLI: broken syntax, huge, binary and mis-encoded files, BOMs and CRLF, odd paths, loops and unreadable files.
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -31,7 +32,7 @@ describe('syntax errors', () => {
   const lineTwoEnd = TOO_LONG.length;
 
   test('a file typed character by character: no throw, no problem, the finished call keeps its finding', () => {
-    const linter = new Linter();
+    const linter = new Linter({ rules: RULES });
     const file = path.join(writeTree({}), 'app.js');
     for (let i = 0; i <= typed.length; i++) {
       const report = lintBuffer(linter, file, typed.slice(0, i));
@@ -44,7 +45,7 @@ describe('syntax errors', () => {
   });
 
   test('every single character deleted in turn: no throw, no problem', () => {
-    const linter = new Linter();
+    const linter = new Linter({ rules: RULES });
     const file = path.join(writeTree({}), 'app.ts');
     for (let i = 0; i < typed.length; i++) {
       const report = lintBuffer(linter, file, typed.slice(0, i) + typed.slice(i + 1));
@@ -151,7 +152,7 @@ describe('large files', () => {
     const dir = writeTree({ 'bundle.js': bundle(50_000) });
     const file = path.join(dir, 'bundle.js');
     const size = fs.statSync(file).size;
-    const linter = new Linter();
+    const linter = new Linter({ rules: RULES });
     const run = (maxFileSize: number, namedFiles: string[] = []) => {
       const [report] = linter.lint({ files: [file], configFor: () => defaultConfig(), maxFileSize, namedFiles });
       return { problems: report.problems, findings: report.findings.map((f) => `${f.range.line}:${f.range.column} ${f.ruleId}`) };
@@ -216,13 +217,13 @@ describe('binary files', () => {
     const r = lintDir(dir, ['logo.js', 'late.js', 'edge.js', 'app.js']);
     assert.deepEqual(r.problems, { 'logo.js': [BINARY], 'edge.js': [BINARY] });
     assert.deepEqual(where(r), ['late.js:2:32 id-max-bytes', 'app.js:2:32 id-max-bytes']);
-    const linter = new Linter();
+    const linter = new Linter({ rules: RULES });
     const named = linter.lint({ files: [path.join(dir, 'logo.js')], configFor: () => defaultConfig(), namedFiles: [path.join(dir, 'logo.js')] });
     assert.deepEqual(named.map((x) => x.problems), [[BINARY]]);
   });
 
   test('an editor buffer holding a NUL is skipped the same way', () => {
-    const report = lintBuffer(new Linter(), path.join(writeTree({}), 'app.js'), `\0${TOO_LONG}`);
+    const report = lintBuffer(new Linter({ rules: RULES }), path.join(writeTree({}), 'app.js'), `\0${TOO_LONG}`);
     assert.deepEqual(report, { file: report.file, findings: [], problems: [BINARY] });
   });
 

@@ -1,4 +1,5 @@
 // No regular expression backtracks catastrophically: every one in server/src is listed, run on 100k-character adversarial inputs with a time bound, through its real caller where it reads the workspace, and the linear rewrites match the patterns they replace.
+import { RULES } from '../../server/src/rules/index.js';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -19,7 +20,7 @@ import { mentionsSdk, relativeImports } from '../../server/src/engine/workspace.
 import { defaultConfig } from '../../server/src/engine/config.js';
 import { cleaned, unicodeProblems } from '../../server/src/rules/id-unicode.js';
 import { findEmail, isPhoneNumber, personalName } from '../../server/src/rules/userid-privacy.js';
-import { ROOT, writeTree } from '../helpers/lint.js';
+import { ROOT, RULE_IDS, writeTree } from '../helpers/lint.js';
 
 /** The length of each adversarial input. */
 const N = 100_000;
@@ -49,6 +50,7 @@ const times = (unit: string, length = N) => unit.repeat(Math.ceil(length / unit.
  * "every regular expression is listed" test until it is added here, with what it reads.
  */
 const TABLE: Record<string, Entry> = {
+  'formatters/sarif.ts /^```\\w*\\n?/gm': { input: "a rule's documentation page", workspace: false, attacks: [times('```a\n')] },
   'cli-options.ts /\'([^\']*)\'/': { input: "Node's parseArgs error message (command line)", workspace: false, attacks: [times("'a"), "'" + times('a')] },
   'cli-options.ts /\\.$/': { input: 'an error message', workspace: false, attacks: [times('.a')] },
   'cli-options.ts /\\s+/g': { input: 'error messages made one line (configuration errors quote keys and values)', workspace: true, attacks: [spaces + 'x', times(' \n')] },
@@ -102,7 +104,6 @@ const TABLE: Record<string, Entry> = {
   'formatters/github.ts /\\n/g': { input: 'messages and paths in annotations', workspace: true },
   'formatters/github.ts /:/g': { input: 'paths in annotations', workspace: true },
   'formatters/github.ts /,/g': { input: 'paths in annotations', workspace: true },
-  'formatters/sarif.ts /\\/?$/': { input: 'the working directory', workspace: false, attacks: [times('/')] },
   'formatters/shared.ts /[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]/g': { input: 'messages and paths in XML reports', workspace: true, attacks: [times('\u0001')] },
   'formatters/shared.ts /[<>&"\']/g': { input: 'messages and paths in XML reports', workspace: true, attacks: [times('<&')] },
   'formatters/stylish.ts /([^ ])\\.$/u': { input: 'finding messages (quote values from the code)', workspace: true, attacks: [times('a.')] },
@@ -124,10 +125,20 @@ const TABLE: Record<string, Entry> = {
   'rules/conference-id-reuse.ts /^(String|Number|encodeURIComponent|encodeURI|btoa|Math\\.(floor|round|ceil|trunc|abs))$/': { input: 'callee text in the code', workspace: true, attacks: [times('Math.')] },
   'rules/id-unicode.ts /[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]/': { input: 'identifier values', workspace: true, attacks: [times('\uD800'), times('\uDC00'), times('\uD800\uDC00')] },
   'rules/id-unicode.ts /[\\u0000-\\u001F\\u007F-\\u009F]/': { input: 'identifier values', workspace: true },
-  'rules/id-unicode.ts /[\\u00AD\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]/': { input: 'identifier values', workspace: true },
+  'rules/id-unicode.ts /[\\u00AD\\u061C\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]/': { input: 'identifier values', workspace: true },
+  'rules/id-unicode.ts /(?<![\\p{L}\\p{M}\\p{Extended_Pictographic}\\u{FE0F}\\u{1F3FB}-\\u{1F3FF}])[\\u200C\\u200D]|[\\u200C\\u200D](?![\\p{L}\\p{M}\\p{Extended_Pictographic}])|(?<=[\\x00-\\x7F])[\\u200C\\u200D]|[\\u200C\\u200D](?=[\\x00-\\x7F])/u': {
+    input: 'identifier values',
+    workspace: true,
+    attacks: [times('\u200D'), times('a\u200D'), times('\u0645\u200C'), times('\u{1F469}\u200D')],
+  },
+  "rules/id-unicode.ts new RegExp(pattern.source, 'gu')": {
+    input: 'identifier values (the stray joiners, global)',
+    workspace: true,
+    regex: /(?<![\p{L}\p{M}\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}\p{Extended_Pictographic}])|(?<=[\x00-\x7F])[\u200C\u200D]|[\u200C\u200D](?=[\x00-\x7F])/gu,
+  },
   'rules/id-unicode.ts /^\\s/': { input: 'identifier values', workspace: true },
   'rules/id-unicode.ts /\\s$/': { input: 'identifier values', workspace: true, attacks: [times(' a')] },
-  "rules/id-unicode.ts new RegExp(pattern.source, 'g')": { input: 'identifier values (the control and invisible character classes, global)', workspace: true, regex: /[\u0000-\u001F\u007F-\u009F]|[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g },
+  "rules/id-unicode.ts new RegExp(pattern.source, 'g')": { input: 'identifier values (the control and invisible character classes, global)', workspace: true, regex: /[\u0000-\u001F\u007F-\u009F]|[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g },
   'rules/id-unicode.ts /\\p{M}/u': { input: 'one character of an identifier value', workspace: true, attacks: [times('e\u0301')] },
   'rules/reinit-on-userid-change.ts /[ \\t]*/y': { input: 'file text at a line start (indentation)', workspace: true, attacks: [times(' \t')] },
   'rules/reinit-on-userid-change.ts /^[([`]/': { input: 'callee text in the code', workspace: true },
@@ -143,9 +154,9 @@ const TABLE: Record<string, Entry> = {
   'rules/remote-userid-topology.ts /^(remote|peer|participant|member|speaker|publisher|sender|attendee|guest|caller|callee)$/i': { input: 'parameter names in the code', workspace: true, attacks: [times('peer')] },
   'rules/remote-userid-topology.ts /Math\\.random/': { input: 'source text of a call', workspace: true, attacks: [times('Math.rando')] },
   'rules/remote-userid-topology.ts /server|bridge|sfu|mcu|focus|jvb/i': { input: 'names and values in the code', workspace: true, attacks: [times('serve')] },
-  'rules/rule.ts /[\\\\\\n\\r\\u2028\\u2029\\t]/g': { input: 'replacement identifier values (quoteLike)', workspace: true, attacks: [times('\\\n')] },
-  'rules/rule.ts /\\$\\{/g': { input: 'replacement identifier values (quoteLike)', workspace: true, attacks: [times('${'), times('$')] },
-  'rules/rule.ts /\\{\\{(\\w+)\\}\\}/g': { input: "the rules' message templates", workspace: false, attacks: [times('{{a'), '{{' + times('a') + '}'] },
+  'rules/edits.ts /[\\\\\\n\\r\\u2028\\u2029\\t]/g': { input: 'replacement identifier values (quoteLike)', workspace: true, attacks: [times('\\\n')] },
+  'rules/edits.ts /\\$\\{/g': { input: 'replacement identifier values (quoteLike)', workspace: true, attacks: [times('${'), times('$')] },
+  'engine/rule.ts /\\{\\{(\\w+)\\}\\}/g': { input: "the rules' message templates", workspace: false, attacks: [times('{{a'), '{{' + times('a') + '}'] },
   'rules/userid-privacy.ts /[A-Za-z0-9._%+-]/': { input: 'one character of a userID value', workspace: true },
   'rules/userid-privacy.ts /[A-Za-z0-9-]/': { input: 'one character of a userID value', workspace: true },
   'rules/userid-privacy.ts /^[A-Za-z]{2,}$/': { input: 'the last label of an e-mail domain', workspace: true, attacks: [times('a') + '1'] },
@@ -283,7 +294,7 @@ describe('the code that reads workspace text, on adversarial input', () => {
   test('readConfigFile: broken JSON with long white space', () => {
     const dir = writeTree({ 'a/.callstatslintrc.json': `{${spaces}x`, 'b/.callstatslintrc.json': `{"rules": {${times('"id-empty": "warn",')} x` });
     for (const name of ['a', 'b']) {
-      timed(`config ${name}`, BOUND_MS, () => assert.throws(() => readConfigFile(path.join(dir, name, '.callstatslintrc.json')), ConfigError));
+      timed(`config ${name}`, BOUND_MS, () => assert.throws(() => readConfigFile(path.join(dir, name, '.callstatslintrc.json'), RULE_IDS), ConfigError));
     }
   });
 
@@ -318,11 +329,11 @@ describe('the code that reads workspace text, on adversarial input', () => {
       'src.html': `<script src="${times('callstats-1.2.3.js?')}&#10;x"></script><script>const cs = new callstats(); cs.on('${times('E')}', () => {});</script>`,
     };
     const dir = writeTree({ ...files, '.callstatslintrc.json': '{}' });
-    new Linter().lint({ files: [path.join(dir, 'imports.js')], configFor: () => defaultConfig() }); // loads the compiler once
+    new Linter({ rules: RULES }).lint({ files: [path.join(dir, 'imports.js')], configFor: () => defaultConfig() }); // loads the compiler once
     for (const name of Object.keys(files).filter((f) => isLintableFile(f))) {
       let reports: FileReport[] = [];
       const ms = timed(`lint ${name}`, LINT_BOUND_MS, () => {
-        reports = new Linter().lint({ files: [path.join(dir, name)], configFor: () => defaultConfig(), reportUnusedDisableDirectives: 'warn' });
+        reports = new Linter({ rules: RULES }).lint({ files: [path.join(dir, name)], configFor: () => defaultConfig(), reportUnusedDisableDirectives: 'warn' });
       });
       t.diagnostic(`${name}: ${Math.round(ms)} ms, ${reports[0].findings.length} findings${reports[0].problems.length ? `, ${reports[0].problems.join('; ')}` : ''}`);
     }
@@ -441,7 +452,7 @@ describe('linear rewrites give what the old patterns gave', () => {
         let read: unknown;
         let message: string | undefined;
         try {
-          read = readConfigFile(file);
+          read = readConfigFile(file, RULE_IDS);
         } catch (error) {
           assert.ok(error instanceof ConfigError, String(error));
           message = error.message;

@@ -1,16 +1,18 @@
 // Rule api-before-initialize: calls earlier in the same sequence, initialize() in callbacks and after awaits, never-initialized instances, and the silent cases.
-import { format } from '../../server/src/rules/rule.js';
-import { messages } from '../../server/src/rules/api-before-initialize.js';
+import { apiBeforeInitialize } from '../../server/src/rules/api-before-initialize.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { note, ruleTester } from '../helpers/rule-tester.js';
 
 const IMPORT = "import callstats from 'callstats-js';\nconst cs = new callstats();\n";
 const INIT = "cs.initialize('app', 'secret', 'alice')";
 const FABRIC = "cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room')";
 
-const before = (method: string, later: boolean) => format(messages.before, { method, reason: later ? messages.laterInSequence : messages.laterInCallback });
-const initRelated = (code: string, init = INIT, occurrence = 1) => ({ file: 'app.js', ...rangeOfText(code, init, occurrence), message: messages.initializedHere });
-const reached = (code: string, text: string, method = 'addNewFabric') => ({ file: 'app.js', ...rangeOfText(code, text), message: format(messages.reachedFrom, { method }) });
+const before = (method: string, later: boolean) => ({ messageId: later ? 'laterInSequence' : 'laterInCallback', data: { method } });
+const initializedHere = note(apiBeforeInitialize, 'initializedHere');
+const reachedFrom = (method: string) => note(apiBeforeInitialize, 'reachedFrom', { method });
+const calledHere = (method: string) => note(apiBeforeInitialize, 'calledHere', { method });
+const initRelated = (code: string, init = INIT, occurrence = 1) => ({ file: 'app.js', ...rangeOfText(code, init, occurrence), message: initializedHere });
+const reached = (code: string, text: string, method = 'addNewFabric') => ({ file: 'app.js', ...rangeOfText(code, text), message: reachedFrom(method) });
 /** The method name of the `occurrence`-th call `cs.<method>(`. */
 const methodAt = (code: string, method: string, occurrence = 1) => {
   const range = rangeOfText(code, `cs.${method}(`, occurrence);
@@ -56,12 +58,12 @@ ruleTester('api-before-initialize', {
     {
       name: 'top level: the fabric is added before initialize()',
       code: topLevel,
-      errors: [{ ...methodAt(topLevel, 'addNewFabric'), message: before('addNewFabric', true), related: [initRelated(topLevel)] }],
+      errors: [{ ...methodAt(topLevel, 'addNewFabric'), ...before('addNewFabric', true), related: [initRelated(topLevel)] }],
     },
     {
       name: 'initialize() in a .then() callback after a token fetch, the fabric right after',
       code: thenCallback,
-      errors: [{ ...methodAt(thenCallback, 'addNewFabric'), message: before('addNewFabric', false), related: [initRelated(thenCallback, "cs.initialize('app', () => token, 'alice')")] }],
+      errors: [{ ...methodAt(thenCallback, 'addNewFabric'), ...before('addNewFabric', false), related: [initRelated(thenCallback, "cs.initialize('app', () => token, 'alice')")] }],
     },
     {
       name: 'an async function that awaits before initialize(), called without await before a function adding the fabric',
@@ -69,15 +71,15 @@ ruleTester('api-before-initialize', {
       errors: [
         {
           ...methodAt(asyncBoot, 'addNewFabric'),
-          message: before('addNewFabric', false),
-          related: [{ file: 'app.js', ...rangeIn(asyncBoot, '  boot();', 'setup(pc)'), message: format(messages.reachedFrom, { method: 'addNewFabric' }) }, initRelated(asyncBoot, "cs.initialize('app', token, 'alice')")],
+          ...before('addNewFabric', false),
+          related: [{ file: 'app.js', ...rangeIn(asyncBoot, '  boot();', 'setup(pc)'), message: reachedFrom('addNewFabric') }, initRelated(asyncBoot, "cs.initialize('app', token, 'alice')")],
         },
       ],
     },
     {
       name: "initialize() in a 'load' handler, the call at the top level",
       code: loadHandler,
-      errors: [{ ...methodAt(loadHandler, 'sendCustomEvent'), message: before('sendCustomEvent', false), related: [initRelated(loadHandler)] }],
+      errors: [{ ...methodAt(loadHandler, 'sendCustomEvent'), ...before('sendCustomEvent', false), related: [initRelated(loadHandler)] }],
     },
     {
       name: 'a forEach callback runs before the initialize() below it',
@@ -85,7 +87,7 @@ ruleTester('api-before-initialize', {
       errors: [
         {
           ...methodAt(syncCallbacks, 'associateMstWithUserID'),
-          message: before('associateMstWithUserID', true),
+          ...before('associateMstWithUserID', true),
           related: [reached(syncCallbacks, "users.forEach((u) => cs.associateMstWithUserID(pc, u, 'room', 1, 'camera'))", 'associateMstWithUserID'), initRelated(syncCallbacks)],
         },
       ],
@@ -96,10 +98,11 @@ ruleTester('api-before-initialize', {
       errors: [
         {
           ...rangeIn(never, 'const cs = ', 'new callstats()'),
-          message: format(messages.never, { methods: 'addNewFabric(), sendFabricEvent()', verb: 'are' }),
+          messageId: 'neverSeveral',
+          data: { methods: 'addNewFabric(), sendFabricEvent()' },
           related: [
-            { file: 'app.js', ...rangeOfText(never, FABRIC), message: format(messages.calledHere, { method: 'addNewFabric' }) },
-            { file: 'app.js', ...rangeOfText(never, "cs.sendFabricEvent(pc, cs.fabricEvent.audioMute, 'room')"), message: format(messages.calledHere, { method: 'sendFabricEvent' }) },
+            { file: 'app.js', ...rangeOfText(never, FABRIC), message: calledHere('addNewFabric') },
+            { file: 'app.js', ...rangeOfText(never, "cs.sendFabricEvent(pc, cs.fabricEvent.audioMute, 'room')"), message: calledHere('sendFabricEvent') },
           ],
         },
       ],
@@ -110,7 +113,7 @@ ruleTester('api-before-initialize', {
       errors: [
         {
           ...rangeIn(classField, 'this.cs.', 'addNewFabric'),
-          message: before('addNewFabric', true),
+          ...before('addNewFabric', true),
           related: [initRelated(classField, "this.cs.initialize('app', token, 'alice')")],
         },
       ],
@@ -120,7 +123,7 @@ ruleTester('api-before-initialize', {
       code: page,
       filename: 'index.html',
       only: ['index.html'],
-      errors: [{ file: 'index.html', ...methodAt(page, 'addNewFabric'), message: before('addNewFabric', true), related: [{ file: 'index.html', ...rangeOfText(page, INIT), message: messages.initializedHere }] }],
+      errors: [{ file: 'index.html', ...methodAt(page, 'addNewFabric'), ...before('addNewFabric', true), related: [{ file: 'index.html', ...rangeOfText(page, INIT), message: initializedHere }] }],
     },
   ],
 });

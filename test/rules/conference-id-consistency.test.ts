@@ -1,15 +1,14 @@
 // Rule conference-id-consistency: exact and provably different conferenceIDs on one connection, the temporary-ID pattern, connections through parameters, fixes.
-import { format } from '../../server/src/rules/rule.js';
-import { messages } from '../../server/src/rules/conference-id-consistency.js';
+import { conferenceIdConsistency } from '../../server/src/rules/conference-id-consistency.js';
 import { rangeIn } from '../helpers/lint.js';
-import { replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
+import { note, replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
 
 const FIX = 'Use the conferenceID of addNewFabric()';
 const HEAD = "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\n";
 const PREFIX = "const ROOM_PREFIX = 'meet.example.com/';\n";
 
-const different = (method: string, value: string, fabric: string) => format(messages.different, { method, value, fabric });
-const registered = (code: string, anchor: string, conference: string) => ({ file: 'app.js', ...rangeIn(code, anchor, conference), message: messages.registered });
+const different = (method: string, value: string, fabric: string) => ({ messageId: 'different', data: { method, value, fabric } });
+const registered = (code: string, anchor: string, conference: string) => ({ file: 'app.js', ...rangeIn(code, anchor, conference), message: note(conferenceIdConsistency, 'registered') });
 
 const literals = `${HEAD}const pc = new RTCPeerConnection();\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room-42');\ncs.sendFabricEvent(pc, cs.fabricEvent.audioMute, "room42");\n`;
 const prefixed = `${HEAD}${PREFIX}export function callPeer(room, peerId) {
@@ -26,7 +25,14 @@ const constant = `${HEAD}${PREFIX}export function join(room, pc) {\n  const conf
 const renamed = `${HEAD}const pc = new RTCPeerConnection();\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room-42');\nconst conferenceID = 'room-43';\ncs.setIdentifiers({ conferenceID }, pc);\n`;
 const classConnection = `${HEAD}class Call {\n  start(room) {\n    this.room = room;\n    this.pc = new RTCPeerConnection();\n    cs.addNewFabric(this.pc, 'bob', cs.fabricUsage.multiplex, \`room-\${this.room}\`);\n  }\n  hold() {\n    cs.sendFabricEvent(this.pc, cs.fabricEvent.fabricHold, this.room);\n  }\n}\n`;
 
-const at = (code: string, anchor: string, conference: string, message: string, extra: Partial<ExpectedError> = {}): ExpectedError => ({ ...rangeIn(code, anchor, conference), message, ...extra });
+const assigned = `${HEAD}let last;\nconst pc = new RTCPeerConnection();\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room-42');\ncs.sendFabricEvent(pc, cs.fabricEvent.audioMute, last = 'room42');\n`;
+const assignedFabric = `${HEAD}let current;\nconst pc = new RTCPeerConnection();\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, current = 'room-42');\ncs.sendFabricEvent(pc, cs.fabricEvent.audioMute, 'room42');\n`;
+
+const at = (code: string, anchor: string, conference: string, message: { messageId: string; data: Record<string, string> }, extra: Partial<ExpectedError> = {}): ExpectedError => ({
+  ...rangeIn(code, anchor, conference),
+  ...message,
+  ...extra,
+});
 
 ruleTester('conference-id-consistency', {
   valid: [
@@ -99,6 +105,16 @@ ruleTester('conference-id-consistency', {
           fixes: [{ title: FIX, kind: 'suggestion', output: replaced(classConnection, 'fabricHold, this.room', 'fabricHold, `room-${this.room}`') }],
         }),
       ],
+    },
+    {
+      name: 'a conferenceID with a side effect (an assignment): reported, no fix, which would delete the assignment',
+      code: assigned,
+      errors: [at(assigned, 'audioMute, ', "last = 'room42'", different('sendFabricEvent', '"room42"', '"room-42"'), { related: [registered(assigned, 'multiplex, ', "'room-42'")] })],
+    },
+    {
+      name: "addNewFabric()'s conferenceID has a side effect: reported, no fix, which would copy it",
+      code: assignedFabric,
+      errors: [at(assignedFabric, 'audioMute, ', "'room42'", different('sendFabricEvent', '"room42"', '"room-42"'), { related: [registered(assignedFabric, 'multiplex, ', "current = 'room-42'")] })],
     },
   ],
 });

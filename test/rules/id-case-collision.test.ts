@@ -1,8 +1,7 @@
 // Rule id-case-collision: conferenceIDs and userIDs across the workspace that differ only in letter case, reported at the later one.
-import { format } from '../../server/src/rules/rule.js';
-import { messages } from '../../server/src/rules/id-case-collision.js';
+import { idCaseCollision } from '../../server/src/rules/id-case-collision.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
+import { note, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
 
 const PRE = 'const cs = new callstats();\nconst pc = new RTCPeerConnection();\n';
 
@@ -16,16 +15,17 @@ interface Pair {
 }
 
 function collision(code: string, anchor: string, needle: string, pair: Pair, file?: string): ExpectedError {
-  const values = { label: pair.label, value: JSON.stringify(pair.value), other: JSON.stringify(pair.other) };
+  const data = { label: pair.label, value: JSON.stringify(pair.value), other: JSON.stringify(pair.other) };
   return {
     ...(file ? { file } : {}),
     ...rangeIn(code, anchor, needle),
-    message: format(pair.conference ? messages.conferenceId : messages.userId, values),
+    messageId: pair.conference ? 'conferenceId' : 'userId',
+    data,
     related: [
       {
         file: pair.first.file ?? 'app.js',
         ...rangeIn(pair.first.code, pair.first.anchor, pair.first.needle),
-        message: format(messages.related, { other: values.other, label: pair.first.label ?? pair.label, method: pair.first.method }),
+        message: note(idCaseCollision, 'other', { other: data.other, label: pair.first.label ?? pair.label, method: pair.first.method }),
       },
     ],
   };
@@ -90,7 +90,7 @@ const computed = (() => {
     name: 'computed values with known text: reported where they are built',
     code,
     errors: [
-      { ...rangeOfText(code, '`${PREFIX}support`'), message: format(messages.conferenceId, { label: 'conferenceID', value: '"meet.example.com/support"', other: '"meet.example.com/Support"' }), related: [{ file: 'app.js', ...rangeOfText(code, "PREFIX + 'Support'"), message: format(messages.related, { other: '"meet.example.com/Support"', label: 'conferenceID', method: 'sendCustomEvent' }) }] },
+      { ...rangeOfText(code, '`${PREFIX}support`'), messageId: 'conferenceId', data: { label: 'conferenceID', value: '"meet.example.com/support"', other: '"meet.example.com/Support"' }, related: [{ file: 'app.js', ...rangeOfText(code, "PREFIX + 'Support'"), message: note(idCaseCollision, 'other', { other: '"meet.example.com/Support"', label: 'conferenceID', method: 'sendCustomEvent' }) }] },
     ],
   };
 })();

@@ -1,37 +1,30 @@
 // Rule id-empty: empty, null and undefined identifiers in every slot, and values that can become so (optional parameters, optional chains, missing properties), with exact ranges.
-import { format } from '../../server/src/rules/rule.js';
-import { messages } from '../../server/src/rules/id-empty.js';
+import { idEmpty } from '../../server/src/rules/id-empty.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
+import { note, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
 
 const PRE = 'const cs = new callstats();\nconst pc = new RTCPeerConnection();\n';
 
 interface Expect {
   label: string;
   value: 'an empty string' | 'null' | 'undefined';
-  certain?: boolean;
-  reason?: string;
-  /** addNewFabric's remoteUserID that is undefined: the call fails. */
-  fails?: boolean;
-  conference?: boolean;
+  /** The messageId, which names why the ID is or can be empty; `empty` (it is) when omitted. */
+  id?: string;
+  /** The data of that reason beyond the label and the value (a parameter's name, a function's name). */
+  data?: Record<string, string>;
 }
 
-function message(e: Expect): string {
-  return format(e.conference ? messages.conferenceId : messages.userId, {
-    label: e.label,
-    is: e.certain === false ? 'can be' : 'is',
-    value: e.value,
-    reason: e.reason ?? '',
-    failure: e.fails ? messages.failure : '',
-  });
+function message(e: Expect): Pick<ExpectedError, 'messageId' | 'data'> {
+  return { messageId: e.id ?? 'empty', data: { label: e.label, value: e.value, ...e.data } };
 }
 
-const related = (code: string, needle: string, occurrence = 1) => ({ file: 'app.js', ...rangeOfText(code, needle, occurrence), message: messages.related });
-const relatedIn = (code: string, anchor: string, needle: string, file = 'app.js') => ({ file, ...rangeIn(code, anchor, needle), message: messages.related });
+const ORIGIN = note(idEmpty, 'origin');
+const related = (code: string, needle: string, occurrence = 1) => ({ file: 'app.js', ...rangeOfText(code, needle, occurrence), message: ORIGIN });
+const relatedIn = (code: string, anchor: string, needle: string, file = 'app.js') => ({ file, ...rangeIn(code, anchor, needle), message: ORIGIN });
 
 /** The finding at the `occurrence`-th `needle`. */
 function at(code: string, needle: string, e: Expect, extra: Partial<ExpectedError> = {}, occurrence = 1): ExpectedError {
-  return { ...rangeOfText(code, needle, occurrence), message: message(e), ...extra };
+  return { ...rangeOfText(code, needle, occurrence), ...message(e), ...extra };
 }
 
 // ---- certain: the value is empty --------------------------------------------------------------
@@ -43,10 +36,10 @@ const literals = (() => {
     code,
     errors: [
       at(code, "''", { label: 'userID', value: 'an empty string' }),
-      at(code, 'undefined', { label: 'remoteUserID', value: 'undefined', fails: true }),
-      at(code, 'null', { label: 'conferenceID', value: 'null', conference: true }),
+      at(code, 'undefined', { label: 'remoteUserID', value: 'undefined' }),
+      at(code, 'null', { label: 'conferenceID', value: 'null' }),
       at(code, '""', { label: 'userID', value: 'an empty string' }),
-      at(code, 'void 0', { label: 'conferenceID', value: 'undefined', conference: true }),
+      at(code, 'void 0', { label: 'conferenceID', value: 'undefined' }),
     ],
   };
 })();
@@ -57,7 +50,7 @@ const properties = (() => {
     name: 'setIdentifiers properties, feedback.userID and the object form aliasName',
     code,
     errors: [
-      at(code, 'null', { label: 'conferenceID', value: 'null', conference: true }),
+      at(code, 'null', { label: 'conferenceID', value: 'null' }),
       at(code, "''", { label: 'remoteUserID', value: 'an empty string' }),
       at(code, 'undefined', { label: 'feedback.userID', value: 'undefined' }),
       at(code, "''", { label: 'userID.aliasName', value: 'an empty string' }, {}, 2),
@@ -70,7 +63,7 @@ const undefinedPlaceholder = (() => {
   return {
     name: 'undefined is no placeholder, even when setIdentifiers() follows: addNewFabric() fails on it',
     code,
-    errors: [at(code, 'undefined', { label: 'conferenceID', value: 'undefined', conference: true })],
+    errors: [at(code, 'undefined', { label: 'conferenceID', value: 'undefined' })],
   };
 })();
 
@@ -80,8 +73,8 @@ const missing = (() => {
     name: 'a missing identifier argument: reported at the call',
     code,
     errors: [
-      at(code, "cs.initialize('app', 'secret')", { label: 'userID', value: 'undefined', reason: messages.missing }),
-      at(code, "cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex)", { label: 'conferenceID', value: 'undefined', reason: messages.missing, conference: true }),
+      at(code, "cs.initialize('app', 'secret')", { label: 'userID', value: 'undefined', id: 'missing' }),
+      at(code, "cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex)", { label: 'conferenceID', value: 'undefined', id: 'missing' }),
     ],
   };
 })();
@@ -91,7 +84,7 @@ const constant = (() => {
   return {
     name: 'an empty const: reported at the call, related to the literal',
     code,
-    errors: [at(code, 'ROOM,', { label: 'conferenceID', value: 'an empty string', conference: true }, { ...rangeIn(code, 'sendCustomStats', 'ROOM'), related: [related(code, "''")] })],
+    errors: [at(code, 'ROOM,', { label: 'conferenceID', value: 'an empty string' }, { ...rangeIn(code, 'sendCustomStats', 'ROOM'), related: [related(code, "''")] })],
   };
 })();
 
@@ -102,20 +95,20 @@ const imported = (() => {
     name: 'a null const imported from another module',
     files: { 'config.js': config, 'app.js': app },
     errors: [
-      { file: 'app.js', ...rangeIn(app, 'fabricHold', 'CONFERENCE_ID'), message: message({ label: 'conferenceID', value: 'null', conference: true }), related: [{ file: 'config.js', ...rangeOfText(config, 'null'), message: messages.related }] },
+      { file: 'app.js', ...rangeIn(app, 'fabricHold', 'CONFERENCE_ID'), ...message({ label: 'conferenceID', value: 'null' }), related: [{ file: 'config.js', ...rangeOfText(config, 'null'), message: ORIGIN }] },
     ],
   };
 })();
 
 const missingProperty = (() => {
   const code = `${PRE}const settings = { room: 'room-42' };\nconst { conferenceId } = settings;\ncs.sendCallDetails(pc, conferenceId, { role: 'host' });\ncs.sendCustomEvent(pc, settings.conferenceId, []);\n`;
-  const reason = format(messages.missingProperty, { name: 'conferenceId' });
+  const reason = { id: 'missingProperty', data: { name: 'conferenceId' } };
   return {
     name: 'a property the object literal does not have: destructured and read',
     code,
     errors: [
-      { ...rangeIn(code, 'sendCallDetails', 'conferenceId'), message: message({ label: 'conferenceID', value: 'undefined', reason, conference: true }), related: [related(code, "{ room: 'room-42' }")] },
-      { ...rangeOfText(code, 'settings.conferenceId'), message: message({ label: 'conferenceID', value: 'undefined', reason, conference: true }), related: [related(code, "{ room: 'room-42' }")] },
+      { ...rangeIn(code, 'sendCallDetails', 'conferenceId'), ...message({ label: 'conferenceID', value: 'undefined', ...reason }), related: [related(code, "{ room: 'room-42' }")] },
+      { ...rangeOfText(code, 'settings.conferenceId'), ...message({ label: 'conferenceID', value: 'undefined', ...reason }), related: [related(code, "{ room: 'room-42' }")] },
     ],
   };
 })();
@@ -129,7 +122,7 @@ const optionalParameter = (() => {
     code,
     filename: 'app.ts',
     errors: [
-      { file: 'app.ts', ...rangeIn(code, 'addNewFabric', 'peerId'), message: message({ label: 'remoteUserID', value: 'undefined', certain: false, fails: true, reason: format(messages.optionalParameter, { name: 'peerId' }) }), related: [{ file: 'app.ts', ...rangeOfText(code, 'peerId?: string'), message: messages.related }] },
+      { file: 'app.ts', ...rangeIn(code, 'addNewFabric', 'peerId'), ...message({ label: 'remoteUserID', value: 'undefined', id: 'optionalParameter', data: { name: 'peerId' } }), related: [{ file: 'app.ts', ...rangeOfText(code, 'peerId?: string'), message: ORIGIN }] },
     ],
   };
 })();
@@ -141,7 +134,7 @@ const nullableParameter = (() => {
     code,
     filename: 'app.ts',
     errors: [
-      { file: 'app.ts', ...rangeIn(code, 'reportError', 'conferenceId'), message: message({ label: 'conferenceID', value: 'null', certain: false, conference: true, reason: format(messages.nullableParameter, { name: 'conferenceId', type: 'string | null' }) }), related: [{ file: 'app.ts', ...rangeOfText(code, 'conferenceId: string | null'), message: messages.related }] },
+      { file: 'app.ts', ...rangeIn(code, 'reportError', 'conferenceId'), ...message({ label: 'conferenceID', value: 'null', id: 'nullableParameter', data: { name: 'conferenceId', type: 'string | null' } }), related: [{ file: 'app.ts', ...rangeOfText(code, 'conferenceId: string | null'), message: ORIGIN }] },
     ],
   };
 })();
@@ -152,7 +145,7 @@ const defaultUndefined = (() => {
     name: 'a parameter defaulting to undefined',
     code,
     errors: [
-      { ...rangeIn(code, 'cs.initialize', 'userId'), message: message({ label: 'userID', value: 'undefined', certain: false, reason: format(messages.defaultParameter, { name: 'userId', default: 'undefined' }) }), related: [related(code, 'userId = undefined')] },
+      { ...rangeIn(code, 'cs.initialize', 'userId'), ...message({ label: 'userID', value: 'undefined', id: 'defaultParameter', data: { name: 'userId' } }), related: [related(code, 'userId = undefined')] },
     ],
   };
 })();
@@ -163,8 +156,8 @@ const callers = (() => {
     name: 'callers that leave the argument out or pass null',
     code,
     errors: [
-      { ...rangeIn(code, 'addNewFabric', 'peerId'), message: message({ label: 'remoteUserID', value: 'undefined', certain: false, fails: true, reason: format(messages.omittedArgument, { fn: 'callPeer' }) }), related: [related(code, "callPeer('room-42')")] },
-      { ...rangeIn(code, 'userID:', 'userId'), message: message({ label: 'feedback.userID', value: 'null', certain: false, reason: format(messages.passedArgument, { fn: 'feedback', arg: 'null' }) }), related: [relatedIn(code, "feedback('room-42'", 'null')] },
+      { ...rangeIn(code, 'addNewFabric', 'peerId'), ...message({ label: 'remoteUserID', value: 'undefined', id: 'omittedArgument', data: { fn: 'callPeer' } }), related: [related(code, "callPeer('room-42')")] },
+      { ...rangeIn(code, 'userID:', 'userId'), ...message({ label: 'feedback.userID', value: 'null', id: 'passedArgument', data: { fn: 'feedback' } }), related: [relatedIn(code, "feedback('room-42'", 'null')] },
     ],
   };
 })();
@@ -175,8 +168,8 @@ const optionalChain = (() => {
     name: 'an optional chain without a fallback, and one whose fallback is empty',
     code,
     errors: [
-      { ...rangeOfText(code, 'session.user?.id'), message: message({ label: 'userID', value: 'undefined', certain: false, reason: format(messages.optionalChain, { text: 'session.user?.id' }) }) },
-      { ...rangeOfText(code, "room.peer?.id ?? ''"), message: message({ label: 'remoteUserID', value: 'an empty string', certain: false, reason: format(messages.fallback, { value: 'an empty string' }) }) },
+      { ...rangeOfText(code, 'session.user?.id'), ...message({ label: 'userID', value: 'undefined', id: 'optionalChain', data: { text: 'session.user?.id' } }) },
+      { ...rangeOfText(code, "room.peer?.id ?? ''"), ...message({ label: 'remoteUserID', value: 'an empty string', id: 'fallback' }) },
     ],
   };
 })();
@@ -187,7 +180,7 @@ const branches = (() => {
     name: 'one branch of a condition is undefined',
     code,
     errors: [
-      { ...rangeOfText(code, 'call.live ? call.room : undefined'), message: message({ label: 'conferenceID', value: 'undefined', certain: false, conference: true, reason: format(messages.branch, { value: 'undefined' }) }) },
+      { ...rangeOfText(code, 'call.live ? call.room : undefined'), ...message({ label: 'conferenceID', value: 'undefined', id: 'branch' }) },
     ],
   };
 })();
@@ -198,7 +191,7 @@ const returned = (() => {
     name: 'a function of the app that can return null',
     code,
     errors: [
-      { ...rangeOfText(code, 'roomFromUrl()', 2), message: message({ label: 'conferenceID', value: 'null', certain: false, conference: true, reason: format(messages.returned, { fn: 'roomFromUrl', value: 'null' }) }), related: [relatedIn(code, 'return null', 'null')] },
+      { ...rangeOfText(code, 'roomFromUrl()', 2), ...message({ label: 'conferenceID', value: 'null', id: 'returned', data: { fn: 'roomFromUrl' } }), related: [relatedIn(code, 'return null', 'null')] },
     ],
   };
 })();
@@ -209,7 +202,7 @@ const destructuredParameter = (() => {
     name: 'a destructured parameter whose callers pass an object without the property',
     code,
     errors: [
-      { ...rangeIn(code, 'cs.initialize', 'userId'), message: message({ label: 'userID', value: 'undefined', certain: false, reason: format(messages.missingProperty, { name: 'userId' }) }), related: [related(code, "{ room: 'room-42', user: 'alice' }")] },
+      { ...rangeIn(code, 'cs.initialize', 'userId'), ...message({ label: 'userID', value: 'undefined', id: 'missingPropertyPossible', data: { name: 'userId' } }), related: [related(code, "{ room: 'room-42', user: 'alice' }")] },
     ],
   };
 })();

@@ -1,8 +1,7 @@
 // Rule id-max-bytes: every identifier slot of the SDK, UTF-8 sizes, value following and its limits, with exact ranges and fixes.
-import { messages } from '../../server/src/rules/id-max-bytes.js';
-import { format } from '../../server/src/rules/rule.js';
+import { idMaxBytes } from '../../server/src/rules/id-max-bytes.js';
 import { rangeOfText } from '../helpers/lint.js';
-import { replaced, ruleTester, sha1Hex, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
+import { note, replaced, ruleTester, sha1Hex, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
 
 const SHA1_FIX = 'Replace the value with its SHA-1 hex digest';
 const TRUNCATE_FIX = 'Truncate the literal to the limit';
@@ -19,19 +18,26 @@ interface Size {
   atLeast?: boolean;
 }
 
-const bytesMessage = (s: Size) => format(messages.bytes, { label: s.label, atLeast: s.atLeast ? 'at least ' : '', bytes: s.bytes, chars: s.chars, limit: s.limit ?? 256 });
-const charsMessage = (label: string, chars: number) => format(messages.chars, { label, atLeast: '', chars, limit: 128 });
+const bytesMessage = (s: Size) => ({
+  messageId: s.atLeast ? 'bytesAtLeast' : 'bytes',
+  data: { label: s.label, bytes: s.bytes, chars: s.chars, limit: s.limit ?? 256 },
+});
+const charsMessage = (label: string, chars: number) => ({ messageId: 'chars', data: { label, bytes: chars, chars, limit: 128 } });
+const usedAs = (label: string, method: string) => note(idMaxBytes, 'usedAs', { label, method });
 
-/** Both fixes of a too-long string literal: the SHA-1 digest (safe) and the truncation (suggestion), in its quotes. */
+/**
+ * Both fixes of a too-long string literal: the SHA-1 digest and the truncation, in its quotes. Both
+ * are suggestions: a new value changes what the app sends, and every other use of the same constant.
+ */
 function literalFixes(code: string, literal: string, value: string, truncated: string, occurrence = 1): ExpectedFix[] {
   const quote = literal[0];
   return [
-    { title: SHA1_FIX, kind: 'safe', output: replaced(code, literal, quote + sha1Hex(value) + quote, occurrence) },
+    { title: SHA1_FIX, kind: 'suggestion', output: replaced(code, literal, quote + sha1Hex(value) + quote, occurrence) },
     { title: TRUNCATE_FIX, kind: 'suggestion', output: replaced(code, literal, quote + truncated + quote, occurrence) },
   ];
 }
 
-/** The SHA-1 fix alone, only offered: the value is exact but computed, and a literal would drop what the code says. */
+/** The SHA-1 fix alone: the value is exact but computed, so there is no literal to truncate. */
 function digestFix(code: string, expression: string, value: string, quote = "'"): ExpectedFix[] {
   return [{ title: SHA1_FIX, kind: 'suggestion', output: replaced(code, expression, quote + sha1Hex(value) + quote) }];
 }
@@ -40,8 +46,8 @@ function digestFix(code: string, expression: string, value: string, quote = "'")
 function a300In(code: string, call: string, label: string, method: string, occurrence = 1): ExpectedError {
   return {
     ...rangeOfText(code, LIT300, occurrence),
-    message: bytesMessage({ label, bytes: 300, chars: 300 }),
-    related: [{ file: 'app.js', ...rangeOfText(code, call), message: format(messages.related, { label, method }) }],
+    ...bytesMessage({ label, bytes: 300, chars: 300 }),
+    related: [{ file: 'app.js', ...rangeOfText(code, call), message: usedAs(label, method) }],
     fixes: literalFixes(code, LIT300, A300, 'a'.repeat(256), occurrence),
   };
 }
@@ -83,7 +89,7 @@ function sized(name: string, unit: string, count: number, bytes: number, chars: 
   const value = unit.repeat(count);
   const literal = `'${value}'`;
   const code = `${PRE}cs.initialize('app', 'secret', ${literal});\n`;
-  return { name, code, errors: [{ ...rangeOfText(code, literal), message: bytesMessage({ label: 'userID', bytes, chars }), fixes: literalFixes(code, literal, value, truncated) }] };
+  return { name, code, errors: [{ ...rangeOfText(code, literal), ...bytesMessage({ label: 'userID', bytes, chars }), fixes: literalFixes(code, literal, value, truncated) }] };
 }
 
 const objectForm = (() => {
@@ -92,13 +98,13 @@ const objectForm = (() => {
   const code129 = `${PRE}cs.initialize('app', 'secret', { userName: '${'u'.repeat(129)}', aliasName: '${'a'.repeat(129)}', loginID: '${'l'.repeat(129)}' });\n`;
   const code128 = `${PRE}cs.initialize('app', 'secret', { userName: 'Alice', aliasName: '${'a'.repeat(129)}' });\n`;
   return [
-    { name: 'object form: aliasName over 256 bytes (Japanese, 100 characters)', code, errors: [{ ...rangeOfText(code, `'${JA100}'`), message: bytesMessage({ label: 'userID.aliasName', bytes: 300, chars: 100 }), fixes: literalFixes(code, `'${JA100}'`, JA100, '日'.repeat(85)) }] },
+    { name: 'object form: aliasName over 256 bytes (Japanese, 100 characters)', code, errors: [{ ...rangeOfText(code, `'${JA100}'`), ...bytesMessage({ label: 'userID.aliasName', bytes: 300, chars: 100 }), fixes: literalFixes(code, `'${JA100}'`, JA100, '日'.repeat(85)) }] },
     {
       name: 'object form: every field over 128 characters',
       code: code129,
       errors: ['u', 'a', 'l'].map((c, i) => ({
         ...rangeOfText(code129, `'${c.repeat(129)}'`),
-        message: charsMessage(`userID.${['userName', 'aliasName', 'loginID'][i]}`, 129),
+        ...charsMessage(`userID.${['userName', 'aliasName', 'loginID'][i]}`, 129),
         fixes: [{ title: TRUNCATE_FIX, kind: 'suggestion', output: replaced(code129, `'${c.repeat(129)}'`, `'${c.repeat(128)}'`) }],
       })),
     },
@@ -107,10 +113,10 @@ const objectForm = (() => {
       code: code128,
       config: { userIdMaxBytes: 128 },
       errors: [
-        { ...rangeOfText(code128, `'${'a'.repeat(129)}'`), message: bytesMessage({ label: 'userID.aliasName', bytes: 129, chars: 129, limit: 128 }), fixes: literalFixes(code128, `'${'a'.repeat(129)}'`, 'a'.repeat(129), 'a'.repeat(128)) },
+        { ...rangeOfText(code128, `'${'a'.repeat(129)}'`), ...bytesMessage({ label: 'userID.aliasName', bytes: 129, chars: 129, limit: 128 }), fixes: literalFixes(code128, `'${'a'.repeat(129)}'`, 'a'.repeat(129), 'a'.repeat(128)) },
         {
           ...rangeOfText(code128, `'${'a'.repeat(129)}'`),
-          message: charsMessage('userID.aliasName', 129),
+          ...charsMessage('userID.aliasName', 129),
           fixes: [{ title: TRUNCATE_FIX, kind: 'suggestion', output: replaced(code128, `'${'a'.repeat(129)}'`, `'${'a'.repeat(128)}'`) }],
         },
       ],
@@ -123,10 +129,27 @@ const strict = (() => {
   const code = `${PRE}cs.initialize('app', 'secret', ${id});\ncs.addNewFabric(pc, ${id}, cs.fabricUsage.multiplex, '${'c'.repeat(256)}');\ncs.associateMstWithUserID(pc, ${id}, 'room', 1, 'camera');\n`;
   const err = (occurrence: number, label: string): ExpectedError => ({
     ...rangeOfText(code, id, occurrence),
-    message: bytesMessage({ label, bytes: 129, chars: 129, limit: 128 }),
+    ...bytesMessage({ label, bytes: 129, chars: 129, limit: 128 }),
     fixes: literalFixes(code, id, 'b'.repeat(129), 'b'.repeat(128), occurrence),
   });
   return { name: 'userIdMaxBytes 128 applies to user IDs only; the 256-byte conferenceID stays valid', code, config: { userIdMaxBytes: 128 }, errors: [err(1, 'userID'), err(2, 'remoteUserID'), err(3, 'userID')] };
+})();
+
+const tightLimit = (() => {
+  const literal = `'${'a'.repeat(33)}'`;
+  const code = `${PRE}cs.initialize('app', 'secret', ${literal});\n`;
+  return {
+    name: 'userIdMaxBytes 32: no SHA-1 fix, whose 40 bytes would still be too long',
+    code,
+    config: { userIdMaxBytes: 32 },
+    errors: [
+      {
+        ...rangeOfText(code, literal),
+        ...bytesMessage({ label: 'userID', bytes: 33, chars: 33, limit: 32 }),
+        fixes: [{ title: TRUNCATE_FIX, kind: 'suggestion' as const, output: replaced(code, literal, `'${'a'.repeat(32)}'`) }],
+      },
+    ],
+  };
 })();
 
 const values = (() => {
@@ -144,16 +167,16 @@ const values = (() => {
   const doubleCode = `${PRE}cs.initialize("app", "secret", "${A300}");\n`;
   const backtickCode = `${PRE}cs.initialize('app', 'secret', \`${A300}\`);\n`;
   return [
-    { name: 'template literal with known parts', code: templateCode, errors: [{ ...rangeOfText(templateCode, template), message: bytesMessage({ label: 'conferenceID', bytes: 261, chars: 261 }), fixes: digestFix(templateCode, template, `${prefix}-${'q'.repeat(60)}`, '`') }] },
-    { name: '+ chain of consts: reported where the chain is written', code: chainCode, errors: [{ ...rangeOfText(chainCode, 'ROOM_PREFIX + SERIES'), message: bytesMessage({ label: 'conferenceID', bytes: 271, chars: 271 }), fixes: digestFix(chainCode, 'ROOM_PREFIX + SERIES', chainValue) }] },
-    { name: 'const in the same file: reported at its initializer', code: constCode, errors: [{ ...rangeOfText(constCode, LIT300), message: bytesMessage({ label: 'userID', bytes: 300, chars: 300 }), related: [{ file: 'app.js', ...rangeOfText(constCode, "cs.initialize('app', 'secret', userID)"), message: format(messages.related, { label: 'userID', method: 'initialize' }) }], fixes: literalFixes(constCode, LIT300, A300, 'a'.repeat(256)) }] },
-    { name: '.repeat(n)', code: repeatCode, errors: [{ ...rangeOfText(repeatCode, "'ab'.repeat(150)"), message: bytesMessage({ label: 'userID', bytes: 300, chars: 300 }), fixes: digestFix(repeatCode, "'ab'.repeat(150)", 'ab'.repeat(150)) }] },
-    { name: ".padEnd(n, '-')", code: padEndCode, errors: [{ ...rangeOfText(padEndCode, "'room-'.padEnd(300, '-')"), message: bytesMessage({ label: 'conferenceID', bytes: 300, chars: 300 }), fixes: digestFix(padEndCode, "'room-'.padEnd(300, '-')", 'room-'.padEnd(300, '-')) }] },
-    { name: '.padStart(n, emoji): length counts UTF-16 units, the emoji is 4 bytes', code: padStartCode, errors: [{ ...rangeOfText(padStartCode, "'id'.padStart(300, '😀')"), message: bytesMessage({ label: 'userID', bytes: 598, chars: 151 }), fixes: digestFix(padStartCode, "'id'.padStart(300, '😀')", 'id'.padStart(300, '😀')) }] },
-    { name: '.padEnd(n) pads with spaces', code: padSpaceCode, errors: [{ ...rangeOfText(padSpaceCode, "'id'.padEnd(257)"), message: bytesMessage({ label: 'userID', bytes: 257, chars: 257 }), fixes: digestFix(padSpaceCode, "'id'.padEnd(257)", 'id'.padEnd(257)) }] },
-    { name: 'partly known value: at least N bytes, no fix', code: partlyCode, errors: [{ ...rangeOfText(partlyCode, `\`\${PREFIX}-\${user.name}-\${'z'.repeat(56)}\``), message: bytesMessage({ label: 'userID', bytes: 258, chars: 258, atLeast: true }) }] },
-    { name: 'double-quoted literal keeps its quotes in the fixes', code: doubleCode, errors: [{ ...rangeOfText(doubleCode, `"${A300}"`), message: bytesMessage({ label: 'userID', bytes: 300, chars: 300 }), fixes: literalFixes(doubleCode, `"${A300}"`, A300, 'a'.repeat(256)) }] },
-    { name: 'template without substitutions keeps its backticks', code: backtickCode, errors: [{ ...rangeOfText(backtickCode, `\`${A300}\``), message: bytesMessage({ label: 'userID', bytes: 300, chars: 300 }), fixes: literalFixes(backtickCode, `\`${A300}\``, A300, 'a'.repeat(256)) }] },
+    { name: 'template literal with known parts', code: templateCode, errors: [{ ...rangeOfText(templateCode, template), ...bytesMessage({ label: 'conferenceID', bytes: 261, chars: 261 }), fixes: digestFix(templateCode, template, `${prefix}-${'q'.repeat(60)}`, '`') }] },
+    { name: '+ chain of consts: reported where the chain is written', code: chainCode, errors: [{ ...rangeOfText(chainCode, 'ROOM_PREFIX + SERIES'), ...bytesMessage({ label: 'conferenceID', bytes: 271, chars: 271 }), fixes: digestFix(chainCode, 'ROOM_PREFIX + SERIES', chainValue) }] },
+    { name: 'const in the same file: reported at its initializer', code: constCode, errors: [{ ...rangeOfText(constCode, LIT300), ...bytesMessage({ label: 'userID', bytes: 300, chars: 300 }), related: [{ file: 'app.js', ...rangeOfText(constCode, "cs.initialize('app', 'secret', userID)"), message: usedAs('userID', 'initialize') }], fixes: literalFixes(constCode, LIT300, A300, 'a'.repeat(256)) }] },
+    { name: '.repeat(n)', code: repeatCode, errors: [{ ...rangeOfText(repeatCode, "'ab'.repeat(150)"), ...bytesMessage({ label: 'userID', bytes: 300, chars: 300 }), fixes: digestFix(repeatCode, "'ab'.repeat(150)", 'ab'.repeat(150)) }] },
+    { name: ".padEnd(n, '-')", code: padEndCode, errors: [{ ...rangeOfText(padEndCode, "'room-'.padEnd(300, '-')"), ...bytesMessage({ label: 'conferenceID', bytes: 300, chars: 300 }), fixes: digestFix(padEndCode, "'room-'.padEnd(300, '-')", 'room-'.padEnd(300, '-')) }] },
+    { name: '.padStart(n, emoji): length counts UTF-16 units, the emoji is 4 bytes', code: padStartCode, errors: [{ ...rangeOfText(padStartCode, "'id'.padStart(300, '😀')"), ...bytesMessage({ label: 'userID', bytes: 598, chars: 151 }), fixes: digestFix(padStartCode, "'id'.padStart(300, '😀')", 'id'.padStart(300, '😀')) }] },
+    { name: '.padEnd(n) pads with spaces', code: padSpaceCode, errors: [{ ...rangeOfText(padSpaceCode, "'id'.padEnd(257)"), ...bytesMessage({ label: 'userID', bytes: 257, chars: 257 }), fixes: digestFix(padSpaceCode, "'id'.padEnd(257)", 'id'.padEnd(257)) }] },
+    { name: 'partly known value: at least N bytes, no fix', code: partlyCode, errors: [{ ...rangeOfText(partlyCode, `\`\${PREFIX}-\${user.name}-\${'z'.repeat(56)}\``), ...bytesMessage({ label: 'userID', bytes: 258, chars: 258, atLeast: true }) }] },
+    { name: 'double-quoted literal keeps its quotes in the fixes', code: doubleCode, errors: [{ ...rangeOfText(doubleCode, `"${A300}"`), ...bytesMessage({ label: 'userID', bytes: 300, chars: 300 }), fixes: literalFixes(doubleCode, `"${A300}"`, A300, 'a'.repeat(256)) }] },
+    { name: 'template without substitutions keeps its backticks', code: backtickCode, errors: [{ ...rangeOfText(backtickCode, `\`${A300}\``), ...bytesMessage({ label: 'userID', bytes: 300, chars: 300 }), fixes: literalFixes(backtickCode, `\`${A300}\``, A300, 'a'.repeat(256)) }] },
   ];
 })();
 
@@ -164,7 +187,7 @@ const imported = (() => {
   return {
     name: 'const imported from another file: reported in the defining file, related to the call',
     files: { 'ids.js': ids, 'app.js': app },
-    errors: [{ file: 'ids.js', ...rangeOfText(ids, LIT300), message: bytesMessage({ label: 'conferenceID', bytes: 300, chars: 300 }), related: [{ file: 'app.js', ...rangeOfText(app, call), message: format(messages.related, { label: 'conferenceID', method: 'addNewFabric' }) }], fixes: literalFixes(ids, LIT300, A300, 'a'.repeat(256)) }],
+    errors: [{ file: 'ids.js', ...rangeOfText(ids, LIT300), ...bytesMessage({ label: 'conferenceID', bytes: 300, chars: 300 }), related: [{ file: 'app.js', ...rangeOfText(app, call), message: usedAs('conferenceID', 'addNewFabric') }], fixes: literalFixes(ids, LIT300, A300, 'a'.repeat(256)) }],
   };
 })();
 
@@ -173,8 +196,8 @@ const huge = (() => {
   const chainCode = `${PRE}const conferenceID = ${chain};\ncs.sendCustomEvent(pc, conferenceID, []);\n`;
   const repeatCode = `${PRE}cs.initialize('app', 'secret', 'x'.repeat(1e9));\n`;
   return [
-    { name: "a generated 100,000-term 'a' + 'a' + ... chain does not overflow the stack", code: chainCode, errors: [{ ...rangeOfText(chainCode, chain), message: bytesMessage({ label: 'conferenceID', bytes: 100_000, chars: 100_000 }) }] },
-    { name: "'x'.repeat(1e9) is measured, never built", code: repeatCode, errors: [{ ...rangeOfText(repeatCode, "'x'.repeat(1e9)"), message: bytesMessage({ label: 'userID', bytes: 1e9, chars: 1e9 }) }] },
+    { name: "a generated 100,000-term 'a' + 'a' + ... chain does not overflow the stack", code: chainCode, errors: [{ ...rangeOfText(chainCode, chain), ...bytesMessage({ label: 'conferenceID', bytes: 100_000, chars: 100_000 }) }] },
+    { name: "'x'.repeat(1e9) is measured, never built", code: repeatCode, errors: [{ ...rangeOfText(repeatCode, "'x'.repeat(1e9)"), ...bytesMessage({ label: 'userID', bytes: 1e9, chars: 1e9 }) }] },
   ];
 })();
 
@@ -205,6 +228,7 @@ ruleTester('id-max-bytes', {
     sized('combining marks: each é is 2 code points and 3 bytes', 'e\u0301', 86, 258, 172, 'e\u0301'.repeat(85) + 'e'),
     ...objectForm,
     strict,
+    tightLimit,
     ...values,
     imported,
     ...huge,

@@ -1,44 +1,53 @@
 // Rule id-unicode: non-NFC text, lone surrogates, control and invisible characters and surrounding whitespace in identifiers, with the cleaning fix.
-import { format } from '../../server/src/rules/rule.js';
-import { cleaned, messages, unicodeProblems } from '../../server/src/rules/id-unicode.js';
+import { cleaned, idUnicode, unicodeProblems } from '../../server/src/rules/id-unicode.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
+import { note, replaced, ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
 
 const PRE = 'const cs = new callstats();\nconst pc = new RTCPeerConnection();\n';
-const FIX = messages.fix;
+const FIX = 'Normalize to NFC and strip invisible characters and surrounding whitespace';
 
-function message(label: string, problems: string, fixable: boolean): string {
-  return format(messages.problem, { label, problems, advice: fixable ? messages.adviceFix : messages.advice });
+/** The finding names the worst problem only (lone surrogate or not NFC, control, invisible, whitespace). */
+interface Worst {
+  id: 'loneSurrogate' | 'notNfc' | 'control' | 'invisible' | 'leadingSpace' | 'trailingSpace' | 'surroundingSpace';
+  data?: Record<string, string>;
 }
 
-const relatedCall = (code: string, call: string, label: string, method: string, file = 'app.js') => ({ file, ...rangeOfText(code, call), message: format(messages.related, { label, method }) });
+const finding = (label: string, worst: Worst) => ({ messageId: worst.id, data: { label, ...worst.data } });
+const invisible = (code: string): Worst => ({ id: 'invisible', data: { code } });
+const control = (code: string): Worst => ({ id: 'control', data: { code } });
+const LEADING: Worst = { id: 'leadingSpace' };
+const TRAILING: Worst = { id: 'trailingSpace' };
+const SURROUNDING: Worst = { id: 'surroundingSpace' };
 
-/** One call whose literal `literal` (source text) has `problems`; the fix writes `fixedLiteral`. */
-function literalCase(name: string, call: string, literal: string, label: string, method: string, problems: string, fixedLiteral?: string) {
+/** The cleaning fix: safe for a literal written in the SDK call, only a suggestion for one written elsewhere (it may have other uses). */
+const cleanFix = (code: string, literal: string, fixedLiteral: string, kind: ExpectedFix['kind'] = 'safe'): ExpectedFix[] => [{ title: FIX, kind, output: replaced(code, literal, fixedLiteral) }];
+
+const relatedCall = (code: string, call: string, label: string, method: string, file = 'app.js') => ({ file, ...rangeOfText(code, call), message: note(idUnicode, 'usedAs', { label, method }) });
+
+/** One call whose literal `literal` (source text) has `worst` as its worst problem; the fix writes `fixedLiteral`. */
+function literalCase(name: string, call: string, literal: string, label: string, method: string, worst: Worst, fixedLiteral?: string) {
   const code = `${PRE}${call};\n`;
   const error: ExpectedError = {
     ...rangeOfText(code, literal),
-    message: message(label, problems, fixedLiteral !== undefined),
+    ...finding(label, worst),
     related: [relatedCall(code, call, label, method)],
-    ...(fixedLiteral !== undefined ? { fixes: [{ title: FIX, kind: 'safe' as const, output: replaced(code, literal, fixedLiteral) }] } : {}),
+    ...(fixedLiteral !== undefined ? { fixes: cleanFix(code, literal, fixedLiteral) } : {}),
   };
   return { name, code, errors: [error] };
 }
 
-const invisible = (code: string) => format(messages.invisible, { code });
-const control = (code: string) => format(messages.control, { code });
-
 const cases = [
   literalCase('a zero-width space', "cs.initialize('app', 'secret', 'alice\\u200B')", "'alice\\u200B'", 'userID', 'initialize', invisible('U+200B'), "'alice'"),
-  literalCase('a byte order mark pasted in front', "cs.addNewFabric(pc, '\\uFEFFbob', cs.fabricUsage.multiplex, 'room-42')", "'\\uFEFFbob'", 'remoteUserID', 'addNewFabric', `${invisible('U+FEFF')} and ${messages.leading}`, "'bob'"),
+  literalCase('a byte order mark pasted in front: named as invisible, the worse of its two problems', "cs.addNewFabric(pc, '\\uFEFFbob', cs.fabricUsage.multiplex, 'room-42')", "'\\uFEFFbob'", 'remoteUserID', 'addNewFabric', invisible('U+FEFF'), "'bob'"),
   literalCase('a soft hyphen', "cs.sendCustomStats(pc, 'design\\u00ADreview', {})", "'design\\u00ADreview'", 'conferenceID', 'sendCustomStats', invisible('U+00AD'), "'designreview'"),
-  literalCase('decomposed é (not NFC): the fix composes it', "cs.initialize('app', 'secret', 'Jose\\u0301')", "'Jose\\u0301'", 'userID', 'initialize', format(messages.notNfc, { example: JSON.stringify('e\u0301') }), "'José'"),
-  literalCase('trailing whitespace, double quotes kept', 'cs.addNewFabric(pc, "bob", cs.fabricUsage.multiplex, "room-42 ")', '"room-42 "', 'conferenceID', 'addNewFabric', messages.trailing, '"room-42"'),
-  literalCase('a no-break space on both ends', "cs.sendCustomEvent(pc, '\\u00A0room-42\\u00A0', [])", "'\\u00A0room-42\\u00A0'", 'conferenceID', 'sendCustomEvent', messages.surrounding, "'room-42'"),
+  literalCase('a zero-width joiner between ASCII letters joins nothing: reported and stripped', "cs.initialize('app', 'secret', 'ali\\u200Dce')", "'ali\\u200Dce'", 'userID', 'initialize', invisible('U+200D'), "'alice'"),
+  literalCase('decomposed é (not NFC): the fix composes it', "cs.initialize('app', 'secret', 'Jose\\u0301')", "'Jose\\u0301'", 'userID', 'initialize', { id: 'notNfc', data: { example: JSON.stringify('e\u0301') } }, "'José'"),
+  literalCase('trailing whitespace, double quotes kept', 'cs.addNewFabric(pc, "bob", cs.fabricUsage.multiplex, "room-42 ")', '"room-42 "', 'conferenceID', 'addNewFabric', TRAILING, '"room-42"'),
+  literalCase('a no-break space on both ends', "cs.sendCustomEvent(pc, '\\u00A0room-42\\u00A0', [])", "'\\u00A0room-42\\u00A0'", 'conferenceID', 'sendCustomEvent', SURROUNDING, "'room-42'"),
   literalCase('a tab (control character) in a backtick literal', "cs.sendCallDetails(pc, `room\\t42`, {})", '`room\\t42`', 'conferenceID', 'sendCallDetails', control('U+0009'), '`room42`'),
   literalCase('a C1 control character', "cs.initialize('app', 'secret', 'alice\\u0085')", "'alice\\u0085'", 'userID', 'initialize', control('U+0085'), "'alice'"),
-  literalCase('a lone surrogate: no fix, the character cannot be repaired', "cs.initialize('app', 'secret', 'alice\\uD83D')", "'alice\\uD83D'", 'userID', 'initialize', format(messages.loneSurrogate, { code: 'U+D83D' })),
-  literalCase('only whitespace: no fix, it would leave an empty ID', "cs.initialize('app', 'secret', '  ')", "'  '", 'userID', 'initialize', messages.surrounding),
+  literalCase('a lone surrogate: no fix, the character cannot be repaired', "cs.initialize('app', 'secret', 'alice\\uD83D')", "'alice\\uD83D'", 'userID', 'initialize', { id: 'loneSurrogate', data: { code: 'U+D83D' } }),
+  literalCase('only whitespace: no fix, it would leave an empty ID', "cs.initialize('app', 'secret', '  ')", "'  '", 'userID', 'initialize', SURROUNDING),
   literalCase('feedback.userID with a right-to-left mark', "cs.sendUserFeedback('room-42', { userID: 'alice\\u200F', overall: 4 })", "'alice\\u200F'", 'feedback.userID', 'sendUserFeedback', invisible('U+200F'), "'alice'"),
 ];
 
@@ -47,15 +56,32 @@ const constant = (() => {
   const call = "cs.addNewFabric(pc, 'agent-7', cs.fabricUsage.multiplex, SUPPORT_ROOM)";
   const app = `import { SUPPORT_ROOM } from './ids.js';\n${PRE}${call};\n`;
   return {
-    name: 'a constant of another module: reported and fixed where it is written',
+    name: 'a constant of another module: reported where it is written, the fix only offered',
     files: { 'ids.js': ids, 'app.js': app },
     errors: [
       {
         file: 'ids.js',
         ...rangeOfText(ids, "'meet.example.com/support '"),
-        message: message('conferenceID', messages.trailing, true),
+        ...finding('conferenceID', TRAILING),
         related: [relatedCall(app, call, 'conferenceID', 'addNewFabric')],
-        fixes: [{ title: FIX, kind: 'safe' as const, output: replaced(ids, "'meet.example.com/support '", "'meet.example.com/support'") }],
+        fixes: cleanFix(ids, "'meet.example.com/support '", "'meet.example.com/support'", 'suggestion'),
+      },
+    ],
+  };
+})();
+
+const sameFileConstant = (() => {
+  const call = "cs.initialize('app', 'secret', USER_ID)";
+  const code = `${PRE}const USER_ID = 'alice\\u200B';\n${call};\n`;
+  return {
+    name: 'a constant in another statement of the same file: the fix only offered, the constant may have other uses',
+    code,
+    errors: [
+      {
+        ...rangeOfText(code, "'alice\\u200B'"),
+        ...finding('userID', invisible('U+200B')),
+        related: [relatedCall(code, call, 'userID', 'initialize')],
+        fixes: cleanFix(code, "'alice\\u200B'", "'alice'", 'suggestion'),
       },
     ],
   };
@@ -68,8 +94,8 @@ const computed = (() => {
     name: 'values not fully known: the literal pieces are checked, without a fix',
     code,
     errors: [
-      { ...rangeOfText(code, '`\\u200B${'), message: message('remoteUserID', invisible('U+200B'), false), related: [relatedCall(code, call, 'remoteUserID', 'addNewFabric')] },
-      { ...rangeIn(code, 'room.id', "' '"), message: message('conferenceID', messages.trailing, false), related: [relatedCall(code, call, 'conferenceID', 'addNewFabric')] },
+      { ...rangeOfText(code, '`\\u200B${'), ...finding('remoteUserID', invisible('U+200B')), related: [relatedCall(code, call, 'remoteUserID', 'addNewFabric')] },
+      { ...rangeIn(code, 'room.id', "' '"), ...finding('conferenceID', TRAILING), related: [relatedCall(code, call, 'conferenceID', 'addNewFabric')] },
     ],
   };
 })();
@@ -82,8 +108,8 @@ const objectForm = (() => {
     errors: [
       {
         ...rangeOfText(code, "' a94a8fe5'"),
-        message: message('userID.aliasName', messages.leading, true),
-        fixes: [{ title: FIX, kind: 'safe' as const, output: replaced(code, "' a94a8fe5'", "'a94a8fe5'") }],
+        ...finding('userID.aliasName', LEADING),
+        fixes: cleanFix(code, "' a94a8fe5'", "'a94a8fe5'"),
       },
     ],
   };
@@ -95,9 +121,11 @@ ruleTester('id-unicode', {
     { name: 'composed (NFC) accents, Japanese and emoji are fine', code: `${PRE}cs.initialize('app', 'secret', 'José');\ncs.addNewFabric(pc, 'インターネット', cs.fabricUsage.multiplex, 'café-😀');\n` },
     { name: 'whitespace inside an ID is not surrounding whitespace', code: `${PRE}cs.sendCustomStats(pc, 'Design Review', {});\n` },
     { name: 'a zero-width joiner inside an emoji sequence in a non-identifier argument', code: `${PRE}cs.sendCustomEvent(pc, 'room-42', [{ name: '👩\\u200D💻' }]);\n` },
+    { name: 'a zero-width joiner inside an emoji ZWJ sequence (woman technologist) used as a userID', code: `${PRE}cs.initialize('app', 'secret', '👩\\u200D💻');\n` },
+    { name: 'a zero-width non-joiner inside a Persian word used as a userID', code: `${PRE}cs.initialize('app', 'secret', 'می\\u200Cخواهم');\n` },
     { name: 'values not known statically', code: `${PRE}export function join(room, peer) {\n  cs.addNewFabric(pc, \`peer-\${peer.id}\`, cs.fabricUsage.multiplex, room.id.trim());\n}\n` },
   ],
-  invalid: [...cases, constant, computed, objectForm],
+  invalid: [...cases, constant, sameFileConstant, computed, objectForm],
 });
 
 // The helpers behind the rule, on inputs that would make a careless pattern backtrack.

@@ -1,10 +1,10 @@
 // Rule reinit-on-userid-change: a changed local userID must reach initialize() again; exact ranges, related locations and fix text.
-import { format } from '../../server/src/rules/rule.js';
-import { messages } from '../../server/src/rules/reinit-on-userid-change.js';
+import { reinitOnUserIdChange } from '../../server/src/rules/reinit-on-userid-change.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
+import { note, ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
 
 const FIX = 'Call initialize() again with the new userID';
+const INITIALIZED = note(reinitOnUserIdChange, 'initialized');
 
 /** The fix: `inserted` on a new line right after the last `after` (which ends a statement, `;` included). */
 function insertAfter(code: string, after: string, inserted: string): ExpectedFix[] {
@@ -18,8 +18,8 @@ function insertAfter(code: string, after: string, inserted: string): ExpectedFix
 function reassigned(code: string, write: string, initArg: string, fix: string | undefined): ExpectedError {
   return {
     ...rangeOfText(code, write, code.split(write).length - 1),
-    message: messages.reassigned,
-    related: [{ file: 'app.js', ...rangeIn(code, 'cs.initialize(', initArg), message: messages.initialized }],
+    messageId: 'reassigned',
+    related: [{ file: 'app.js', ...rangeIn(code, 'cs.initialize(', initArg), message: INITIALIZED }],
     fixes: fix === undefined ? [] : insertAfter(code, `${write};`, fix),
   };
 }
@@ -101,10 +101,11 @@ const connectCaller = "socket.on('connect', () => stats.start(socket.id));";
 function earlyReturn(code: string, initArg: string): ExpectedError {
   return {
     ...rangeOfText(code, 'return;'),
-    message: format(messages.earlyReturn, { name: 'start' }),
+    messageId: 'earlyReturn',
+    data: { name: 'start' },
     related: [
-      { file: 'app.js', ...rangeIn(code, 'cs.initialize(', initArg), message: messages.initialized },
-      { file: 'app.js', ...rangeOfText(code, 'stats.start(socket.id)'), message: format(messages.handlerCaller, { name: 'start', event: 'connect', arg: 'socket.id' }) },
+      { file: 'app.js', ...rangeIn(code, 'cs.initialize(', initArg), message: INITIALIZED },
+      { file: 'app.js', ...rangeOfText(code, 'stats.start(socket.id)'), message: note(reinitOnUserIdChange, 'handlerCaller', { name: 'start', event: 'connect', arg: 'socket.id' }) },
     ],
   };
 }
@@ -155,7 +156,7 @@ ruleTester('reinit-on-userid-change', {
         'profile.js': "import { session } from './session.js';\nexport function rename(id) {\n  session.userID = id;\n}\n",
       },
       // The write is in another file than initialize(): no fix, the SDK instance is not in scope there.
-      errors: [{ file: 'profile.js', line: 3, column: 3, endLine: 3, endColumn: 22, message: messages.reassigned, related: [{ file: 'app.js', line: 3, column: 32, endLine: 3, endColumn: 46, message: messages.initialized }] }],
+      errors: [{ file: 'profile.js', line: 3, column: 3, endLine: 3, endColumn: 22, messageId: 'reassigned', related: [{ file: 'app.js', line: 3, column: 32, endLine: 3, endColumn: 46, message: INITIALIZED }] }],
     },
     {
       name: 'reportUserIDChange with userIDType.local',
@@ -163,8 +164,8 @@ ruleTester('reinit-on-userid-change', {
       errors: [
         {
           ...rangeOfText(reportLocal, "cs.reportUserIDChange(pc, 'room-42', user.id, cs.userIDType.local)"),
-          message: messages.reportUserIdChange,
-          related: [{ file: 'app.js', ...rangeOfText(reportLocal, "'guest-7f3a'"), message: messages.initialized }],
+          messageId: 'reportUserIdChange',
+          related: [{ file: 'app.js', ...rangeOfText(reportLocal, "'guest-7f3a'"), message: INITIALIZED }],
           fixes: insertAfter(reportLocal, 'cs.userIDType.local);', "  cs.initialize('app', 'secret', user.id);"),
         },
       ],

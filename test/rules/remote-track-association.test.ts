@@ -1,8 +1,7 @@
 // Rule remote-track-association: one bridge connection with remote tracks never mapped, only local tracks mapped, or tracks mapped to the bridge's ID.
-import { format } from '../../server/src/rules/rule.js';
-import { messages } from '../../server/src/rules/remote-track-association.js';
+import { remoteTrackAssociation } from '../../server/src/rules/remote-track-association.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { ruleTester } from '../helpers/rule-tester.js';
+import { note, ruleTester } from '../helpers/rule-tester.js';
 
 const HEAD = "const cs = new callstats();\nconst localUserID = 'alice';\ncs.initialize('app', 'secret', localUserID);\n";
 const SERVER = '{ remoteEndpointType: cs.endpointType.server }';
@@ -20,7 +19,7 @@ const fabricCall = (code: string) => {
   const end = code.indexOf(');\n', start) + 1;
   return code.slice(start, end);
 };
-const related = (code: string, reasons = 'remoteEndpointType server') => [{ file: 'app.js', ...rangeOfText(code, fabricCall(code)), message: format(messages.bridge, { reasons }) }];
+const related = (code: string, reasons = 'remoteEndpointType server') => [{ file: 'app.js', ...rangeOfText(code, fabricCall(code)), message: note(remoteTrackAssociation, 'bridge', { reasons }) }];
 
 const handlerOnly = HEAD + join("'jvb'", SERVER, ONTRACK, LOCAL);
 const listener = HEAD + join("'jvb'", SERVER, "pc.addEventListener('track', (event) => show(event.streams[0]))");
@@ -47,17 +46,17 @@ ruleTester('remote-track-association', {
     {
       name: 'remote tracks shown through ontrack, only local tracks mapped: reported at the handler',
       code: handlerOnly,
-      errors: [{ ...rangeIn(handlerOnly, '  ', 'pc.ontrack'), message: messages.noRemote, related: related(handlerOnly) }],
+      errors: [{ ...rangeIn(handlerOnly, '  ', 'pc.ontrack'), messageId: 'noRemote', related: related(handlerOnly) }],
     },
     {
       name: "addEventListener('track') and no association at all",
       code: listener,
-      errors: [{ ...rangeOfText(listener, "'track'"), message: messages.noRemote, related: related(listener) }],
+      errors: [{ ...rangeOfText(listener, "'track'"), messageId: 'noRemote', related: related(listener) }],
     },
     {
       name: 'only local tracks mapped, no handler in sight: reported at the association',
       code: localOnly,
-      errors: [{ ...rangeIn(localOnly, 'cs.', 'associateMstWithUserID'), message: messages.localOnly, related: related(localOnly) }],
+      errors: [{ ...rangeIn(localOnly, 'cs.', 'associateMstWithUserID'), messageId: 'localOnly', related: related(localOnly) }],
     },
     {
       name: "remote tracks mapped to the bridge's own remoteUserID",
@@ -65,8 +64,8 @@ ruleTester('remote-track-association', {
       errors: [
         {
           ...rangeIn(toBridge, 'cs.associateMstWithUserID(pc, ', "'jvb'"),
-          message: format(messages.bridgeId, { value: '"jvb"' }),
-          related: [{ file: 'app.js', ...rangeIn(toBridge, 'cs.addNewFabric(pc, ', "'jvb'"), message: messages.bridgeRemote }],
+          messageId: 'bridgeId', data: { value: '"jvb"' },
+          related: [{ file: 'app.js', ...rangeIn(toBridge, 'cs.addNewFabric(pc, ', "'jvb'"), message: note(remoteTrackAssociation, 'bridgeRemote') }],
         },
       ],
     },
@@ -74,17 +73,17 @@ ruleTester('remote-track-association', {
       name: 'a configured conference server ID with "topology": "sfu-single-pc"',
       code: configured,
       config: { conferenceServerIds: ['jvb-1', 'jvb-2'], topology: 'sfu-single-pc' },
-      errors: [{ ...rangeOfText(configured, "'jvb-2'"), message: format(messages.bridgeId, { value: '"jvb-2"' }) }],
+      errors: [{ ...rangeOfText(configured, "'jvb-2'"), messageId: 'bridgeId', data: { value: '"jvb-2"' } }],
     },
     {
       name: "the bridge's ID passed in a variable",
       code: bridgeVariable,
-      errors: [{ ...rangeIn(bridgeVariable, 'associateMstWithUserID(pc, ', 'bridgeId'), message: format(messages.bridgeId, { value: 'bridgeId' }) }],
+      errors: [{ ...rangeIn(bridgeVariable, 'associateMstWithUserID(pc, ', 'bridgeId'), messageId: 'bridgeId', data: { value: 'bridgeId' } }],
     },
     {
       name: "the object form's aliasName counts as the local userID",
       code: objectForm,
-      errors: [{ ...rangeIn(objectForm, '  ', 'pc.ontrack'), message: messages.noRemote, related: related(objectForm) }],
+      errors: [{ ...rangeIn(objectForm, '  ', 'pc.ontrack'), messageId: 'noRemote', related: related(objectForm) }],
     },
   ],
 });

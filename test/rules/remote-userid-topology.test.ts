@@ -1,8 +1,7 @@
 // Rule remote-userid-topology: remoteUserID per mesh / server with several connections / one bridge connection, config overrides, fixes.
-import { format } from '../../server/src/rules/rule.js';
-import { messages } from '../../server/src/rules/remote-userid-topology.js';
+import { remoteUserIdTopology } from '../../server/src/rules/remote-userid-topology.js';
 import { rangeIn } from '../helpers/lint.js';
-import { ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
+import { note, ruleTester, type ExpectedError, type ExpectedFix } from '../helpers/rule-tester.js';
 
 const HEAD = "const cs = new callstats();\nconst localUserID = 'alice';\ncs.initialize('app', 'secret', localUserID);\n";
 const SERVER = 'remoteEndpointType: cs.endpointType.server';
@@ -16,21 +15,21 @@ const fabric = (remote: string, attrs = '') => `cs.addNewFabric(pc, ${remote}, c
 const opens = (fn: string, params: string, ...lines: string[]) =>
   `export function ${fn}(${params}) {\n  const pc = new RTCPeerConnection();\n${lines.map((l) => `  ${l};\n`).join('')}}\n`;
 
-const topology = (label: string, reasons: string) => format(messages.topology, { topology: label, reasons });
+const topology = (label: string, reasons: string) => note(remoteUserIdTopology, 'topology', { topology: label, reasons });
 const MESH = 'mesh connection to one remote participant';
 const SEND_LABEL = 'send-only connection to a conference server';
 const RECEIVE_LABEL = "connection receiving one participant's media from a conference server";
 const BRIDGE = 'single connection to a bridge carrying every participant';
-const UNKNOWN = 'connection of unknown topology';
 
 const participantFix = (code: string, remote: string, anchor: string, id: string): ExpectedFix => ({
   title: `Use the remote participant's ID (${id})`,
   kind: 'suggestion',
   output: replacedIn(code, anchor, remote, id),
 });
-const serverFix = (code: string, remote: string, anchor: string, id: string, kind: 'safe' | 'suggestion' = 'safe'): ExpectedFix => ({
+/** Only offered, even with one configured server ID: it replaces the ID the app computes. */
+const serverFix = (code: string, remote: string, anchor: string, id: string): ExpectedFix => ({
   title: `Use the conference server ID '${id}'`,
-  kind,
+  kind: 'suggestion',
   output: replacedIn(code, anchor, remote, `'${id}'`),
 });
 
@@ -41,12 +40,13 @@ function replacedIn(code: string, anchor: string, needle: string, by: string): s
 }
 
 /** The finding at the remoteUserID `remote` of the addNewFabric (or setIdentifiers) call `call`. */
-function at(code: string, call: string, remote: string, message: string, extra: Partial<ExpectedError> = {}): ExpectedError {
-  return { ...rangeIn(code, call, remote), message, ...extra };
+function at(code: string, call: string, remote: string, messageId: string, extra: Partial<ExpectedError> = {}): ExpectedError {
+  return { ...rangeIn(code, call, remote), messageId, ...extra };
 }
 
 const callRelated = (code: string, call: string, label: string, reasons: string) => ({ file: 'app.js', ...rangeIn(code, call, call), message: topology(label, reasons) });
-const initRelated = (code: string) => ({ file: 'app.js', ...rangeIn(code, 'cs.initialize(', 'localUserID'), message: messages.localUserId });
+const unknownRelated = (code: string, call: string, reasons: string) => ({ file: 'app.js', ...rangeIn(code, call, call), message: note(remoteUserIdTopology, 'unknownTopology', { reasons }) });
+const initRelated = (code: string) => ({ file: 'app.js', ...rangeIn(code, 'cs.initialize(', 'localUserID'), message: note(remoteUserIdTopology, 'localUserId') });
 
 // ---- cases ------------------------------------------------------------------------------------
 
@@ -56,6 +56,7 @@ const randomUuid = HEAD + opens('callPeer', 'peerId', fabric('crypto.randomUUID(
 const uuidv4 = "import { v4 as uuidv4 } from 'uuid';\n" + HEAD + opens('callPeer', 'peerId', 'const fabricId = uuidv4()', fabric('fabricId', `{ ${PEER} }`));
 const meshConstant = HEAD + opens('callPeer', 'peerId', fabric("'remote-peer'", `{ ${PEER} }`));
 const sendParticipant = HEAD + opens('publish', 'room, stream', "stream.getTracks().forEach((t) => pc.addTransceiver(t, { direction: 'sendonly' }))", fabric('room.hostId', SEND));
+const sendShifted = HEAD + opens('publish', 'queue', fabric('queue.shift()', SEND));
 const sendByTransceivers = HEAD + opens('publish', 'room, stream', "stream.getTracks().forEach((t) => pc.addTransceiver(t, { direction: 'sendonly' }))", fabric('room.hostId'));
 const receiveServer = HEAD + opens('subscribe', 'participantId', "pc.addTransceiver('video', { direction: 'recvonly' })", fabric("'sfu-1'", RECEIVE));
 const receiveKnownServer = HEAD + opens('publish', 'stream', fabric("'sfu-1'", SEND)) + opens('subscribe', 'participantId', fabric("'sfu-1'", RECEIVE));
@@ -108,7 +109,7 @@ ruleTester('remote-userid-topology', {
     {
       name: 'mesh: the local userID as remoteUserID',
       code: localMesh,
-      errors: [at(localMesh, 'addNewFabric', 'localUserID', messages.local, {
+      errors: [at(localMesh, 'addNewFabric', 'localUserID', 'local', {
         related: [initRelated(localMesh), callRelated(localMesh, fabric('localUserID', `{ ${PEER} }`), MESH, 'remoteEndpointType peer')],
         fixes: [participantFix(localMesh, 'localUserID', 'addNewFabric', 'peerId')],
       })],
@@ -117,56 +118,65 @@ ruleTester('remote-userid-topology', {
       name: 'server: the local userID as remoteUserID, fixed to the one configured server ID',
       code: localServer,
       config: { conferenceServerIds: ['jvb-bridge'] },
-      errors: [at(localServer, 'addNewFabric', 'localUserID', messages.local, {
+      errors: [at(localServer, 'addNewFabric', 'localUserID', 'local', {
         related: [initRelated(localServer), callRelated(localServer, fabric('localUserID', `{ ${SERVER} }`), BRIDGE, 'remoteEndpointType server')],
         fixes: [serverFix(localServer, 'localUserID', 'addNewFabric', 'jvb-bridge')],
       })],
     },
     {
-      name: 'crypto.randomUUID() per connection',
+      // A call counts as a side effect, so no fix replaces it (the same ID through a const, below, gets one).
+      name: 'crypto.randomUUID() per connection: a random ID is only computed, so replacing it deletes nothing',
       code: randomUuid,
-      errors: [at(randomUuid, 'addNewFabric', 'crypto.randomUUID()', messages.random, {
-        related: [callRelated(randomUuid, fabric('crypto.randomUUID()'), UNKNOWN, 'no other evidence')],
+      errors: [at(randomUuid, 'addNewFabric', 'crypto.randomUUID()', 'random', {
+        related: [unknownRelated(randomUuid, fabric('crypto.randomUUID()'), 'no other evidence')],
         fixes: [participantFix(randomUuid, 'crypto.randomUUID()', 'addNewFabric', 'peerId')],
       })],
     },
-    { name: 'uuidv4() per connection through a local const', code: uuidv4, errors: [at(uuidv4, 'addNewFabric', 'fabricId', messages.random, { fixes: [participantFix(uuidv4, 'fabricId', 'addNewFabric', 'peerId')] })] },
+    { name: 'uuidv4() per connection through a local const', code: uuidv4, errors: [at(uuidv4, 'addNewFabric', 'fabricId', 'random', { fixes: [participantFix(uuidv4, 'fabricId', 'addNewFabric', 'peerId')] })] },
     {
       name: 'mesh: one constant for every peer',
       code: meshConstant,
-      errors: [at(meshConstant, 'addNewFabric', "'remote-peer'", format(messages.meshConstant, { value: '"remote-peer"' }), { fixes: [participantFix(meshConstant, "'remote-peer'", 'addNewFabric', 'peerId')] })],
+      errors: [at(meshConstant, 'addNewFabric', "'remote-peer'", 'meshConstant', {
+        data: { value: '"remote-peer"' }, fixes: [participantFix(meshConstant, "'remote-peer'", 'addNewFabric', 'peerId')] })],
     },
     {
       name: "send-only connection to a server with a participant's ID",
       code: sendParticipant,
-      errors: [at(sendParticipant, 'addNewFabric', 'room.hostId', messages.sendParticipant, {
+      errors: [at(sendParticipant, 'addNewFabric', 'room.hostId', 'sendParticipant', {
         related: [callRelated(sendParticipant, fabric('room.hostId', SEND), SEND_LABEL, 'fabricTransmissionDirection sendonly, remoteEndpointType server')],
       })],
     },
     {
-      name: 'send-only connection, one conferenceServerIds entry: a safe fix to it',
+      name: 'send-only connection, one conferenceServerIds entry: a fix to it, only offered',
       code: sendParticipant,
       config: { conferenceServerIds: ['sfu-1'] },
-      errors: [at(sendParticipant, 'addNewFabric', 'room.hostId', messages.sendParticipant, { fixes: [serverFix(sendParticipant, 'room.hostId', 'addNewFabric', 'sfu-1')] })],
+      errors: [at(sendParticipant, 'addNewFabric', 'room.hostId', 'sendParticipant', { fixes: [serverFix(sendParticipant, 'room.hostId', 'addNewFabric', 'sfu-1')] })],
     },
     {
       name: 'send-only connection, two conferenceServerIds entries: two suggestions',
       code: sendParticipant,
       config: { conferenceServerIds: ['sfu-1', 'sfu-2'] },
-      errors: [at(sendParticipant, 'addNewFabric', 'room.hostId', messages.sendParticipant, {
-        fixes: [serverFix(sendParticipant, 'room.hostId', 'addNewFabric', 'sfu-1', 'suggestion'), serverFix(sendParticipant, 'room.hostId', 'addNewFabric', 'sfu-2', 'suggestion')],
+      errors: [at(sendParticipant, 'addNewFabric', 'room.hostId', 'sendParticipant', {
+        fixes: [serverFix(sendParticipant, 'room.hostId', 'addNewFabric', 'sfu-1'), serverFix(sendParticipant, 'room.hostId', 'addNewFabric', 'sfu-2')],
       })],
+    },
+    {
+      name: 'send-only connection, one conferenceServerIds entry, a remoteUserID with a side effect (queue.shift()): no fix, which would drop the shift',
+      code: sendShifted,
+      config: { conferenceServerIds: ['sfu-1'] },
+      errors: [at(sendShifted, 'addNewFabric', 'queue.shift()', 'sendParticipant')],
     },
     {
       name: 'send-only known from the transceiver directions alone',
       code: sendByTransceivers,
-      errors: [at(sendByTransceivers, 'addNewFabric', 'room.hostId', messages.sendParticipant, { related: [callRelated(sendByTransceivers, fabric('room.hostId'), SEND_LABEL, 'transceivers sendonly')] })],
+      errors: [at(sendByTransceivers, 'addNewFabric', 'room.hostId', 'sendParticipant', { related: [callRelated(sendByTransceivers, fabric('room.hostId'), SEND_LABEL, 'transceivers sendonly')] })],
     },
     {
       name: "receiving connection with the configured server's ID",
       code: receiveServer,
       config: { conferenceServerIds: ['sfu-1'] },
-      errors: [at(receiveServer, 'addNewFabric', "'sfu-1'", format(messages.receiveServer, { value: '"sfu-1"' }), {
+      errors: [at(receiveServer, 'addNewFabric', "'sfu-1'", 'receiveServer', {
+        data: { value: '"sfu-1"' },
         related: [callRelated(receiveServer, fabric("'sfu-1'", RECEIVE), RECEIVE_LABEL, 'fabricTransmissionDirection receiveonly, remoteEndpointType server')],
         fixes: [participantFix(receiveServer, "'sfu-1'", 'addNewFabric', 'participantId')],
       })],
@@ -174,29 +184,31 @@ ruleTester('remote-userid-topology', {
     {
       name: "receiving connection with the ID the send-only connection gives the server",
       code: receiveKnownServer,
-      errors: [at(receiveKnownServer, 'subscribe', "'sfu-1'", format(messages.receiveServer, { value: '"sfu-1"' }), { fixes: [participantFix(receiveKnownServer, "'sfu-1'", 'subscribe', 'participantId')] })],
+      errors: [at(receiveKnownServer, 'subscribe', "'sfu-1'", 'receiveServer', {
+        data: { value: '"sfu-1"' }, fixes: [participantFix(receiveKnownServer, "'sfu-1'", 'subscribe', 'participantId')] })],
     },
     {
       name: "one bridge connection with a participant's ID",
       code: bridgeParticipant,
-      errors: [at(bridgeParticipant, 'addNewFabric', 'room.participants[0].id', messages.bridgeParticipant)],
+      errors: [at(bridgeParticipant, 'addNewFabric', 'room.participants[0].id', 'bridgeParticipant')],
     },
     {
-      name: 'one bridge connection, configured bridge ID: safe fix',
+      name: 'one bridge connection, configured bridge ID: a fix to it, only offered',
       code: bridgeParticipant,
       config: { conferenceServerIds: ['jvb-bridge'] },
-      errors: [at(bridgeParticipant, 'addNewFabric', 'room.participants[0].id', messages.bridgeParticipant, { fixes: [serverFix(bridgeParticipant, 'room.participants[0].id', 'addNewFabric', 'jvb-bridge')] })],
+      errors: [at(bridgeParticipant, 'addNewFabric', 'room.participants[0].id', 'bridgeParticipant', { fixes: [serverFix(bridgeParticipant, 'room.participants[0].id', 'addNewFabric', 'jvb-bridge')] })],
     },
     {
       name: 'a file using mediasoup-client talks to a server',
       code: mediasoup,
-      errors: [at(mediasoup, 'addNewFabric', 'participant.id', messages.bridgeParticipant, { related: [callRelated(mediasoup, fabric('participant.id'), BRIDGE, 'uses mediasoup-client')] })],
+      errors: [at(mediasoup, 'addNewFabric', 'participant.id', 'bridgeParticipant', { related: [callRelated(mediasoup, fabric('participant.id'), BRIDGE, 'uses mediasoup-client')] })],
     },
     {
       name: 'topology mesh in the configuration: a constant without attributes',
       code: configMesh,
       config: { topology: 'mesh' },
-      errors: [at(configMesh, 'addNewFabric', "'everyone'", format(messages.meshConstant, { value: '"everyone"' }), {
+      errors: [at(configMesh, 'addNewFabric', "'everyone'", 'meshConstant', {
+        data: { value: '"everyone"' },
         related: [callRelated(configMesh, fabric("'everyone'"), MESH, 'configured topology mesh')],
         fixes: [participantFix(configMesh, "'everyone'", 'addNewFabric', 'peerId')],
       })],
@@ -205,24 +217,25 @@ ruleTester('remote-userid-topology', {
       name: "topology sfu-multi-pc: a send-only connection with a participant's ID",
       code: configMultiSend,
       config: { topology: 'sfu-multi-pc' },
-      errors: [at(configMultiSend, 'addNewFabric', 'room.hostId', messages.sendParticipant, { related: [callRelated(configMultiSend, fabric('room.hostId'), SEND_LABEL, 'configured topology sfu-multi-pc, transceivers sendonly')] })],
+      errors: [at(configMultiSend, 'addNewFabric', 'room.hostId', 'sendParticipant', { related: [callRelated(configMultiSend, fabric('room.hostId'), SEND_LABEL, 'configured topology sfu-multi-pc, transceivers sendonly')] })],
     },
     {
       name: "topology sfu-single-pc: a participant's ID",
       code: configSingle,
       config: { topology: 'sfu-single-pc' },
-      errors: [at(configSingle, 'addNewFabric', 'room.hostId', messages.bridgeParticipant, { related: [callRelated(configSingle, fabric('room.hostId'), BRIDGE, 'configured topology sfu-single-pc')] })],
+      errors: [at(configSingle, 'addNewFabric', 'room.hostId', 'bridgeParticipant', { related: [callRelated(configSingle, fabric('room.hostId'), BRIDGE, 'configured topology sfu-single-pc')] })],
     },
     {
       name: 'setIdentifiers({remoteUserID}) with the local userID',
       code: setIdentifiersLocal,
-      errors: [at(setIdentifiersLocal, 'setIdentifiers', 'localUserID', messages.local, { fixes: [participantFix(setIdentifiersLocal, 'localUserID', 'setIdentifiers', 'peerId')] })],
+      errors: [at(setIdentifiersLocal, 'setIdentifiers', 'localUserID', 'local', { fixes: [participantFix(setIdentifiersLocal, 'localUserID', 'setIdentifiers', 'peerId')] })],
     },
     {
       name: "setIdentifiers on a receiving connection (transceivers of its pc) with the server's ID",
       code: setIdentifiersReceive,
       config: { conferenceServerIds: ['sfu-1'] },
-      errors: [at(setIdentifiersReceive, 'setIdentifiers', "'sfu-1'", format(messages.receiveServer, { value: '"sfu-1"' }), { fixes: [participantFix(setIdentifiersReceive, "'sfu-1'", 'setIdentifiers', 'participantId')] })],
+      errors: [at(setIdentifiersReceive, 'setIdentifiers', "'sfu-1'", 'receiveServer', {
+        data: { value: '"sfu-1"' }, fixes: [participantFix(setIdentifiersReceive, "'sfu-1'", 'setIdentifiers', 'participantId')] })],
     },
   ],
 });

@@ -1,14 +1,13 @@
 // Rule removed-api: reportUserIDChange (with and without a pinned old build), the rejected fabricSetupFailed event, on() event names.
-import { format } from '../../server/src/rules/rule.js';
-import { ACCEPTED_EVENTS, messages } from '../../server/src/rules/removed-api.js';
+import { ACCEPTED_EVENTS, removedApi } from '../../server/src/rules/removed-api.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { replaced, ruleTester } from '../helpers/rule-tester.js';
+import { note, replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
 
-const EVENT_FIX = 'Use the event name the SDK accepts';
+const eventFix = (known: string) => `Use the event name '${known}'`;
 const HEAD = "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\nconst pc = new RTCPeerConnection();\n";
-const accepted = ACCEPTED_EVENTS.join(', ');
-const unknownEvent = (event: string, known?: string) =>
-  format(messages.unknownEvent, { event, accepted, hint: known ? format(messages.unknownEventHint, { known }) : '' });
+/** An event name on() does not accept: a misspelling of one it does, or no event at all. */
+const unknownEvent = (event: string, known?: string): Pick<ExpectedError, 'messageId' | 'data'> =>
+  known ? { messageId: 'misspeltEvent', data: { event, known } } : { messageId: 'unknownEvent', data: { event, accepted: ACCEPTED_EVENTS.join(', ') } };
 
 const remoteRename = `${HEAD}export function onPeerRenamed(newId) {\n  cs.reportUserIDChange(pc, 'room-42', newId, cs.userIDType.remote);\n}\n`;
 const elementAccess = `${HEAD}cs['reportUserIDChange'](pc, 'room-42', 'bob-2', 'remote');\n`;
@@ -30,9 +29,9 @@ ruleTester('removed-api', {
     {
       name: 'reportUserIDChange for a remote participant: reported at the method name',
       code: remoteRename,
-      errors: [{ ...rangeIn(remoteRename, 'cs.', 'reportUserIDChange'), message: messages.reportUserIdChange, related: [] }],
+      errors: [{ ...rangeIn(remoteRename, 'cs.', 'reportUserIDChange'), messageId: 'reportUserIdChange', related: [] }],
     },
-    { name: "cs['reportUserIDChange']", code: elementAccess, errors: [{ ...rangeOfText(elementAccess, "'reportUserIDChange'"), message: messages.reportUserIdChange }] },
+    { name: "cs['reportUserIDChange']", code: elementAccess, errors: [{ ...rangeOfText(elementAccess, "'reportUserIDChange'"), messageId: 'reportUserIdChange' }] },
     {
       name: 'reportUserIDChange with react-native-callstats 3.24.6 pinned: works there, breaks on upgrade',
       files: { 'package.json': manifest('3.24.6'), 'src/app.js': moduleApp },
@@ -40,32 +39,33 @@ ruleTester('removed-api', {
         {
           file: 'app.js',
           ...rangeIn(moduleApp, 'cs.', 'reportUserIDChange'),
-          message: format(messages.reportUserIdChangePinned, { version: '3.24.6' }),
-          related: [{ file: 'package.json', ...rangeOfText(manifest('3.24.6'), '3.24.6'), message: format(messages.pinned, { version: '3.24.6' }) }],
+          messageId: 'reportUserIdChangePinned',
+          data: { version: '3.24.6' },
+          related: [{ file: 'package.json', ...rangeOfText(manifest('3.24.6'), '3.24.6'), message: note(removedApi, 'pinned', { version: '3.24.6' }) }],
         },
       ],
     },
     {
       name: 'reportUserIDChange with ^3.73.16 pinned: the plain message',
       files: { 'package.json': manifest('^3.73.16'), 'src/app.js': moduleApp },
-      errors: [{ file: 'app.js', ...rangeIn(moduleApp, 'cs.', 'reportUserIDChange'), message: messages.reportUserIdChange, related: [] }],
+      errors: [{ file: 'app.js', ...rangeIn(moduleApp, 'cs.', 'reportUserIDChange'), messageId: 'reportUserIdChange', related: [] }],
     },
     {
       name: 'fabricSetupFailed as the enum member, the string and a constant',
       code: setupFailed,
       errors: [
-        { ...rangeOfText(setupFailed, 'cs.fabricEvent.fabricSetupFailed'), message: messages.fabricSetupFailed },
-        { ...rangeOfText(setupFailed, "'fabricSetupFailed'"), message: messages.fabricSetupFailed },
-        { ...rangeIn(setupFailed, 'sendFabricEvent(pc, FAILED', 'FAILED'), message: messages.fabricSetupFailed },
+        { ...rangeOfText(setupFailed, 'cs.fabricEvent.fabricSetupFailed'), messageId: 'fabricSetupFailed' },
+        { ...rangeOfText(setupFailed, "'fabricSetupFailed'"), messageId: 'fabricSetupFailed' },
+        { ...rangeIn(setupFailed, 'sendFabricEvent(pc, FAILED', 'FAILED'), messageId: 'fabricSetupFailed' },
       ],
     },
     {
       name: "on('error'), a name in the wrong case (with its fix) and an unknown name through a constant",
       code: events,
       errors: [
-        { ...rangeOfText(events, "'error'"), message: messages.errorEvent },
-        { ...rangeOfText(events, '"precalltestresults"'), message: unknownEvent('precalltestresults', 'preCallTestResults'), fixes: [{ title: EVENT_FIX, kind: 'suggestion', output: replaced(events, '"precalltestresults"', '"preCallTestResults"') }] },
-        { ...rangeIn(events, 'cs.on(QUALITY', 'QUALITY'), message: unknownEvent('connectionQuality') },
+        { ...rangeOfText(events, "'error'"), messageId: 'errorEvent' },
+        { ...rangeOfText(events, '"precalltestresults"'), ...unknownEvent('precalltestresults', 'preCallTestResults'), fixes: [{ title: eventFix('preCallTestResults'), kind: 'suggestion', output: replaced(events, '"precalltestresults"', '"preCallTestResults"') }] },
+        { ...rangeIn(events, 'cs.on(QUALITY', 'QUALITY'), ...unknownEvent('connectionQuality') },
       ],
     },
   ],

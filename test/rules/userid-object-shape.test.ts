@@ -1,18 +1,19 @@
 // Rule userid-object-shape: keys and types of the object-form userID, the 3.14 version floor (package.json, page script URL), objects as remote IDs.
-import { format } from '../../server/src/rules/rule.js';
-import { messages } from '../../server/src/rules/userid-object-shape.js';
+import { useridObjectShape } from '../../server/src/rules/userid-object-shape.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
+import { note, replaced, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
 
 const RENAME = "Use the SDK's spelling of the key";
 const ALIAS = 'Pass the aliasName string instead of the object';
 const HEAD = 'const cs = new callstats();\n';
 const PC = 'const pc = new RTCPeerConnection();\n';
 
-const unknownKey = (key: string, known?: string) =>
-  format(messages.unknownKey, { key, hint: known ? format(messages.unknownKeyHint, { known }) : '' });
-const notString = (field: string, kind: string, role: string) => format(messages.notString, { field, kind, role });
-const remoteObject = (method: string, label: string) => format(messages.remoteObject, { method, label });
+/** A key the object form does not read: a misspelling of one it does, or another key. */
+const unknownKey = (key: string, known?: string): Pick<ExpectedError, 'messageId' | 'data'> => (known ? { messageId: 'misspeltKey', data: { key, known } } : { messageId: 'unknownKey', data: { key } });
+const notString = (field: string, kind: string, role: string) => ({ messageId: 'notString', data: { field, kind, role } });
+const remoteObject = (method: string, label: string) => ({ messageId: 'remoteObject', data: { method, label } });
+const PASSED_AT = note(useridObjectShape, 'passedAt');
+const pinned = (version: string) => note(useridObjectShape, 'pinned', { version });
 const ALIAS_ROLE = 'the ID the user is reported under';
 
 const inPlace = `${HEAD}cs.initialize('app', 'secret', { username: 'Alice', aliasName: 'a-1', role: 'teacher' });\n`;
@@ -34,7 +35,7 @@ cs.setIdentifiers({ remoteUserID: bob }, pc);
 `;
 const remoteShorthand = `${HEAD}${PC}const remoteUserID = { userName: 'Bob', aliasName: 'bob-1' };\ncs.setIdentifiers({ remoteUserID }, pc);\n`;
 
-const related = (code: string, file = 'app.js'): ExpectedError['related'] => [{ file, ...rangeIn(code, "'secret', ", 'localUser'), message: messages.passedAt }];
+const related = (code: string, file = 'app.js'): ExpectedError['related'] => [{ file, ...rangeIn(code, "'secret', ", 'localUser'), message: PASSED_AT }];
 
 ruleTester('userid-object-shape', {
   valid: [
@@ -54,36 +55,36 @@ ruleTester('userid-object-shape', {
       name: 'misspelt and unknown keys in place: the misspelling is not also reported as a missing userName',
       code: inPlace,
       errors: [
-        { ...rangeOfText(inPlace, 'username'), message: unknownKey('username', 'userName'), related: [], fixes: [{ title: RENAME, kind: 'suggestion', output: replaced(inPlace, 'username', 'userName') }] },
-        { ...rangeOfText(inPlace, 'role'), message: unknownKey('role'), related: [] },
+        { ...rangeOfText(inPlace, 'username'), ...unknownKey('username', 'userName'), related: [], fixes: [{ title: RENAME, kind: 'suggestion', output: replaced(inPlace, 'username', 'userName') }] },
+        { ...rangeOfText(inPlace, 'role'), ...unknownKey('role'), related: [] },
       ],
     },
     {
       name: 'a misspelt shorthand key is renamed keeping its value',
       code: shorthand,
-      errors: [{ ...rangeIn(shorthand, "'Alice', ", 'aliasname'), message: unknownKey('aliasname', 'aliasName'), fixes: [{ title: RENAME, kind: 'suggestion', output: replaced(shorthand, 'aliasname }', 'aliasName: aliasname }') }] }],
+      errors: [{ ...rangeIn(shorthand, "'Alice', ", 'aliasname'), ...unknownKey('aliasname', 'aliasName'), fixes: [{ title: RENAME, kind: 'suggestion', output: replaced(shorthand, 'aliasname }', 'aliasName: aliasname }') }] }],
     },
     {
       name: 'missing aliasName and userName, reported at the object with the initialize() argument as related',
       code: missing,
       errors: [
-        { ...rangeOfText(missing, "{ loginID: 'alice' }"), message: messages.missingAliasName, related: related(missing) },
-        { ...rangeOfText(missing, "{ loginID: 'alice' }"), message: messages.missingUserName, related: related(missing) },
+        { ...rangeOfText(missing, "{ loginID: 'alice' }"), messageId: 'missingAliasName', related: related(missing) },
+        { ...rangeOfText(missing, "{ loginID: 'alice' }"), messageId: 'missingUserName', related: related(missing) },
       ],
     },
     {
       name: 'a boolean, a number and null',
       code: types,
       errors: [
-        { ...rangeOfText(types, 'true'), message: notString('userName', 'a boolean', "the user's name shown to support staff") },
-        { ...rangeOfText(types, '4711'), message: notString('aliasName', 'a number', ALIAS_ROLE) },
-        { ...rangeOfText(types, 'null'), message: notString('loginID', 'null', 'the login ID') },
+        { ...rangeOfText(types, 'true'), ...notString('userName', 'a boolean', "the user's name shown to support staff") },
+        { ...rangeOfText(types, '4711'), ...notString('aliasName', 'a number', ALIAS_ROLE) },
+        { ...rangeOfText(types, 'null'), ...notString('loginID', 'null', 'the login ID') },
       ],
     },
     {
       name: 'one branch of a conditional',
       code: conditional,
-      errors: [{ ...rangeOfText(conditional, "{ userName: 'Alice' }"), message: messages.missingAliasName, related: [{ file: 'app.js', ...rangeOfText(conditional, "guest ? 'guest' : { userName: 'Alice' }"), message: messages.passedAt }] }],
+      errors: [{ ...rangeOfText(conditional, "{ userName: 'Alice' }"), messageId: 'missingAliasName', related: [{ file: 'app.js', ...rangeOfText(conditional, "guest ? 'guest' : { userName: 'Alice' }"), message: PASSED_AT }] }],
     },
     {
       name: 'a page loading callstats-3.12.1.js: reported at the object, related to the script src',
@@ -94,8 +95,9 @@ ruleTester('userid-object-shape', {
         {
           file: 'index.html',
           ...rangeOfText(page, "{ userName: 'Alice', aliasName: 'a-1' }"),
-          message: format(messages.tooOld, { version: '3.12.1' }),
-          related: [{ file: 'index.html', ...rangeOfText(page, PAGE_SCRIPT), message: format(messages.pinned, { version: '3.12.1' }) }],
+          messageId: 'tooOld',
+          data: { version: '3.12.1' },
+          related: [{ file: 'index.html', ...rangeOfText(page, PAGE_SCRIPT), message: pinned('3.12.1') }],
         },
       ],
     },
@@ -106,9 +108,10 @@ ruleTester('userid-object-shape', {
         {
           file: 'app.js',
           ...rangeOfText(moduleApp, "{ userName: 'Alice', aliasName: 'a-1' }"),
-          message: format(messages.tooOld, { version: '3.12.1' }),
+          messageId: 'tooOld',
+          data: { version: '3.12.1' },
           related: [
-            { file: 'package.json', ...rangeOfText(manifest('^3.12.1'), '^3.12.1'), message: format(messages.pinned, { version: '3.12.1' }) },
+            { file: 'package.json', ...rangeOfText(manifest('^3.12.1'), '^3.12.1'), message: pinned('3.12.1') },
             ...related(moduleApp)!,
           ],
         },
@@ -118,19 +121,19 @@ ruleTester('userid-object-shape', {
       name: 'objects as remote user IDs: addNewFabric, associateMstWithUserID, setIdentifiers',
       code: remotes,
       errors: [
-        { ...rangeIn(remotes, 'addNewFabric(pc, ', 'bob'), message: remoteObject('addNewFabric', 'the remoteUserID'), fixes: [{ title: ALIAS, kind: 'suggestion', output: replaced(remotes, 'pc, bob,', 'pc, bob.aliasName,') }] },
+        { ...rangeIn(remotes, 'addNewFabric(pc, ', 'bob'), ...remoteObject('addNewFabric', 'the remoteUserID'), fixes: [{ title: ALIAS, kind: 'suggestion', output: replaced(remotes, 'pc, bob,', 'pc, bob.aliasName,') }] },
         {
           ...rangeOfText(remotes, "{ userName: 'Carol', aliasName: carolId }"),
-          message: remoteObject('associateMstWithUserID', 'the userID'),
+          ...remoteObject('associateMstWithUserID', 'the userID'),
           fixes: [{ title: ALIAS, kind: 'suggestion', output: replaced(remotes, "{ userName: 'Carol', aliasName: carolId }", 'carolId') }],
         },
-        { ...rangeIn(remotes, 'remoteUserID: ', 'bob'), message: remoteObject('setIdentifiers', 'remoteUserID'), fixes: [{ title: ALIAS, kind: 'suggestion', output: replaced(remotes, 'remoteUserID: bob', 'remoteUserID: bob.aliasName') }] },
+        { ...rangeIn(remotes, 'remoteUserID: ', 'bob'), ...remoteObject('setIdentifiers', 'remoteUserID'), fixes: [{ title: ALIAS, kind: 'suggestion', output: replaced(remotes, 'remoteUserID: bob', 'remoteUserID: bob.aliasName') }] },
       ],
     },
     {
       name: 'a shorthand remoteUserID gets no fix',
       code: remoteShorthand,
-      errors: [{ ...rangeIn(remoteShorthand, 'setIdentifiers({ ', 'remoteUserID'), message: remoteObject('setIdentifiers', 'remoteUserID') }],
+      errors: [{ ...rangeIn(remoteShorthand, 'setIdentifiers({ ', 'remoteUserID'), ...remoteObject('setIdentifiers', 'remoteUserID') }],
     },
   ],
 });

@@ -1,23 +1,22 @@
 // Rule userid-privacy: user IDs that are or are built from e-mail addresses, phone numbers or people's names; hashes, opaque IDs and userName are fine.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { format } from '../../server/src/rules/rule.js';
-import { findEmail, isPhoneNumber, messages, personalName } from '../../server/src/rules/userid-privacy.js';
+import { findEmail, isPhoneNumber, personalName, useridPrivacy } from '../../server/src/rules/userid-privacy.js';
 import { rangeIn, rangeOfText } from '../helpers/lint.js';
-import { ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
+import { note, ruleTester, type ExpectedError } from '../helpers/rule-tester.js';
 
 const PRE = 'const cs = new callstats();\nconst pc = new RTCPeerConnection();\n';
 
-type Advice = 'adviceLocal' | 'adviceRemote' | 'adviceAlias';
+type Message = Pick<ExpectedError, 'messageId' | 'data'>;
 
-function message(label: string, is: 'is' | 'is built from', what: 'email' | 'phone' | 'name', evidence: string, advice: Advice): string {
-  return format(messages.personal, { label, is, what: messages[what], evidence, advice: messages[advice] });
+function message(label: string, is: 'is' | 'is built from', what: 'email' | 'phone' | 'name', evidence: string): Message {
+  return { messageId: `${what}${is === 'is' ? 'Is' : 'Built'}`, data: { label, evidence } };
 }
 
-const fromHere = (code: string, needle: string, file = 'app.js', anchor?: string) => ({ file, ...(anchor ? rangeIn(code, anchor, needle) : rangeOfText(code, needle)), message: messages.related });
+const fromHere = (code: string, needle: string, file = 'app.js', anchor?: string) => ({ file, ...(anchor ? rangeIn(code, anchor, needle) : rangeOfText(code, needle)), message: note(useridPrivacy, 'source') });
 
-function at(code: string, anchor: string, needle: string, text: string, related?: ExpectedError['related']): ExpectedError {
-  return { ...rangeIn(code, anchor, needle), message: text, ...(related ? { related } : {}) };
+function at(code: string, anchor: string, needle: string, found: Message, related?: ExpectedError['related']): ExpectedError {
+  return { ...rangeIn(code, anchor, needle), ...found, ...(related ? { related } : {}) };
 }
 
 const literals = (() => {
@@ -26,9 +25,9 @@ const literals = (() => {
     name: 'an e-mail address and phone numbers written as literals',
     code,
     errors: [
-      at(code, 'initialize', "'alice@example.com'", message('userID', 'is', 'email', '"alice@example.com"', 'adviceLocal'), []),
-      at(code, 'addNewFabric', "'+44 20 7946 0958'", message('remoteUserID', 'is', 'phone', '"+44 20 7946 0958"', 'adviceRemote'), []),
-      at(code, 'associateMstWithUserID', "'(555) 123-4567'", message('userID', 'is', 'phone', '"(555) 123-4567"', 'adviceRemote'), []),
+      at(code, 'initialize', "'alice@example.com'", message('userID', 'is', 'email', '"alice@example.com"'), []),
+      at(code, 'addNewFabric', "'+44 20 7946 0958'", message('remoteUserID', 'is', 'phone', '"+44 20 7946 0958"'), []),
+      at(code, 'associateMstWithUserID', "'(555) 123-4567'", message('userID', 'is', 'phone', '"(555) 123-4567"'), []),
     ],
   };
 })();
@@ -39,10 +38,10 @@ const fields = (() => {
     name: 'fields named for personal data: displayName, email, phoneNumber, name',
     code,
     errors: [
-      at(code, 'initialize', 'profile.displayName', message('userID', 'is', 'name', 'profile.displayName', 'adviceLocal'), []),
-      at(code, 'addNewFabric', 'room.host.email', message('remoteUserID', 'is', 'email', 'room.host.email', 'adviceRemote'), []),
-      at(code, 'userID:', 'profile.phoneNumber', message('feedback.userID', 'is', 'phone', 'profile.phoneNumber', 'adviceRemote'), []),
-      at(code, 'associateMstWithUserID', 'room.speaker.name', message('userID', 'is', 'name', 'room.speaker.name', 'adviceRemote'), []),
+      at(code, 'initialize', 'profile.displayName', message('userID', 'is', 'name', 'profile.displayName'), []),
+      at(code, 'addNewFabric', 'room.host.email', message('remoteUserID', 'is', 'email', 'room.host.email'), []),
+      at(code, 'userID:', 'profile.phoneNumber', message('feedback.userID', 'is', 'phone', 'profile.phoneNumber'), []),
+      at(code, 'associateMstWithUserID', 'room.speaker.name', message('userID', 'is', 'name', 'room.speaker.name'), []),
     ],
   };
 })();
@@ -53,8 +52,8 @@ const builtFrom = (() => {
     name: 'built from personal data: a lower-cased e-mail with a suffix, an ID turned into an address',
     code,
     errors: [
-      at(code, 'initialize', '`${user.email.toLowerCase()}#${navigator.platform}`', message('userID', 'is built from', 'email', 'user.email', 'adviceLocal'), []),
-      at(code, 'remoteUserID:', "user.id + '@corp.example.com'", message('remoteUserID', 'is built from', 'email', "user.id + '@corp.example.com'", 'adviceRemote'), []),
+      at(code, 'initialize', '`${user.email.toLowerCase()}#${navigator.platform}`', message('userID', 'is built from', 'email', 'user.email'), []),
+      at(code, 'remoteUserID:', "user.id + '@corp.example.com'", message('remoteUserID', 'is built from', 'email', "user.id + '@corp.example.com'"), []),
     ],
   };
 })();
@@ -64,7 +63,7 @@ const aliasName = (() => {
   return {
     name: 'the object form: an e-mail as aliasName (userName is where the real name belongs)',
     code,
-    errors: [at(code, 'aliasName:', 'account.email', message('userID.aliasName', 'is', 'email', 'account.email', 'adviceAlias'), [])],
+    errors: [at(code, 'aliasName:', 'account.email', message('userID.aliasName', 'is', 'email', 'account.email'), [])],
   };
 })();
 
@@ -74,8 +73,8 @@ const followed = (() => {
     name: 'followed through a parameter to its caller, and through destructuring',
     code,
     errors: [
-      at(code, 'addNewFabric', 'peer', message('remoteUserID', 'is', 'email', '"carol@example.org"', 'adviceRemote'), [fromHere(code, "'carol@example.org'")]),
-      at(code, 'cs.initialize', 'userId', message('userID', 'is', 'email', 'user.email', 'adviceLocal'), [fromHere(code, 'email: userId')]),
+      at(code, 'addNewFabric', 'peer', message('remoteUserID', 'is', 'email', '"carol@example.org"'), [fromHere(code, "'carol@example.org'")]),
+      at(code, 'cs.initialize', 'userId', message('userID', 'is', 'email', 'user.email'), [fromHere(code, 'email: userId')]),
     ],
   };
 })();
@@ -86,13 +85,13 @@ const imported = (() => {
   return {
     name: 'an address kept in another module',
     files: { 'config.js': config, 'app.js': app },
-    errors: [{ file: 'app.js', ...rangeIn(app, 'addNewFabric', 'SUPPORT_AGENT'), message: message('remoteUserID', 'is', 'email', '"help@example.com"', 'adviceRemote'), related: [fromHere(config, "'help@example.com'", 'config.js')] }],
+    errors: [{ file: 'app.js', ...rangeIn(app, 'addNewFabric', 'SUPPORT_AGENT'), ...message('remoteUserID', 'is', 'email', '"help@example.com"'), related: [fromHere(config, "'help@example.com'", 'config.js')] }],
   };
 })();
 
 const parameterName = (() => {
   const code = `${PRE}export function callByEmail(room, peerEmail) {\n  cs.addNewFabric(pc, peerEmail, cs.fabricUsage.multiplex, room);\n}\n`;
-  return { name: 'a parameter named for an e-mail address', code, errors: [at(code, 'addNewFabric', 'peerEmail', message('remoteUserID', 'is', 'email', 'peerEmail', 'adviceRemote'), [])] };
+  return { name: 'a parameter named for an e-mail address', code, errors: [at(code, 'addNewFabric', 'peerEmail', message('remoteUserID', 'is', 'email', 'peerEmail'), [])] };
 })();
 
 ruleTester('userid-privacy', {

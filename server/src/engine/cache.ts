@@ -7,16 +7,21 @@ import * as path from 'node:path';
 import type { Fix, RelatedLocation, SourceRange } from './types.js';
 
 /** Where the caches live in a project: the convention of tools that keep caches in node_modules. */
-export const CACHE_FOLDER = path.join('node_modules', '.cache', 'callstats-lint');
+const CACHE_FOLDER = path.join('node_modules', '.cache', 'callstats-lint');
 /** Bumped whenever what an entry holds changes shape. */
-const FORMAT = 1;
+const FORMAT = 2;
 /** Entries kept; the least recently written go first. One entry serves one set of analysed files. */
 const MAX_ENTRIES = 16;
 
 /** A finding as the analysis produced it, before configuration (severity) and comments (suppression) apply. */
 export interface RawFinding {
   ruleId: string;
+  messageId: string;
+  data: Readonly<Record<string, string | number>>;
   message: string;
+  help: string;
+  /** Never reported as an error (see Draft.likely). */
+  likely: boolean;
   file: string;
   range: SourceRange;
   related: RelatedLocation[];

@@ -1,15 +1,20 @@
-// The TypeScript compiler bundled with ts-morph, loaded through a V8 code cache; importing this module loads it.
+// The TypeScript compiler bundled with ts-morph, loaded through a V8 code cache the first time code uses it.
 //
 // Why: the engine only ever uses ts-morph's `ts` namespace, yet `require('ts-morph')` also loads ts-morph's
 // own 3 MB and has Node compile the 9 MB compiler from scratch on every run. So scripts/build.mjs (with
 // scripts/compiler-plugin.mjs) resolves every `import { ts } from 'ts-morph'` and `require('ts-morph')` under
-// server/src to this module, while the sources keep importing ts-morph for its types. Set the cache folder
-// with setCodeCacheDirectory from code-cache.ts, not from here: importing this module is what loads the compiler.
-import * as fs from 'node:fs';
-import Module from 'node:module';
-import * as path from 'node:path';
+// server/src to this module, while the sources keep importing ts-morph for its types.
+//
+// This is the one seam that keeps the compiler lazy: `ts` is a getter, so any module may import it (the
+// rules, the analysis) and the compiler loads only when something first reads `ts.x`, typically the first
+// parse. A run whose files never touch the SDK never loads it, whatever the module graph imports.
+//
+// The module is CommonJS on purpose: only `exports` can carry a getter (an ES module exports bindings).
 import type { ts as Compiler } from 'ts-morph';
-import { compileWithCodeCache } from './code-cache.js';
+const fs = require('node:fs') as typeof import('node:fs');
+const Module = require('node:module') as typeof import('node:module');
+const path = require('node:path') as typeof import('node:path');
+const { compileWithCodeCache } = require('./code-cache.js') as typeof import('./code-cache.js');
 
 /** The compiler file: beside the bundle in the .vsix (`build.mjs --package` copies it there), else ts-morph's own. */
 function compilerFile(): string {
@@ -39,4 +44,5 @@ function load(): typeof Compiler {
   return module.exports as typeof Compiler;
 }
 
-export const ts = load();
+let compiler: typeof Compiler | undefined;
+Object.defineProperty(exports, 'ts', { enumerable: true, get: () => (compiler ??= load()) });

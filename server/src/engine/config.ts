@@ -4,14 +4,13 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { IgnorePatterns } from './files.js';
 import { LIMITS } from './sdk.js';
-import { RULE_IDS } from '../rules/ids.js';
 import { TOPOLOGIES, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
 import type { ErrorObject } from 'ajv';
 // The shipped schema (schemas/callstatslintrc.schema.json), compiled when the linter is built.
 import validate from 'callstats-lint:config-validator';
 
 export const CONFIG_FILE = '.callstatslintrc.json';
-export const PACKAGE_KEY = 'callstatsLint';
+const PACKAGE_KEY = 'callstatsLint';
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warn', 'error'];
 const KNOWN_KEYS = ['topology', 'conferenceServerIds', 'userIdMaxBytes', 'rules', 'ignores'];
 
@@ -39,9 +38,7 @@ function explain(error: ErrorObject, config: Record<string, unknown>): string {
   const [key, sub] = segments;
   if (error.keyword === 'additionalProperties') {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    return key === 'rules'
-      ? `unknown rule "${extra}"; known rules: ${RULE_IDS.join(', ')}`
-      : `unknown key "${extra}"; allowed keys: ${KNOWN_KEYS.join(', ')}`;
+    return `unknown key "${extra}"; allowed keys: ${KNOWN_KEYS.join(', ')}`;
   }
   if (!key) return 'the configuration must be a JSON object';
   const got = describe(segments.reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], config));
@@ -63,18 +60,23 @@ function explain(error: ErrorObject, config: Record<string, unknown>): string {
   }
 }
 
-/** Checks a parsed configuration against the shipped schema; throws ConfigError naming the key and the allowed values. */
-export function validateConfig(value: unknown, file: string): UserConfig {
+/**
+ * Checks a parsed configuration against the shipped schema, and its rule ids against the rules the
+ * linter runs; throws ConfigError naming the key and the allowed values.
+ */
+export function validateConfig(value: unknown, file: string, ruleIds: readonly string[]): UserConfig {
   if (!validate(value)) {
     const [error] = validate.errors ?? [];
     throw new ConfigError(file, error ? explain(error, (value ?? {}) as Record<string, unknown>) : 'invalid configuration');
   }
-  return value as UserConfig;
+  const config = value as UserConfig;
+  for (const [id, setting] of Object.entries(config.rules ?? {})) checkRuleSetting(id, setting, file, ruleIds);
+  return config;
 }
 
-export function checkRuleSetting(id: string, setting: unknown, file: string): asserts setting is RuleSetting {
-  if (!RULE_IDS.includes(id)) {
-    throw new ConfigError(file, `unknown rule "${id}"; known rules: ${RULE_IDS.join(', ')}`);
+export function checkRuleSetting(id: string, setting: unknown, file: string, ruleIds: readonly string[]): asserts setting is RuleSetting {
+  if (!ruleIds.includes(id)) {
+    throw new ConfigError(file, `unknown rule "${id}"; known rules: ${ruleIds.join(', ')}`);
   }
   if (!RULE_SETTINGS.includes(setting as RuleSetting)) {
     throw new ConfigError(file, `rule "${id}" must be "off", "info", "warn" or "error" (got ${JSON.stringify(setting)})`);
@@ -110,7 +112,7 @@ function syntaxError(text: string, error: ParseError): string {
 }
 
 /** Reads a configuration file: a .callstatslintrc.json, or a package.json whose `callstatsLint` key holds it. */
-export function readConfigFile(file: string): UserConfig | undefined {
+export function readConfigFile(file: string, ruleIds: readonly string[]): UserConfig | undefined {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
@@ -125,12 +127,12 @@ export function readConfigFile(file: string): UserConfig | undefined {
   if (errors.length > 0) throw new ConfigError(file, `invalid JSON: ${syntaxError(body, errors[0])}`);
   if (isPackage) {
     const section = (parsed as Record<string, unknown> | null)?.[PACKAGE_KEY];
-    return section === undefined ? undefined : validateConfig(section, `${file}#${PACKAGE_KEY}`);
+    return section === undefined ? undefined : validateConfig(section, `${file}#${PACKAGE_KEY}`, ruleIds);
   }
-  return validateConfig(parsed, file);
+  return validateConfig(parsed, file, ruleIds);
 }
 
-export function mergeConfig(base: ResolvedConfig, over: UserConfig | undefined, source?: string): ResolvedConfig {
+function mergeConfig(base: ResolvedConfig, over: UserConfig | undefined, source?: string): ResolvedConfig {
   if (!over) return base;
   return {
     topology: over.topology ?? base.topology,
@@ -152,13 +154,15 @@ export class ConfigResolver {
 
   constructor(
     private readonly options: {
+      /** The ids of the rules the linter runs: the only ones a configuration may name. */
+      ruleIds: readonly string[];
       /** Use this file instead of discovery. */
       configFile?: string;
       /** Applied on top of whatever was found (command-line options, editor settings). */
       overrides?: UserConfig;
       /** Applied under whatever was found (editor settings). */
       base?: UserConfig;
-    } = {},
+    },
   ) {}
 
   /** Throws ConfigError for a broken configuration file. */
@@ -175,7 +179,7 @@ export class ConfigResolver {
     if (!this.options.configFile) return this.forFolder(folder, mergeConfig(defaultConfig(), this.options.base));
     if (!this.explicit) {
       const file = path.resolve(this.options.configFile);
-      this.explicit = foundIn(file, readConfigFile(file), mergeConfig(defaultConfig(), this.options.base));
+      this.explicit = foundIn(file, readConfigFile(file, this.options.ruleIds), mergeConfig(defaultConfig(), this.options.base));
     }
     return this.explicit;
   }
@@ -187,7 +191,7 @@ export class ConfigResolver {
     for (const name of [CONFIG_FILE, 'package.json']) {
       const candidate = path.join(folder, name);
       if (!fs.existsSync(candidate)) continue;
-      const user = readConfigFile(candidate);
+      const user = readConfigFile(candidate, this.options.ruleIds);
       if (user) {
         result = foundIn(candidate, user, base);
         break;

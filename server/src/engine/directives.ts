@@ -1,12 +1,11 @@
 // Inline suppressions: `// callstats-lint-disable-next-line <id>[, <id>] -- reason` and `/* callstats-lint-disable <id> */` for a file.
-import type { ts } from 'ts-morph';
-import { RULE_IDS } from '../rules/ids.js';
+import { ts } from 'ts-morph';
 import { lineStarts, rangeOf } from './positions.js';
 import { Workspace } from './workspace.js';
 import type { Finding, Severity } from './types.js';
 
 /** The pseudo rule id of findings about the directives themselves. */
-export const DIRECTIVE_RULE_ID = 'unused-disable-directive';
+const DIRECTIVE_RULE_ID = 'unused-disable-directive';
 
 export interface Directive {
   kind: 'next-line' | 'file';
@@ -93,13 +92,16 @@ export function suppresses(directives: Directive[], ruleId: string, line: number
  * Findings about the directives: unknown rule ids always (a typo suppresses nothing), and, when
  * asked, directives that suppressed nothing, with a fix that removes them.
  */
-export function directiveFindings(file: string, text: string, directives: Directive[], reportUnused: Severity | 'off'): Finding[] {
+export function directiveFindings(file: string, text: string, directives: Directive[], reportUnused: Severity | 'off', knownIds: readonly string[]): Finding[] {
   const starts = lineStarts(text);
   const out: Finding[] = [];
-  const finding = (directive: Directive, message: string, severity: Severity): Finding => ({
+  const finding = (directive: Directive, messageId: string, message: string, help: string, data: Record<string, string>, severity: Severity): Finding => ({
     ruleId: DIRECTIVE_RULE_ID,
+    messageId,
+    data,
     severity,
     message,
+    help,
     file,
     range: rangeOf(starts, directive.start, directive.end),
     related: [],
@@ -107,14 +109,21 @@ export function directiveFindings(file: string, text: string, directives: Direct
     fixes: isComment(file, text, directive.start) ? [{ title: 'Remove the directive', kind: 'safe', isPreferred: true, edits: [removal(file, text, directive)] }] : [],
   });
   for (const directive of directives) {
-    const unknown = directive.ids.filter((id) => !RULE_IDS.includes(id));
+    const unknown = directive.ids.filter((id) => !knownIds.includes(id));
     if (unknown.length) {
-      out.push({ ...finding(directive, `unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in a callstats-lint-disable directive; known rules: ${RULE_IDS.join(', ')}`, 'warn'), fixes: [] });
+      const rules = unknown.map((id) => `"${id}"`).join(', ');
+      const known = knownIds.join(', ');
+      out.push({ ...finding(directive, 'unknownRule', `Unknown rule ${rules} in a callstats-lint-disable directive`, `Name a known rule: ${known}.`, { rules, known }, 'warn'), fixes: [] });
       continue;
     }
     if (reportUnused === 'off' || directive.used.size) continue;
-    const named = directive.ids.length ? ` (no problems were reported from ${directive.ids.map((id) => `"${id}"`).join(', ')})` : ' (no problems were reported)';
-    out.push(finding(directive, `unused callstats-lint-disable directive${named}`, reportUnused));
+    const help = 'Remove the directive: it suppresses nothing.';
+    if (directive.ids.length) {
+      const rules = directive.ids.map((id) => `"${id}"`).join(', ');
+      out.push(finding(directive, 'unusedNamed', `Unused callstats-lint-disable directive (no problems were reported from ${rules})`, help, { rules }, reportUnused));
+    } else {
+      out.push(finding(directive, 'unused', 'Unused callstats-lint-disable directive (no problems were reported)', help, {}, reportUnused));
+    }
   }
   return out;
 }
@@ -130,15 +139,8 @@ function isComment(file: string, text: string, offset: number): boolean {
   // Inside a token (a string, a template, JSX text), or in the trivia before it.
   if (offset >= node.getStart(sourceFile)) return false;
   // Comments on the line of the token before are its trailing comments; the ones after a line break lead into this token.
-  const { getLeadingCommentRanges, getTrailingCommentRanges } = compiler();
-  const comments = [...(getTrailingCommentRanges(sourceFile.text, node.pos) ?? []), ...(getLeadingCommentRanges(sourceFile.text, node.pos) ?? [])];
+  const comments = [...(ts.getTrailingCommentRanges(sourceFile.text, node.pos) ?? []), ...(ts.getLeadingCommentRanges(sourceFile.text, node.pos) ?? [])];
   return comments.some((comment) => comment.pos === offset);
-}
-
-/** The compiler, loaded only when a directive's fix is built: most runs never need it here. */
-function compiler(): typeof ts {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('ts-morph') as typeof import('ts-morph')).ts;
 }
 
 /** Removes the comment, and its whole line when nothing else stands on it. */

@@ -1,7 +1,7 @@
 // Scripts inside HTML, Vue and Svelte files: the text outside <script> blocks is blanked, so offsets stay those of the file.
 import * as path from 'node:path';
 
-export const EMBEDDING_EXTENSIONS = ['.html', '.htm', '.vue', '.svelte'];
+const EMBEDDING_EXTENSIONS = ['.html', '.htm', '.vue', '.svelte'];
 
 export function isEmbedding(file: string): boolean {
   return EMBEDDING_EXTENSIONS.includes(path.extname(file).toLowerCase());

@@ -5,7 +5,7 @@ import type { SdkCall } from './receivers.js';
 import type { Run } from './run.js';
 import { LIMITS, type IdSlot } from './sdk.js';
 import { connectionTopology, KIND_LABELS } from './topology.js';
-import { Evaluator, type Value } from './values.js';
+import { Evaluator, type StringValue, type Value } from './values.js';
 import type { ResolvedConfig } from './types.js';
 
 const SHOWN_CHARS = 80;
@@ -50,20 +50,38 @@ function findHit(run: Run, file: string, offset: number): Hit | undefined {
   return best;
 }
 
-function describe(value: Value): string[] {
-  if (value.kind === 'union') return value.options.flatMap((o, i) => [`option ${i + 1}:`, ...describe(o).map((l) => '  ' + l)]);
-  if (value.kind === 'nullish') return [`value: \`${value.text}\``];
-  if (value.kind === 'number') return [`value: \`${value.value}\``];
-  if (value.kind === 'object') return ['value: an object (userID object form)'];
-  if (value.kind !== 'string') return ['value: not known statically'];
-  const lines: string[] = [];
-  if (value.exact && value.text !== undefined) {
-    const shown = value.text.length > SHOWN_CHARS ? `${value.text.slice(0, SHOWN_CHARS)}…` : value.text;
-    lines.push(`value: \`${JSON.stringify(shown)}\``);
-  } else if (!value.exact) {
-    lines.push('value: partly known');
+const ORDINALS = ['1st', '2nd', '3rd', '4th', '5th', '6th'];
+
+/** Where the ID sits in the call, as the SDK's documentation counts arguments. */
+function position(hit: Hit): string {
+  const argument = `${ORDINALS[hit.slot.index] ?? `${hit.slot.index + 1}th`} argument of \`${hit.call.method.name}()\``;
+  return hit.slot.property ? `\`${hit.slot.property}\` of the ${argument}` : `the ${argument}`;
+}
+
+function quoted(text: string): string {
+  const shown = text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
+  return `\`${JSON.stringify(shown)}\``;
+}
+
+/** The value and its size: one line each, whatever the value is made of. */
+function describe(value: Value, limit: number): string[] {
+  const options = Evaluator.options(value);
+  const strings = options.filter((o): o is StringValue => o.kind === 'string');
+  const texts = new Set(strings.map((s) => (s.exact ? s.text : undefined)));
+  if (options.length === 1 || (strings.length === options.length && texts.size === 1 && !texts.has(undefined))) {
+    const only = options[0];
+    if (only.kind === 'nullish') return [`value: \`${only.text}\``];
+    if (only.kind === 'number') return [`value: \`${only.value}\``];
+    if (only.kind === 'object') return ['value: an object (the userID object form)'];
+    if (only.kind !== 'string') return ['value: not known statically'];
+    const size = `${only.bytes} bytes of UTF-8 (${only.chars} characters), limit ${limit}${only.bytes > limit ? ': over the limit' : ''}`;
+    if (only.exact && only.text !== undefined) return [`value: ${quoted(only.text)}`, `size: ${size}`];
+    return ['value: partly known', `size: at least ${size}`];
   }
-  lines.push(`size: ${value.exact ? '' : 'at least '}${value.bytes} bytes in UTF-8 (${value.chars} characters)`);
+  // Several possible values (branches, callers): their range, not each of them.
+  const most = strings.reduce((max, s) => Math.max(max, s.bytes), 0);
+  const lines = [`value: one of ${options.length} possible values, not known statically`];
+  if (strings.length) lines.push(`size: up to ${most}${strings.every((s) => s.exact) ? '' : ' or more'} bytes of UTF-8, limit ${limit}${most > limit ? ': over the limit' : ''}`);
   return lines;
 }
 
@@ -78,12 +96,9 @@ export function hoverText(
   const config = configFor(hit.call.file);
   const isUser = hit.slot.kind !== 'conferenceId';
   const limit = isUser ? config.userIdMaxBytes : LIMITS.idBytes;
-  const label = hit.slot.property ?? { localUserId: 'local userID', remoteUserId: 'remoteUserID', userId: 'userID', conferenceId: 'conferenceID' }[hit.slot.kind];
+  const label = { localUserId: 'local userID', remoteUserId: 'remoteUserID', userId: 'userID', conferenceId: 'conferenceID' }[hit.slot.kind];
   const value = run.evaluator.evaluate(hit.node);
-  const sizes = Evaluator.options(value).filter((v) => v.kind === 'string');
-  const over = sizes.some((v) => v.kind === 'string' && v.bytes > limit);
-  const lines = [`**callstats ${label}** of \`${hit.call.method.name}()\``, '', ...describe(value).map((l) => `- ${l}`)];
-  lines.push(`- limit: ${limit} bytes${over ? ' (exceeded)' : ''}`);
+  const lines = [`**callstats ${label}**: ${position(hit)}`, '', ...describe(value, limit).map((l) => `- ${l}`)];
   if (hit.call.method.name === 'addNewFabric' || hit.call.method.name === 'setIdentifiers') {
     const topology = connectionTopology(run, hit.call, config, false);
     const reasons = topology.reasons.length ? ` (${topology.reasons.join(', ')})` : '';

@@ -1,8 +1,7 @@
 // The Linter: reads files (or editor buffers), analyses the ones that can touch the SDK, runs the rules.
 import type { ts } from 'ts-morph';
-import { RULES } from '../rules/index.js';
-import type { Rule } from '../rules/rule.js';
-import type { RunKeeper, RunResult } from './run.js';
+import type { Rule, RuleMeta } from './rule.js';
+import { RunKeeper, hoverAt, runRules, type RunResult } from './run.js';
 import type { AnalysisCache, CachedAnalysis, LintCache, RawFinding, Round } from './cache.js';
 import { ConfigError, defaultConfig } from './config.js';
 import { directiveFindings, parseDirectives, suppresses, type Directive } from './directives.js';
@@ -27,7 +26,7 @@ export interface LintRequest {
 }
 
 /** What an analysis gives: the files it parsed, its findings, and the files it could not analyse. */
-interface Outcome {
+interface AnalysisOutcome {
   analysed: string[];
   findings: RawFinding[];
   failures: Map<string, string>;
@@ -39,29 +38,36 @@ export interface Hover {
   end: number;
 }
 
-/** The analysis modules load ts-morph and the compiler: only runs that have candidate files pay for that. */
-type AnalysisModules = typeof import('./run.js');
-let analysisModules: AnalysisModules | undefined;
-function loadAnalysis(): AnalysisModules {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  analysisModules ??= require('./run.js') as AnalysisModules;
-  return analysisModules;
-}
-
 /** Runs at most: the first, and widenings to importers of the modules the last run followed into. */
 const MAX_ROUNDS = 3;
+
+export interface LinterOptions {
+  /** The rules to run; the Linter knows no others (their ids, severities and messages come from them). */
+  rules: readonly Rule[];
+}
 
 export class Linter {
   private readonly workspace = new Workspace();
   private readonly candidates = new Candidates(this.workspace);
+  private readonly rules: readonly Rule[];
+  /** Every rule's id, in the order given. */
+  readonly ruleIds: readonly string[];
+  private readonly defaultSeverity = new Map<string, Severity>();
+  /** Structures of the last runs. */
+  private readonly runKeeper = new RunKeeper();
 
-  /** The rules run, for cache keys ('*' for all of them). */
-  private readonly ruleIds: readonly string[];
-  /** Structures of the last runs, made when the analysis modules load. */
-  private runKeeper: RunKeeper | undefined;
+  constructor(options: LinterOptions) {
+    this.rules = options.rules;
+    for (const rule of this.rules) {
+      if (this.defaultSeverity.has(rule.meta.id)) throw new Error(`two rules have the id "${rule.meta.id}"`);
+      this.defaultSeverity.set(rule.meta.id, rule.meta.defaultSeverity);
+    }
+    this.ruleIds = [...this.defaultSeverity.keys()];
+  }
 
-  constructor(private readonly rules: readonly Rule[] | undefined = undefined) {
-    this.ruleIds = rules ? rules.map((r) => r.id) : ['*'];
+  /** The metadata of a rule this Linter runs. */
+  metaOf(ruleId: string): RuleMeta | undefined {
+    return this.rules.find((rule) => rule.meta.id === ruleId)?.meta;
   }
 
   /** Editor buffers: text that stands in for the file on disk until cleared with undefined. */
@@ -123,7 +129,7 @@ export class Linter {
     if (outcome) this.collect(outcome, reports, directives, (file) => this.configOf(file, request.configFor, configs));
     for (const [file, list] of directives) {
       if (!list.length || this.configOf(file, request.configFor, configs) instanceof ConfigError) continue;
-      reports.get(file)!.findings.push(...directiveFindings(file, texts.get(file)!, list, request.reportUnusedDisableDirectives ?? 'off'));
+      reports.get(file)!.findings.push(...directiveFindings(file, texts.get(file)!, list, request.reportUnusedDisableDirectives ?? 'off', this.ruleIds));
     }
     for (const report of reports.values()) {
       report.findings.sort((a, b) => a.range.start - b.range.start || a.ruleId.localeCompare(b.ruleId));
@@ -160,7 +166,7 @@ export class Linter {
    * Analyses the candidate files, widening to the importers of the modules values were followed into,
    * or takes the outcome from the cache when everything it was computed from still holds.
    */
-  private analyse(first: string[], universe: string[], configFor: (file: string) => ResolvedConfig, cache: AnalysisCache | undefined): Outcome {
+  private analyse(first: string[], universe: string[], configFor: (file: string) => ResolvedConfig, cache: AnalysisCache | undefined): AnalysisOutcome {
     const key = cache?.keyOf(this.ruleIds, first);
     const hit = key === undefined ? undefined : cache!.load(key);
     if (hit && this.stillHolds(hit, first, universe, configFor)) {
@@ -178,7 +184,7 @@ export class Linter {
       const rounds: Round[] = [];
       for (let round = 0; ; round++) {
         // A traced run reads everything again, so the trace records all it depends on.
-        result = loadAnalysis().runRules(this.workspace, analysed, tracedConfigFor, this.rules, trace ? undefined : this.keeper());
+        result = runRules(this.workspace, analysed, tracedConfigFor, this.rules, trace ? undefined : this.runKeeper);
         // Modules the values were followed into (a shared `session` object, say) may be changed by
         // files that import them: those join the next round.
         const known = new Set(analysed);
@@ -194,11 +200,6 @@ export class Linter {
     } finally {
       if (trace) this.workspace.stopTrace();
     }
-  }
-
-  private keeper(): RunKeeper {
-    this.runKeeper ??= new (loadAnalysis().RunKeeper)();
-    return this.runKeeper;
   }
 
   /** Importers (in the universe, not yet known) of the modules a run followed into. */
@@ -234,15 +235,16 @@ export class Linter {
       return rangeOf(startsOf(sourceFile.fileName, () => sourceFile.text), node.getStart(), node.getEnd());
     };
     const seen = new Map<string, RawFinding>();
-    for (const { ruleId, draft } of result.drafts) {
-      const file = draft.node.getSourceFile().fileName;
-      const range = nodeRange(draft.node);
-      const related = (draft.related ?? []).map((r) =>
+    for (const reported of result.reported) {
+      const { ruleId, messageId, data, message, help, likely, fixes } = reported;
+      const file = reported.node.getSourceFile().fileName;
+      const range = nodeRange(reported.node);
+      const related = reported.related.map((r) =>
         'file' in r
           ? { file: r.file, range: rangeOf(startsOf(`read\0${r.file}`, () => this.workspace.read(r.file).text), r.start, r.end), message: r.message }
           : { file: r.node.getSourceFile().fileName, range: nodeRange(r.node), message: r.message },
       );
-      const key = `${ruleId}\0${file}\0${range.start}\0${range.end}\0${draft.message}`;
+      const key = `${ruleId}\0${file}\0${range.start}\0${range.end}\0${message}`;
       const existing = seen.get(key);
       if (existing) {
         for (const r of related) {
@@ -250,14 +252,14 @@ export class Linter {
         }
         continue;
       }
-      seen.set(key, { ruleId, message: draft.message, file, range, related, fixes: draft.fixes ?? [] });
+      seen.set(key, { ruleId, messageId, data, message, help, likely, file, range, related, fixes });
     }
     return [...seen.values()];
   }
 
   /** Gives the requested files their findings, with severities from their configuration and suppressions applied. */
   private collect(
-    outcome: Outcome,
+    outcome: AnalysisOutcome,
     reports: Map<string, FileReport>,
     directives: Map<string, Directive[]>,
     configOf: (file: string) => ResolvedConfig | ConfigError,
@@ -266,10 +268,12 @@ export class Linter {
       const report = reports.get(raw.file);
       const config = report && configOf(raw.file);
       if (!report || !config || config instanceof ConfigError) continue;
-      const severity = config.rules[raw.ruleId] ?? RULES.find((r) => r.id === raw.ruleId)!.defaultSeverity;
-      if (severity === 'off' || suppresses(directives.get(raw.file) ?? [], raw.ruleId, raw.range.line)) continue;
-      const { ruleId, message, file, range, related, fixes } = raw;
-      report.findings.push({ ruleId, severity, message, file, range, related, fixes });
+      const configured = config.rules[raw.ruleId] ?? this.defaultSeverity.get(raw.ruleId);
+      if (!configured || configured === 'off' || suppresses(directives.get(raw.file) ?? [], raw.ruleId, raw.range.line)) continue;
+      // An error is a certainty: a finding that rests on an inference is reported as a warning.
+      const severity = raw.likely && configured === 'error' ? 'warn' : configured;
+      const { ruleId, messageId, data, message, help, file, range, related, fixes } = raw;
+      report.findings.push({ ruleId, messageId, data, severity, message, help, file, range, related, fixes });
     }
     for (const [file, message] of outcome.failures) reports.get(file)?.problems.push(message);
   }
@@ -284,6 +288,6 @@ export class Linter {
     if (source.problem) return undefined;
     this.candidates.record(source);
     const analysed = this.candidates.select(this.candidates.universe([file]));
-    return loadAnalysis().hoverAt(this.workspace, analysed.includes(file) ? analysed : [file, ...analysed], file, offset, configFor);
+    return hoverAt(this.workspace, analysed.includes(file) ? analysed : [file, ...analysed], file, offset, configFor);
   }
 }

@@ -1,11 +1,11 @@
 // One analysis run: builds the analysis over the candidate files, finds the SDK calls and runs every rule.
-import { ALL_RULES } from '../rules/all.js';
-import type { Draft, Rule, RuleContext } from '../rules/rule.js';
+import type { ts } from 'ts-morph';
 import { Analysis } from './analysis.js';
 import { isEmbedding } from './embedded.js';
 import { ProjectInfo } from './project.js';
 import { hoverText } from './hover.js';
 import { Receivers, type SdkCall } from './receivers.js';
+import { resolveDraft, type Resolved, type Rule, type RuleContext } from './rule.js';
 import { Evaluator } from './values.js';
 import type { Workspace } from './workspace.js';
 import type { ResolvedConfig } from './types.js';
@@ -45,7 +45,7 @@ function runOn(workspace: Workspace, candidates: string[], structure: Structure)
   return { analysis, receivers, calls: [...structure.calls], evaluator: new Evaluator(analysis), project: new ProjectInfo(workspace, candidates.filter(isEmbedding)) };
 }
 
-export function startRun(workspace: Workspace, candidates: string[]): Run {
+function startRun(workspace: Workspace, candidates: string[]): Run {
   return runOn(workspace, candidates, findStructure(workspace, candidates));
 }
 
@@ -78,8 +78,14 @@ export class RunKeeper {
   }
 }
 
+/** A finding as a rule reported it, its texts filled in, still positioned on tree nodes. */
+export interface Reported extends Resolved {
+  ruleId: string;
+  node: ts.Node;
+}
+
 export interface RunResult {
-  drafts: { ruleId: string; draft: Draft }[];
+  reported: Reported[];
   /** Files whose analysis or a rule threw, with what failed. */
   failures: Map<string, string>;
   /** Every file the run parsed: the candidates and the modules values were followed into. */
@@ -91,16 +97,16 @@ export function runRules(
   workspace: Workspace,
   candidates: string[],
   configFor: (file: string) => ResolvedConfig,
-  rules: readonly Rule[] = ALL_RULES,
+  rules: readonly Rule[],
   keeper?: RunKeeper,
 ): RunResult {
   const { run, reused } = keeper ? keeper.start(workspace, candidates) : { run: startRun(workspace, candidates), reused: false };
   const filesBefore = run.analysis.indexedFiles().length;
-  const drafts: RunResult['drafts'] = [];
+  const reported: Reported[] = [];
   const ruleFailures = new Map<string, string>();
   for (const rule of rules) {
     const fail = (file: string, error: unknown) => {
-      if (!ruleFailures.has(file)) ruleFailures.set(file, `rule ${rule.id} failed: ${(error as Error)?.message ?? String(error)}`);
+      if (!ruleFailures.has(file)) ruleFailures.set(file, `rule ${rule.meta.id} failed: ${(error as Error)?.message ?? String(error)}`);
     };
     const context: RuleContext = {
       analysis: run.analysis,
@@ -109,11 +115,12 @@ export function runRules(
       receivers: run.receivers,
       calls: run.calls,
       configFor,
-      report: (draft) => drafts.push({ ruleId: rule.id, draft }),
+      // Texts are filled as the rule reports, so a template's mistake fails the rule where it is made.
+      report: (draft) => reported.push({ ruleId: rule.meta.id, node: draft.node, ...resolveDraft(rule, draft) }),
       fail,
     };
     try {
-      rule.run(context);
+      rule.create(context);
     } catch (error) {
       for (const file of new Set(run.calls.map((c) => c.file))) fail(file, error);
     }
@@ -128,7 +135,7 @@ export function runRules(
   }
   // A file the analysis could not take in is reported as that, whatever a rule then threw.
   const failures = new Map([...ruleFailures, ...run.analysis.failures]);
-  return { drafts, failures, indexed: indexed.map((i) => i.parsed.file) };
+  return { reported, failures, indexed: indexed.map((i) => i.parsed.file) };
 }
 
 export function hoverAt(

@@ -62,7 +62,7 @@ export const SDK_ENUMS = new Set([
 export const GLOBAL_FACTORY = 'callstats';
 
 /** npm packages (and their sub-paths) whose export is the factory. */
-export const SDK_PACKAGES = ['callstats-js', 'callstats-ws-js', 'react-native-callstats', 'callstats'];
+const SDK_PACKAGES = ['callstats-js', 'callstats-ws-js', 'react-native-callstats', 'callstats'];
 
 export function isSdkModuleSpecifier(specifier: string): boolean {
   return SDK_PACKAGES.some((p) => specifier === p || specifier.startsWith(p + '/'));
@@ -71,8 +71,6 @@ export function isSdkModuleSpecifier(specifier: string): boolean {
 export const LIMITS = {
   /** The identifier guide: userID and conferenceID, in UTF-8 bytes. */
   idBytes: 256,
-  /** The stricter API-table limit for user IDs, offered as the `userIdMaxBytes` option. */
-  strictUserIdBytes: 128,
   /** Object-form userID fields, in characters. */
   userObjectFieldChars: 128,
 } as const;

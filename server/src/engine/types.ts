@@ -59,8 +59,14 @@ export interface Fix {
 
 export interface Finding {
   ruleId: string;
+  /** Which of the rule's messages this is; `message` and `help` are it filled with `data`. */
+  messageId: string;
+  data: Readonly<Record<string, string | number>>;
   severity: Severity;
+  /** One short sentence: what is wrong with this ID here. */
   message: string;
+  /** One line: what to do about it. */
+  help: string;
   file: string;
   range: SourceRange;
   related: RelatedLocation[];
@@ -72,12 +78,4 @@ export interface FileReport {
   file: string;
   findings: Finding[];
   problems: string[];
-}
-
-export interface RuleMeta {
-  id: string;
-  description: string;
-  defaultSeverity: Severity;
-  docsUrl: string;
-  fixes: { title: string; kind: 'safe' | 'suggestion' }[];
 }

@@ -78,7 +78,7 @@ export function truncateUtf8(text: string, maxBytes: number): string {
   return text.slice(0, i);
 }
 
-export function stringValue(text: string, node: ts.Node): StringValue {
+function stringValue(text: string, node: ts.Node): StringValue {
   return { kind: 'string', text, bytes: utf8Bytes(text), chars: codePoints(text), units: text.length, exact: true, node };
 }
 

@@ -67,7 +67,7 @@ function looksBinary(head: Uint8Array | string): boolean {
  * decides, for the CLI, the language server and the modules imports are followed into.
  * `head` is the file's start (bytes from disk, or an editor's text), once read; its first 8 kB are probed.
  */
-export function skipReason(size: number, named: boolean, limits: ReadLimits, head?: Uint8Array | string): string | undefined {
+function skipReason(size: number, named: boolean, limits: ReadLimits, head?: Uint8Array | string): string | undefined {
   if (!named && size > limits.maxFileSize) return tooLargeProblem(size, limits.maxFileSize);
   return head !== undefined && looksBinary(head) ? BINARY : undefined;
 }

@@ -24,7 +24,9 @@ export function github(results: readonly LintResult[], ctx: FormatContext): stri
         continue;
       }
       const where = `file=${file},line=${message.line},col=${message.column},endLine=${message.endLine},endColumn=${message.endColumn}`;
-      lines.push(`::${command} ${where},title=${escapeProperty(message.ruleId ?? '')}::${escapeData(message.message)}`);
+      // The help on a line of its own: the annotation shows both.
+      const text = message.help ? `${message.message}\n${message.help}` : message.message;
+      lines.push(`::${command} ${where},title=${escapeProperty(message.ruleId ?? '')}::${escapeData(text)}`);
     }
   }
   return lines.join('\n');

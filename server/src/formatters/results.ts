@@ -20,6 +20,8 @@ export interface RelatedMessage {
 export interface LintMessage {
   /** null for a file that could not be linted (a fatal message) and for a note about the file, such as that it was ignored. */
   ruleId: string | null;
+  /** The rule's message id, as ESLint gives it for rules that declare messages. */
+  messageId?: string;
   /** ESLint's: 2 for errors, 1 for warnings and for info findings (ESLint has no lower severity). */
   severity: 1 | 2;
   /** true for a file that could not be read or analysed; false for a note about the file. */
@@ -27,6 +29,8 @@ export interface LintMessage {
   /** An info finding: severity 1, yet counted in `infoCount`, never as a warning. */
   info?: true;
   message: string;
+  /** One line saying what to do (a callstats-lint addition); text formats show it below the message. */
+  help?: string;
   line?: number;
   column?: number;
   endLine?: number;
@@ -73,9 +77,11 @@ function messageOf(finding: Finding): LintMessage {
   const { range } = finding;
   const out: LintMessage = {
     ruleId: finding.ruleId,
+    messageId: finding.messageId,
     severity: finding.severity === 'error' ? 2 : 1,
     ...(finding.severity === 'info' ? { info: true as const } : {}),
     message: finding.message,
+    ...(finding.help ? { help: finding.help } : {}),
     line: range.line,
     column: range.column,
     endLine: range.endLine,

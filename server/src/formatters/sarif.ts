@@ -1,38 +1,103 @@
 // SARIF 2.1.0, the format GitHub code scanning and other static-analysis dashboards import.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import pkg from '../../../package.json';
-import { RULES } from '../rules/index.js';
+import { docsMarkdown, publicDocsUrl } from '../docs.js';
+import type { RuleMeta } from '../engine/rule.js';
 import { levelOf, type FormatContext, type LintResult, type MessageLevel } from './shared.js';
+import type { RelatedMessage } from './results.js';
 
 const LEVEL: Record<MessageLevel, 'error' | 'warning' | 'note'> = { error: 'error', warn: 'warning', info: 'note' };
-const SRCROOT = '%SRCROOT%';
-/** The package's homepage once it has one; until then the documentation shipped with it. */
-const INFORMATION_URI = (pkg as { homepage?: string }).homepage ?? new URL('../', RULES[0].docsUrl).href;
 
+/** A span of a file, as lint messages give it. */
 interface Region {
   line: number;
   column: number;
   endLine: number;
   endColumn: number;
 }
+const SRCROOT = '%SRCROOT%';
+const HOMEPAGE = (pkg as { homepage?: string }).homepage;
+/** The sections of a rule's page that code scanning shows with each alert. */
+const HELP_SECTIONS = ['What the guide requires', 'Incorrect code', 'Correct code'];
 
-/** Files below cwd are relative to %SRCROOT%, so the log is portable between checkouts; others stay absolute. */
-function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
-  const rel = path.relative(cwd, file);
-  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(file).href };
+/**
+ * The repository root: the nearest folder at or above `cwd` with a `.git` (a folder, or a file in a
+ * worktree or submodule), else `cwd`. Code scanning resolves %SRCROOT% to the repository's root, so
+ * a run from a package of a monorepo still points at the right files.
+ */
+function sourceRoot(cwd: string): string {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
+}
+
+/** A file as a URI relative to the source root: never a path of the machine that ran the linter. */
+function artifactLocation(file: string, root: string): { uri: string; uriBaseId: string } {
+  const rel = path.relative(root, file) || path.basename(file);
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function physicalLocation(file: string, region: Region, cwd: string) {
+function physicalLocation(file: string, range: Region, root: string) {
   return {
-    artifactLocation: artifactLocation(file, cwd),
-    region: { startLine: region.line, startColumn: region.column, endLine: region.endLine, endColumn: region.endColumn },
+    artifactLocation: artifactLocation(file, root),
+    region: { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn },
+  };
+}
+
+function relatedLocation(related: RelatedMessage, index: number, root: string) {
+  return { id: index, physicalLocation: physicalLocation(related.filePath, related, root), message: { text: related.message } };
+}
+
+/** The page's H2 sections by heading. */
+function sections(markdown: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let heading: string | undefined;
+  let lines: string[] = [];
+  let fenced = false;
+  const flush = () => {
+    if (heading !== undefined) out.set(heading, lines.join('\n').trim());
+  };
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('```')) fenced = !fenced;
+    if (!fenced && line.startsWith('## ')) {
+      flush();
+      heading = line.slice(3).trim();
+      lines = [];
+    } else lines.push(line);
+  }
+  flush();
+  return out;
+}
+
+/** What the guide requires and incorrect and correct code, from the rule's page: code scanning shows it without a link. */
+function help(meta: RuleMeta): { text: string; markdown: string } {
+  const page = docsMarkdown(meta);
+  const found = page ? sections(page) : new Map<string, string>();
+  const parts = HELP_SECTIONS.filter((s) => found.get(s)).map((s) => ({ heading: s, body: found.get(s)! }));
+  if (!parts.length) return { text: `${meta.description}.`, markdown: `${meta.description}.` };
+  return {
+    markdown: parts.map((p) => `## ${p.heading}\n\n${p.body}`).join('\n\n'),
+    text: parts.map((p) => `${p.heading}\n\n${p.body.replace(/^```\w*\n?/gm, '')}`).join('\n\n'),
+  };
+}
+
+function ruleDescriptor(meta: RuleMeta) {
+  const helpUri = publicDocsUrl(meta, HOMEPAGE);
+  return {
+    id: meta.id,
+    shortDescription: { text: meta.description },
+    fullDescription: { text: `${meta.description}.` },
+    help: help(meta),
+    ...(helpUri ? { helpUri } : {}),
+    defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
   };
 }
 
 export function sarif(lintResults: readonly LintResult[], ctx: FormatContext): string {
-  const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  const root = sourceRoot(ctx.cwd);
+  const ruleIndex = new Map(ctx.rules.map((rule, index) => [rule.id, index]));
   const results = lintResults.flatMap((result) =>
     result.messages.flatMap((message) => {
       if (message.ruleId === null || message.line === undefined) return [];
@@ -41,11 +106,9 @@ export function sarif(lintResults: readonly LintResult[], ctx: FormatContext): s
           ruleId: message.ruleId,
           ...(ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
           level: LEVEL[levelOf(message)],
-          message: { text: message.message },
-          locations: [{ physicalLocation: physicalLocation(result.filePath, message as Region, ctx.cwd) }],
-          ...(message.related
-            ? { relatedLocations: message.related.map((r, id) => ({ id, physicalLocation: physicalLocation(r.filePath, r, ctx.cwd), message: { text: r.message } })) }
-            : {}),
+          message: { text: message.help ? `${message.message}. ${message.help}` : message.message },
+          locations: [{ physicalLocation: physicalLocation(result.filePath, message as Region, root) }],
+          ...(message.related ? { relatedLocations: message.related.map((related, index) => relatedLocation(related, index, root)) } : {}),
         },
       ];
     }),
@@ -58,7 +121,7 @@ export function sarif(lintResults: readonly LintResult[], ctx: FormatContext): s
       .map((message) => ({
         level: message.fatal ? 'error' : 'warning',
         message: { text: message.message },
-        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.filePath, ctx.cwd) } }],
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.filePath, root) } }],
       })),
   );
   const log = {
@@ -69,18 +132,14 @@ export function sarif(lintResults: readonly LintResult[], ctx: FormatContext): s
         tool: {
           driver: {
             name: 'callstats-lint',
-            informationUri: INFORMATION_URI,
+            ...(HOMEPAGE ? { informationUri: HOMEPAGE } : {}),
             version: pkg.version,
-            rules: RULES.map((rule) => ({
-              id: rule.id,
-              shortDescription: { text: rule.description },
-              helpUri: rule.docsUrl,
-              defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
-            })),
+            rules: ctx.rules.map(ruleDescriptor),
           },
         },
         invocations: [{ executionSuccessful: !notifications.some((n) => n.level === 'error'), toolExecutionNotifications: notifications }],
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.cwd).href.replace(/\/?$/, '/') } },
+        // No local path: the consumer (code scanning) knows where its checkout is.
+        originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository the linted files belong to.' } } },
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -1,6 +1,7 @@
 // What the formatters share: the context they are given, display paths, plurals and message levels.
 import * as path from 'node:path';
 import { styleText } from 'node:util';
+import type { RuleMeta } from '../engine/rule.js';
 
 export { levelOf, type LintMessage, type LintResult, type MessageLevel } from './results.js';
 
@@ -9,6 +10,8 @@ export interface FormatContext {
   cwd: string;
   /** ANSI colours (stylish only): decided by the caller from the terminal, --color and NO_COLOR / FORCE_COLOR. */
   color?: boolean;
+  /** The metadata of the rules that ran (SARIF describes each). */
+  rules: readonly RuleMeta[];
 }
 
 /** Relative to cwd when the file is below it (shorter, and still clickable in terminals); absolute otherwise. */

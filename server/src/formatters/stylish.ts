@@ -22,6 +22,7 @@ export function stylish(results: readonly LintResult[], ctx: FormatContext): str
       level: levelOf(message),
       // ESLint drops a message's final period: the rule id follows on the same line.
       text: message.message.replace(/([^ ])\.$/u, '$1'),
+      help: message.help ?? '',
       ruleId: message.ruleId ?? '',
       related: message.related ?? [],
     }));
@@ -31,13 +32,15 @@ export function stylish(results: readonly LintResult[], ctx: FormatContext): str
     const lineWidth = width((row) => row.line);
     const columnWidth = width((row) => row.column);
     const levelWidth = width((row) => LABEL[row.level]);
-    const messageWidth = width((row) => row.text);
+    // Messages are not padded to the longest one: the help below each would sit under a wide gap.
+    const helpIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + levelWidth + 2);
 
     output += `${paint('underline', displayPath(result.filePath, ctx.cwd))}\n`;
     for (const row of rows) {
       const position = paint('dim', `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`);
       const level = paint(COLOR[row.level], LABEL[row.level].padEnd(levelWidth));
-      output += `  ${position}  ${level}  ${row.text.padEnd(messageWidth)}  ${paint('dim', row.ruleId)}`.trimEnd() + '\n';
+      output += `  ${position}  ${level}  ${row.text}  ${paint('dim', row.ruleId)}`.trimEnd() + '\n';
+      if (row.help) output += `${helpIndent}${paint('dim', row.help)}\n`;
       for (const related of row.related) {
         const where = `${displayPath(related.filePath, ctx.cwd)}:${related.line}:${related.column}`;
         output += paint('dim', `    \u21b3 ${where} ${related.message}`) + '\n';

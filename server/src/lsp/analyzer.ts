@@ -4,7 +4,7 @@ import type { LintCache } from '../engine/cache.js';
 import { ConfigError } from '../engine/config.js';
 import type { Linter } from '../engine/linter.js';
 import type { Finding } from '../engine/types.js';
-import type { Rule } from '../rules/rule.js';
+import type { Rule } from '../engine/rule.js';
 import { configErrorDiagnostic, failureDiagnostic, findingDiagnostic, problemDiagnostic } from './diagnostics.js';
 import type { DocumentPaths } from './paths.js';
 import type { AnalysisStatus } from './protocol.js';
@@ -39,30 +39,27 @@ const THROWING_RULE = /^rule:([\w-]+)(?::(.+))?$/.exec(TEST_THROW ?? '');
 const THROWING_FILE = THROWING_RULE ? undefined : TEST_THROW;
 
 /** The rules for the server's Linter: undefined (all of them) unless the test hook makes one throw. */
-export function serverRules(): readonly Rule[] | undefined {
-  if (!THROWING_RULE) return undefined;
+export function serverRules(rules: readonly Rule[]): readonly Rule[] {
+  if (!THROWING_RULE) return rules;
   const [, id, fragment] = THROWING_RULE;
-  // Loaded here, not imported: the rules load the compiler, which a server start must not pay for.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { ALL_RULES } = require('../rules/all.js') as typeof import('../rules/all.js');
-  return ALL_RULES.map((rule) => (rule.id === id ? throwing(rule, fragment) : rule));
+  return rules.map((rule) => (rule.meta.id === id ? throwing(rule, fragment) : rule));
 }
 
 function throwing(rule: Rule, fragment: string | undefined): Rule {
-  const error = () => new Error(`test hook CALLSTATS_LINT_TEST_THROW made ${rule.id} throw`);
+  const error = () => new Error(`test hook CALLSTATS_LINT_TEST_THROW made ${rule.meta.id} throw`);
   return {
-    id: rule.id,
-    run(context) {
+    ...rule,
+    create(context) {
       if (fragment === undefined) throw error();
       const hit = (file: string) => file.includes(fragment);
       for (const file of new Set(context.calls.filter((c) => hit(c.file)).map((c) => c.file))) context.fail(file, error());
-      rule.run({ ...context, calls: context.calls.filter((c) => !hit(c.file)) });
+      rule.create({ ...context, calls: context.calls.filter((c) => !hit(c.file)) });
     },
   };
 }
 
 /** Lets queued messages ($/cancelRequest among them) in between two files of a long run. */
-export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class Analyzer {
   private readonly results = new Map<string, Analysis>();
@@ -143,7 +140,7 @@ export class Analyzer {
       const [report] = this.linter.lint({ files: [file], configFor, cache: this.cacheFor(file) });
       const findings = report?.findings ?? [];
       const problems = report?.problems ?? [];
-      const diagnostics = [...findings.map((f) => findingDiagnostic(f, (other) => this.paths.toUri(other))), ...problems.map(problemDiagnostic)];
+      const diagnostics = [...findings.map((f) => findingDiagnostic(f, (id) => this.linter.metaOf(id), (other) => this.paths.toUri(other))), ...problems.map(problemDiagnostic)];
       // A problem is a check that did not happen (a rule threw, the file could not be read): the
       // status item says so too, not only line 1 of the file.
       return problems.length ? { findings, diagnostics, state: 'failed', detail: problems.join('; ') } : { findings, diagnostics, state: 'ok' };

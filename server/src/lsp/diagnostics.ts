@@ -1,7 +1,8 @@
 // Engine findings and failures as LSP diagnostics.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver';
-import { ruleMeta } from '../rules/index.js';
+import type { RuleMeta } from '../engine/rule.js';
 import type { Finding, Severity, SourceRange } from '../engine/types.js';
+import { localDocsUrl } from '../docs.js';
 import type { ConfigError } from '../engine/config.js';
 import { fileToUri } from './paths.js';
 
@@ -14,7 +15,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 };
 
 /** Engine lines and columns are 1-based UTF-16, LSP's default position encoding is 0-based UTF-16. */
-export function toRange(range: SourceRange): Range {
+function toRange(range: SourceRange): Range {
   return {
     start: { line: range.line - 1, character: range.column - 1 },
     end: { line: range.endLine - 1, character: range.endColumn - 1 },
@@ -23,15 +24,17 @@ export function toRange(range: SourceRange): Range {
 
 const FIRST_LINE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-export function findingDiagnostic(finding: Finding, toUri: (file: string) => string = fileToUri): Diagnostic {
-  const href = ruleMeta(finding.ruleId)?.docsUrl;
+/** The message, and on the next line what to do: editors show both, and the first line where space is short. */
+export function findingDiagnostic(finding: Finding, metaOf: (ruleId: string) => RuleMeta | undefined, toUri: (file: string) => string = fileToUri): Diagnostic {
+  const meta = metaOf(finding.ruleId);
+  const href = meta && localDocsUrl(meta);
   return {
     range: toRange(finding.range),
     severity: SEVERITY[finding.severity],
     source: SOURCE,
     code: finding.ruleId,
     ...(href ? { codeDescription: { href } } : {}),
-    message: finding.message,
+    message: finding.help ? `${finding.message}\n${finding.help}` : finding.message,
     ...(finding.related.length
       ? {
           relatedInformation: finding.related.map((r) => ({

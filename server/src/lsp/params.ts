@@ -4,11 +4,11 @@ import { ErrorCodes, ResponseError, type Position, type Range } from 'vscode-lan
 const isUinteger = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 
-export function isPosition(p: unknown): p is Position {
+function isPosition(p: unknown): p is Position {
   return isObject(p) && isUinteger(p.line) && isUinteger(p.character);
 }
 
-export function isRange(r: unknown): r is Range {
+function isRange(r: unknown): r is Range {
   return isObject(r) && isPosition(r.start) && isPosition(r.end);
 }
 

@@ -13,12 +13,12 @@ export interface Settings {
 }
 
 /** Where settings problems are reported: they are configuration errors without a file. */
-export const SETTINGS_SOURCE = `editor settings (${SETTINGS_SECTION}.*)`;
+const SETTINGS_SOURCE = `editor settings (${SETTINGS_SECTION}.*)`;
 
 const CONFIG_KEYS = ['topology', 'conferenceServerIds', 'userIdMaxBytes', 'rules'] as const;
 
 /** Turns whatever the client sent (null from clients that know no such section) into Settings. */
-export function parseSettings(raw: unknown): Settings {
+function parseSettings(raw: unknown): Settings {
   const value = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
   const config: Record<string, unknown> = {};
   for (const key of CONFIG_KEYS) {
@@ -50,6 +50,8 @@ export class SettingsStore {
   constructor(
     private readonly connection: Connection,
     private readonly canPull: () => boolean,
+    /** The rules the server runs: the only ones settings and configuration files may name. */
+    private readonly ruleIds: readonly string[],
   ) {}
 
   get(resource: string): Promise<Settings> {
@@ -87,8 +89,8 @@ export class SettingsStore {
     const key = JSON.stringify(settings.config);
     let resolver = this.resolvers.get(key);
     if (!resolver) {
-      const base = validateConfig(settings.config, SETTINGS_SOURCE);
-      resolver = new ConfigResolver({ base });
+      const base = validateConfig(settings.config, SETTINGS_SOURCE, this.ruleIds);
+      resolver = new ConfigResolver({ ruleIds: this.ruleIds, base });
       this.resolvers.set(key, resolver);
     }
     const found = resolver;

@@ -5,19 +5,7 @@ import { isEmbedding } from '../engine/embedded.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
 import { GLOBAL_FACTORY, SDK_METHODS } from '../engine/sdk.js';
-import { format, eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  before:
-    '{{method}}() can run before initialize() has run on this instance ({{reason}}): the SDK is not set up yet, so this call is lost and the dashboard misses it; call initialize() first',
-  laterInSequence: 'initialize() comes later in the same sequence',
-  laterInCallback: 'initialize() only runs later, in a callback or after an await',
-  never:
-    'this callstats instance is never initialized, yet {{methods}} {{verb}} called on it: without initialize() the SDK sends nothing; call initialize() on it first, or use the instance the app initializes',
-  initializedHere: 'initialize() runs only here, after it',
-  reachedFrom: '{{method}}() is reached from here, before initialize()',
-  calledHere: '{{method}}() is called on the instance here',
-};
+import { defineRule, eachCall, type DraftRelated, type RuleContext } from '../engine/rule.js';
 
 /** Methods that send data about the app's calls: every one that carries an identifier, except initialize() itself. */
 const NEEDS_INIT = new Set([...SDK_METHODS.values()].filter((m) => m.slots.length > 0 && m.name !== 'initialize').map((m) => m.name));
@@ -139,13 +127,15 @@ function isGuarded(node: ts.Node, scope: ts.Node): boolean {
     if (ts.isIfStatement(parent) && current !== parent.expression) return true;
     if (ts.isConditionalExpression(parent) && current !== parent.condition) return true;
     if (ts.isCaseClause(parent) || ts.isDefaultClause(parent) || ts.isCatchClause(parent)) return true;
-    if (ts.isBinaryExpression(parent) && current === parent.right && LOGICAL.has(parent.operatorToken.kind)) return true;
+    if (ts.isBinaryExpression(parent) && current === parent.right && isLogical(parent.operatorToken.kind)) return true;
     if (ts.isCallExpression(parent) && parent.questionDotToken) return true;
   }
   return false;
 }
 
-const LOGICAL = new Set([ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken]);
+function isLogical(kind: ts.SyntaxKind): boolean {
+  return kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+}
 
 function exits(statement: ts.Node): boolean {
   let found = false;
@@ -246,11 +236,11 @@ function checkOrder(context: RuleContext, triggersOf: TriggersOf, call: SdkCall,
   const first = early[0];
   const related: DraftRelated[] = early
     .filter((at) => at.at !== call.call)
-    .map((at) => ({ node: at.at, message: format(messages.reachedFrom, { method: call.method.name }) }));
-  related.push(...inits.map((init) => ({ node: init.call, message: messages.initializedHere })));
+    .map((at) => ({ node: at.at, noteId: 'reachedFrom', data: { method: call.method.name } }));
+  related.push(...inits.map((init) => ({ node: init.call, noteId: 'initializedHere' })));
   const inFirstScope = initTriggers.flat().filter((init) => init.scope === first.scope);
-  const reason = inFirstScope.every((init) => !init.async) ? messages.laterInSequence : messages.laterInCallback;
-  context.report({ node: methodName(call), message: format(messages.before, { method: call.method.name, reason }), related });
+  const messageId = inFirstScope.every((init) => !init.async) ? 'laterInSequence' : 'laterInCallback';
+  context.report({ node: methodName(call), messageId, data: { method: call.method.name }, related });
 }
 
 /**
@@ -290,14 +280,43 @@ function checkNever(context: RuleContext, creation: ts.Node, calls: SdkCall[]): 
   const methods = [...new Set(calls.map((c) => `${c.method.name}()`))];
   context.report({
     node: creation,
-    message: format(messages.never, { methods: methods.join(', '), verb: calls.length > 1 ? 'are' : 'is' }),
-    related: calls.map((c) => ({ node: c.call, message: format(messages.calledHere, { method: c.method.name }) })),
+    ...(methods.length > 1 ? { messageId: 'neverSeveral', data: { methods: methods.join(', ') } } : { messageId: 'never', data: { method: methods[0] } }),
+    related: calls.map((c) => ({ node: c.call, noteId: 'calledHere', data: { method: c.method.name } })),
   });
 }
 
-export const apiBeforeInitialize: Rule = {
-  id: 'api-before-initialize',
-  run(context) {
+export const apiBeforeInitialize = defineRule({
+  meta: {
+    id: 'api-before-initialize',
+    description: 'SDK calls must not run before initialize()',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/api-before-initialize.md',
+    fixes: {},
+  },
+  messages: {
+    laterInSequence: {
+      message: '{{method}}() runs before initialize(), which comes later in the same sequence',
+      help: 'Call initialize() first: the SDK drops calls made before it is set up.',
+    },
+    laterInCallback: {
+      message: '{{method}}() can run before initialize(), which only runs later in a callback or after an await',
+      help: 'Wait for initialize() before this call: the SDK drops calls made before it is set up.',
+    },
+    never: {
+      message: 'This callstats instance is never initialized, yet {{method}} is called on it',
+      help: 'Call initialize() on this instance, or use the instance the app initializes.',
+    },
+    neverSeveral: {
+      message: 'This callstats instance is never initialized, yet {{methods}} are called on it',
+      help: 'Call initialize() on this instance, or use the instance the app initializes.',
+    },
+  },
+  notes: {
+    initializedHere: 'initialize() runs only here, after it',
+    reachedFrom: '{{method}}() is reached from here, before initialize()',
+    calledHere: '{{method}}() is called on the instance here',
+  },
+  create(context) {
     const instances = new Map<SdkCall, ts.Node | 'factory' | undefined>();
     eachCall(context, context.calls, (call) => {
       if (call.method.name === 'initialize' || NEEDS_INIT.has(call.method.name)) instances.set(call, instanceOf(context, call.receiver));
@@ -326,4 +345,4 @@ export const apiBeforeInitialize: Rule = {
       eachCall(context, calls, (call) => checkOrder(context, triggersOf, call, [...own, ...unknownInits]));
     }
   },
-};
+});

@@ -4,15 +4,8 @@ import { propertyNameText, unwrap } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, enclosingClassOfThis, isConstDeclaration, lookup, thisContainer } from '../engine/scope.js';
 import { connectionKeys, connectionOf } from '../engine/topology.js';
-import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  different:
-    '{{method}}() uses conferenceID {{value}} for a connection that addNewFabric() registered under {{fabric}}: callstats files this under another conference, so it is missing from the call on the dashboard; pass the same conferenceID',
-  registered: 'addNewFabric() registered the connection under this conferenceID',
-};
-
-const FIX = 'Use the conferenceID of addNewFabric()';
+import { defineRule, eachCall, type DraftFix, type RuleContext } from '../engine/rule.js';
+import { hasSideEffects, quoteLike, replaceNode } from './edits.js';
 const MAX_DEPTH = 6;
 
 /** A conferenceID as literal text and symbols: `ROOM_PREFIX + room` is ['meet.example.com/', room, '']. */
@@ -159,15 +152,16 @@ function portable(expression: ts.Expression, target: ts.Node): boolean {
   return ok;
 }
 
-function fixFor(use: ConferenceUse, fabric: ConferenceUse): DraftFix[] {
+function fixFor(use: ConferenceUse, fabric: ConferenceUse): DraftFix<'sameId'>[] {
   const source = unwrap(fabric.expression);
   const target = use.expression;
+  if (hasSideEffects(target) || hasSideEffects(source)) return [];
   let text: string | undefined;
   if (ts.isStringLiteralLike(source)) text = quoteLike(ts.isStringLiteralLike(unwrap(target)) ? unwrap(target) : source, source.text);
   else if (portable(source, target)) text = source.getText();
   if (text === undefined) return [];
   if (ts.isShorthandPropertyAssignment(target.parent)) text = `${target.getText()}: ${text}`;
-  return [{ title: FIX, kind: 'suggestion', edits: [replaceNode(ts.isShorthandPropertyAssignment(target.parent) ? target : unwrap(target), text)] }];
+  return [{ fixId: 'sameId', edits: [replaceNode(ts.isShorthandPropertyAssignment(target.parent) ? target : unwrap(target), text)] }];
 }
 
 function useOf(context: RuleContext, call: SdkCall): ConferenceUse | undefined {
@@ -189,15 +183,33 @@ function check(context: RuleContext, use: ConferenceUse, fabrics: ConferenceUse[
   if (!references.every((r) => r.form && provablyDifferent(use.form!, r.form))) return;
   context.report({
     node: use.expression,
-    message: format(messages.different, { method: use.call.method.name, value: describe(use), fabric: describe(registered[0]) }),
-    related: registered.map((f) => ({ node: f.expression, message: messages.registered })),
+    messageId: 'different',
+    data: { method: use.call.method.name, value: describe(use), fabric: describe(registered[0]) },
+    related: registered.map((f) => ({ node: f.expression, noteId: 'registered' })),
     fixes: registered.length === 1 ? fixFor(use, registered[0]) : [],
   });
 }
 
-export const conferenceIdConsistency: Rule = {
-  id: 'conference-id-consistency',
-  run(context) {
+export const conferenceIdConsistency = defineRule({
+  meta: {
+    id: 'conference-id-consistency',
+    description: 'Calls about one connection must use the same conferenceID',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/conference-id-consistency.md',
+    fixes: {
+      sameId: { title: 'Use the conferenceID of addNewFabric()', kind: 'suggestion' },
+    },
+  },
+  messages: {
+    different: {
+      message: '{{method}}() uses conferenceID {{value}}, but addNewFabric() registered {{fabric}}',
+      help: 'Pass the conferenceID the connection was registered under, or this lands in another conference.',
+    },
+  },
+  notes: {
+    registered: 'addNewFabric() registered the connection under this conferenceID',
+  },
+  create(context) {
     const uses: ConferenceUse[] = [];
     eachCall(context, context.calls, (call) => {
       const use = useOf(context, call);
@@ -208,4 +220,4 @@ export const conferenceIdConsistency: Rule = {
     const later = uses.filter((u) => u.call.method.name !== 'addNewFabric');
     eachCall(context, later.map((u) => u.call), (call) => check(context, later.find((u) => u.call === call)!, fabrics, renames));
   },
-};
+});

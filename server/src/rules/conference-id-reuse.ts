@@ -5,15 +5,7 @@ import { accessedName, propertyNameText, unwrap } from '../engine/analysis.js';
 import { declarationOf, enclosingClassOfThis, isConstDeclaration } from '../engine/scope.js';
 import { Evaluator } from '../engine/values.js';
 import { identifierArgs, objectProperty, shortened, type IdentifierArg } from './identifiers.js';
-import { format, eachCall, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  constant:
-    "{{label}} is always {{value}}: every call made by this code lands in this one conference, so calls that overlap in time merge on the dashboard; the guide wants an ID unique for the duration of each call, such as the bridge's room ID, the page URL, or a timestamp plus a random number made when the call starts",
-  once:
-    '{{label}} is computed once, when the module loads ({{source}}), and reused for every call on the page: consecutive calls merge into one conference on the dashboard; make it when the call starts (the room ID, the page URL, or a timestamp plus a random number, or a SHA-1 of one of these)',
-  related: 'used as the {{label}} of {{method}}() here',
-};
+import { defineRule, eachCall, type RuleContext } from '../engine/rule.js';
 
 /** A value that is the same for every call: a constant, or something random or time-based made once at module load. */
 interface Fixed {
@@ -193,14 +185,33 @@ class FixedFinder extends Finder<Fixed> {
 
 function valueText(context: RuleContext, node: ts.Node): string {
   const options = Evaluator.options(context.evaluator.evaluate(node as ts.Expression));
-  const texts = options.map((o) => (o.kind === 'string' && o.exact && o.text !== undefined ? JSON.stringify(o.text) : o.kind === 'number' ? String(o.value) : undefined));
-  if (texts.every((t): t is string => t !== undefined)) return [...new Set(texts)].map(shortened).join(' or ');
+  const texts = options.map((o) => (o.kind === 'string' && o.exact && o.text !== undefined ? JSON.stringify(shortened(o.text)) : o.kind === 'number' ? String(o.value) : undefined));
+  if (texts.every((t): t is string => t !== undefined)) return [...new Set(texts)].join(' or ');
   return shortened(node.getText());
 }
 
-export const conferenceIdReuse: Rule = {
-  id: 'conference-id-reuse',
-  run(context) {
+export const conferenceIdReuse = defineRule({
+  meta: {
+    id: 'conference-id-reuse',
+    description: 'A conferenceID must be unique for each call, not one fixed value',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/conference-id-reuse.md',
+    fixes: {},
+  },
+  messages: {
+    constant: {
+      message: '{{label}} is always {{value}}, so every call of this code lands in one conference',
+      help: 'Make a conferenceID per call: the room ID, the page URL, or a timestamp plus a random number.',
+    },
+    once: {
+      message: '{{label}} is made once, when the module loads ({{source}}), and reused for every call',
+      help: 'Make the conferenceID when the call starts: the room ID, the page URL, or a timestamp plus a random number.',
+    },
+  },
+  notes: {
+    usedAs: 'used as the {{label}} of {{method}}() here',
+  },
+  create(context) {
     const finder = new FixedFinder(context);
     const byNode = new Map<ts.Node, { fixed: Fixed; ids: IdentifierArg[] }>();
     eachCall(context, context.calls, (call) => {
@@ -218,16 +229,16 @@ export const conferenceIdReuse: Rule = {
         const label = ids[0].label;
         context.report({
           node: fixed.node,
-          message: fixed.kind === 'once'
-            ? format(messages.once, { label, source: fixed.source!.getText() })
-            : format(messages.constant, { label, value: valueText(context, fixed.node) }),
+          ...(fixed.kind === 'once'
+            ? { messageId: 'once', data: { label, source: shortened(fixed.source!.getText()) } }
+            : { messageId: 'constant', data: { label, value: valueText(context, fixed.node) } }),
           related: ids
             .filter((id) => !contains(id.call.call, fixed.node))
-            .map((id) => ({ node: id.call.call, message: format(messages.related, { label: id.label, method: id.call.method.name }) })),
+            .map((id) => ({ node: id.call.call, noteId: 'usedAs', data: { label: id.label, method: id.call.method.name } })),
         });
       } catch (error) {
         context.fail(ids[0].call.file, error);
       }
     }
   },
-};
+});

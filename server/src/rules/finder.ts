@@ -1,7 +1,7 @@
 // A memoized walk over expressions for rules that follow values: each expression judged once, cycles and depth cut off.
 import type { ts } from 'ts-morph';
 import { unwrap } from '../engine/analysis.js';
-import type { RuleContext } from './rule.js';
+import type { RuleContext } from '../engine/rule.js';
 
 export abstract class Finder<T> {
   private readonly active = new Set<ts.Node>();

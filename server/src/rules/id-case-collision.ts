@@ -2,15 +2,7 @@
 import type { ts } from 'ts-morph';
 import { Evaluator, type StringValue } from '../engine/values.js';
 import { identifierArgs, shortened, type IdentifierArg } from './identifiers.js';
-import { format, eachCall, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  conferenceId:
-    '{{label}} {{value}} differs from {{other}} only in letter case: IDs are case-sensitive, so participants using one spelling and participants using the other end up in different conferences on the dashboard; use one spelling everywhere',
-  userId:
-    '{{label}} {{value}} differs from {{other}} only in letter case: IDs are case-sensitive, so the dashboard shows two different participants where the app means one; use one spelling everywhere',
-  related: '{{other}} is used as the {{label}} of {{method}}() here',
-};
+import { defineRule, eachCall, type RuleContext } from '../engine/rule.js';
 
 interface Occurrence {
   id: IdentifierArg;
@@ -66,19 +58,37 @@ function collisions(found: Occurrence[]): { later: Occurrence; first: Occurrence
 }
 
 function report(context: RuleContext, later: Occurrence, first: Occurrence): void {
-  const values = { label: later.id.label, value: shortened(JSON.stringify(later.text)), other: shortened(JSON.stringify(first.text)) };
+  const data = { label: later.id.label, value: JSON.stringify(shortened(later.text)), other: JSON.stringify(shortened(first.text)) };
   context.report({
     node: later.node,
-    message: format(later.id.isUser ? messages.userId : messages.conferenceId, values),
-    related: [
-      { node: first.node, message: format(messages.related, { other: values.other, label: first.id.label, method: first.id.call.method.name }) },
-    ],
+    messageId: later.id.isUser ? 'userId' : 'conferenceId',
+    data,
+    related: [{ node: first.node, noteId: 'other', data: { other: data.other, label: first.id.label, method: first.id.call.method.name } }],
   });
 }
 
-export const idCaseCollision: Rule = {
-  id: 'id-case-collision',
-  run(context) {
+export const idCaseCollision = defineRule({
+  meta: {
+    id: 'id-case-collision',
+    description: 'conferenceIDs and userIDs must not differ only in letter case',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/id-case-collision.md',
+    fixes: {},
+  },
+  messages: {
+    conferenceId: {
+      message: '{{label}} {{value}} differs from {{other}} only in letter case',
+      help: 'Use one spelling everywhere: IDs are case-sensitive, so the two spellings are two conferences.',
+    },
+    userId: {
+      message: '{{label}} {{value}} differs from {{other}} only in letter case',
+      help: 'Use one spelling everywhere: IDs are case-sensitive, so the two spellings are two participants.',
+    },
+  },
+  notes: {
+    other: '{{other}} is used as the {{label}} of {{method}}() here',
+  },
+  create(context) {
     for (const isUser of [false, true]) {
       for (const { later, first } of collisions(occurrences(context, isUser))) {
         try {
@@ -89,4 +99,4 @@ export const idCaseCollision: Rule = {
       }
     }
   },
-};
+});

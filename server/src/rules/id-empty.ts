@@ -4,36 +4,22 @@ import { ts } from 'ts-morph';
 import { accessedName, functionName, unwrap } from '../engine/analysis.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
 import { identifierArgs, missingIdentifiers, objectProperty, type IdentifierArg, type MissingIdentifier } from './identifiers.js';
-import { format, eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  userId:
-    '{{label}} {{is}} {{value}}{{reason}}: the dashboard shows an empty string for this participant, who can then be neither told apart nor searched for{{failure}}; pass a non-empty ID',
-  conferenceId:
-    "{{label}} {{is}} {{value}}{{reason}}: the dashboard shows an empty string for the conference; addNewFabric() fails on an undefined conferenceID, and other falsy conferenceIDs are silently swapped for a temporary ID ('csio-conf-id-tmp') that merges unrelated calls; pass the call's non-empty conferenceID",
-  failure: '; addNewFabric() fails on an undefined remoteUserID',
-  missing: ', because the argument is missing',
-  optionalParameter: ', because the parameter {{name}} is optional and has no fallback',
-  nullableParameter: ', because the parameter {{name}} is declared as {{type}}',
-  defaultParameter: ', because the parameter {{name}} defaults to {{default}}',
-  omittedArgument: ', because {{fn}}() is called without it',
-  passedArgument: ', because {{fn}}() is called with {{arg}}',
-  optionalChain: ', because {{text}} has no ?? fallback',
-  missingProperty: ', because the object has no {{name}} property',
-  fallback: ', because its fallback is {{value}}',
-  branch: ', because one branch of the condition is {{value}}',
-  returned: ', because {{fn}}() can return {{value}}',
-  related: 'the empty value comes from here',
-};
+import { defineRule, eachCall, type Data, type DraftRelated, type RuleContext } from '../engine/rule.js';
 
 const VALUE_TEXT = { '""': 'an empty string', null: 'null', undefined: 'undefined' } as const;
 type EmptyValue = keyof typeof VALUE_TEXT;
+
+/** Why an identifier can be empty: a message id of the rule, with its data. */
+interface Reason {
+  id: string;
+  data?: Data;
+}
 
 /** An identifier that is (certain) or can be (not certain) empty, with why and where that comes from. */
 interface Emptiness {
   value: EmptyValue;
   certain: boolean;
-  reason?: string;
+  reason?: Reason;
   at?: ts.Node;
 }
 
@@ -68,7 +54,7 @@ class EmptinessFinder extends Finder<Emptiness> {
     if (whenTrue?.certain && whenFalse?.certain) return whenTrue;
     const either = whenTrue ?? whenFalse;
     if (!either) return undefined;
-    return possible(either, format(messages.branch, { value: VALUE_TEXT[either.value] }));
+    return possible(either, { id: 'branch' });
   }
 
   private binary(node: ts.BinaryExpression, depth: number): Emptiness | undefined {
@@ -80,7 +66,7 @@ class EmptinessFinder extends Finder<Emptiness> {
         if (left?.certain) return right;
         // `x ?? ''` passes an empty string on; `x || ''` does not.
         if (left && left.value === '""' && node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) return possible(left);
-        return right && possible(right, format(messages.fallback, { value: VALUE_TEXT[right.value] }));
+        return right && possible(right, { id: 'fallback' });
       }
       case ts.SyntaxKind.AmpersandAmpersandToken: {
         const right = this.find(node.right, depth);
@@ -96,7 +82,7 @@ class EmptinessFinder extends Finder<Emptiness> {
 
   private optionalChain(node: ts.Expression): Emptiness | undefined {
     if (isGuarded(node, rootOf(node))) return undefined;
-    return { value: 'undefined', certain: false, reason: format(messages.optionalChain, { text: node.getText() }), at: node };
+    return { value: 'undefined', certain: false, reason: { id: 'optionalChain', data: { text: node.getText() } }, at: node };
   }
 
   private identifier(node: ts.Identifier, depth: number): Emptiness | undefined {
@@ -118,11 +104,11 @@ class EmptinessFinder extends Finder<Emptiness> {
     const name = param.name.text;
     if (param.initializer) {
       const fallback = this.find(param.initializer, depth);
-      if (fallback) return { ...fallback, certain: false, reason: format(messages.defaultParameter, { name, default: VALUE_TEXT[fallback.value] }), at: param };
+      if (fallback) return { ...fallback, certain: false, reason: { id: 'defaultParameter', data: { name } }, at: param };
     } else if (param.questionToken) {
-      return { value: 'undefined', certain: false, reason: format(messages.optionalParameter, { name }), at: param };
+      return { value: 'undefined', certain: false, reason: { id: 'optionalParameter', data: { name } }, at: param };
     } else if (param.type && nullableType(param.type)) {
-      return { value: nullableType(param.type)!, certain: false, reason: format(messages.nullableParameter, { name, type: param.type.getText() }), at: param };
+      return { value: nullableType(param.type)!, certain: false, reason: { id: 'nullableParameter', data: { name, type: param.type.getText() } }, at: param };
     }
     return this.callers(param, depth);
   }
@@ -136,12 +122,12 @@ class EmptinessFinder extends Finder<Emptiness> {
       if (call.arguments.some((a, i) => i <= position && ts.isSpreadElement(a))) continue;
       const arg = call.arguments[position];
       if (!arg) {
-        if (!param.initializer) return { value: 'undefined', certain: false, reason: format(messages.omittedArgument, { fn: fnName }), at: call };
+        if (!param.initializer) return { value: 'undefined', certain: false, reason: { id: 'omittedArgument', data: { fn: fnName } }, at: call };
         continue;
       }
       const passed = this.find(arg, depth);
       if (!passed || (param.initializer && passed.value === 'undefined')) continue;
-      return possible(passed, format(messages.passedArgument, { fn: fnName, arg: VALUE_TEXT[passed.value] }), arg);
+      return possible(passed, { id: 'passedArgument', data: { fn: fnName } }, arg);
     }
     return undefined;
   }
@@ -162,7 +148,7 @@ class EmptinessFinder extends Finder<Emptiness> {
     if (element.dotDotDotToken || !ts.isObjectBindingPattern(pattern)) return undefined;
     if (element.initializer) {
       const fallback = this.find(element.initializer, depth);
-      return fallback && possible(fallback, format(messages.fallback, { value: VALUE_TEXT[fallback.value] }));
+      return fallback && possible(fallback, { id: 'fallback' });
     }
     const key = accessedKey(element);
     const holder = pattern.parent;
@@ -187,7 +173,7 @@ class EmptinessFinder extends Finder<Emptiness> {
     if (literals.some((l) => l.properties.some(ts.isSpreadAssignment))) return undefined;
     const values = literals.map((l) => objectProperty(l, key));
     if (values.every((v) => !v)) {
-      return { value: 'undefined', certain: true, reason: format(messages.missingProperty, { name: key }), at: literals[0] };
+      return { value: 'undefined', certain: true, reason: { id: 'missingProperty', data: { name: key } }, at: literals[0] };
     }
     for (const value of values) {
       const found = value && this.find(value, depth);
@@ -230,7 +216,7 @@ class EmptinessFinder extends Finder<Emptiness> {
       : [{ expression: fn.body, node: fn.body }];
     for (const r of returns) {
       const found = r.expression ? this.find(r.expression, depth) : { value: 'undefined' as const, certain: false, at: r.node };
-      if (found) return { ...found, certain: false, reason: found.reason ?? format(messages.returned, { fn: name, value: VALUE_TEXT[found.value] }), at: found.at ?? r.node };
+      if (found) return { ...found, certain: false, reason: found.reason ?? { id: 'returned', data: { fn: name } }, at: found.at ?? r.node };
     }
     return undefined;
   }
@@ -244,7 +230,7 @@ function isEvery<T>(items: (T | undefined)[]): items is T[] {
   return items.every((item) => item !== undefined);
 }
 
-function possible(found: Emptiness, reason?: string, at?: ts.Node): Emptiness {
+function possible(found: Emptiness, reason?: Reason, at?: ts.Node): Emptiness {
   return { ...found, certain: false, reason: found.reason ?? reason, at: found.reason ? found.at : (at ?? found.at) };
 }
 
@@ -334,16 +320,18 @@ function isGuarded(use: ts.Node, subject: ts.Expression): boolean {
   return false;
 }
 
+/** The message for an emptiness: its reason's, else a plain "is" or "can be". */
+function messageOf(found: Emptiness): Reason {
+  const reason = found.reason ?? { id: found.certain ? 'empty' : 'possible' };
+  // A property missing from one of the objects a parameter may hold: only possibly missing.
+  return reason.id === 'missingProperty' && !found.certain ? { ...reason, id: 'missingPropertyPossible' } : reason;
+}
+
 function report(context: RuleContext, id: IdentifierArg | MissingIdentifier, node: ts.Node, found: Emptiness): void {
-  const template = id.isUser ? messages.userId : messages.conferenceId;
-  const failure = id.call.method.name === 'addNewFabric' && id.slot.kind === 'remoteUserId' && found.value === 'undefined' ? messages.failure : '';
   const related: DraftRelated[] = [];
-  if (found.at && found.at !== node && !(found.at.pos >= node.pos && found.at.end <= node.end)) related.push({ node: found.at, message: messages.related });
-  context.report({
-    node,
-    message: format(template, { label: id.label, is: found.certain ? 'is' : 'can be', value: VALUE_TEXT[found.value], reason: found.reason ?? '', failure }),
-    related,
-  });
+  if (found.at && found.at !== node && !(found.at.pos >= node.pos && found.at.end <= node.end)) related.push({ node: found.at, noteId: 'origin' });
+  const { id: messageId, data } = messageOf(found);
+  context.report({ node, messageId, data: { label: id.label, value: VALUE_TEXT[found.value], ...data }, related });
 }
 
 /**
@@ -362,9 +350,36 @@ function isReplacedLater(context: RuleContext, id: IdentifierArg, found: Emptine
   });
 }
 
-export const idEmpty: Rule = {
-  id: 'id-empty',
-  run(context) {
+const HELP = 'Pass a non-empty ID: an empty one shows up as an empty string on the dashboard.';
+
+export const idEmpty = defineRule({
+  meta: {
+    id: 'id-empty',
+    description: 'Identifiers must not be empty, null or undefined',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/id-empty.md',
+    fixes: {},
+  },
+  messages: {
+    empty: { message: '{{label}} is {{value}}', help: HELP },
+    possible: { message: '{{label}} can be {{value}}', help: HELP },
+    missing: { message: '{{label}} is missing, so the SDK receives undefined', help: HELP },
+    missingProperty: { message: '{{label}} is undefined: the object has no {{name}} property', help: HELP },
+    missingPropertyPossible: { message: '{{label}} can be undefined: an object passed here has no {{name}} property', help: HELP },
+    optionalParameter: { message: '{{label}} can be undefined: parameter {{name}} is optional with no fallback', help: HELP },
+    nullableParameter: { message: '{{label}} can be {{value}}: parameter {{name}} is declared as {{type}}', help: HELP },
+    defaultParameter: { message: '{{label}} can be {{value}}: parameter {{name}} defaults to it', help: HELP },
+    omittedArgument: { message: '{{label}} can be undefined: {{fn}}() is called without it', help: HELP },
+    passedArgument: { message: '{{label}} can be {{value}}: {{fn}}() is called with {{value}}', help: HELP },
+    optionalChain: { message: '{{label}} can be undefined: {{text}} has no ?? fallback', help: HELP },
+    fallback: { message: '{{label}} can be {{value}}: its fallback is {{value}}', help: HELP },
+    branch: { message: '{{label}} can be {{value}} in one branch of the condition', help: HELP },
+    returned: { message: '{{label}} can be {{value}}: {{fn}}() can return it', help: HELP },
+  },
+  notes: {
+    origin: 'the empty value comes from here',
+  },
+  create(context) {
     const finder = new EmptinessFinder(context);
     eachCall(context, context.calls, (call) => {
       for (const id of identifierArgs(context, call)) {
@@ -372,8 +387,8 @@ export const idEmpty: Rule = {
         if (found && !isReplacedLater(context, id, found)) report(context, id, id.expression, found);
       }
       for (const id of missingIdentifiers(call)) {
-        report(context, id, call.call, { value: 'undefined', certain: true, reason: messages.missing });
+        report(context, id, call.call, { value: 'undefined', certain: true, reason: { id: 'missing' } });
       }
     });
   },
-};
+});

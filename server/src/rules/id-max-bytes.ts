@@ -5,7 +5,11 @@ import { unwrap } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { LIMITS, USER_OBJECT_FIELDS, type IdSlot } from '../engine/sdk.js';
 import { Evaluator, truncateUtf8, type StringValue, type Value } from '../engine/values.js';
-import { eachCall, format, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { defineRule, eachCall, type DraftFix, type RuleContext } from '../engine/rule.js';
+import { quoteLike, replaceNode } from './edits.js';
+
+/** A SHA-1 hex digest is 40 bytes: the fix is offered only where that fits. */
+const SHA1_HEX_BYTES = 40;
 
 const LABELS: Record<IdSlot['kind'], string> = {
   localUserId: 'userID',
@@ -22,11 +26,6 @@ interface Measured {
   call: SdkCall;
 }
 
-export const messages = {
-  bytes: '{{label}} is {{atLeast}}{{bytes}} bytes in UTF-8 ({{chars}} characters); the limit is {{limit}}',
-  chars: '{{label}} is {{atLeast}}{{chars}} characters; the limit is {{limit}} characters',
-  related: 'used as the {{label}} of {{method}}() here',
-};
 
 /** The value of an argument, or of one property of an object argument. */
 function slotValue(context: RuleContext, call: SdkCall, slot: IdSlot): Value | undefined {
@@ -80,54 +79,70 @@ function truncated(m: Measured, text: string): string {
   return [...byBytes].slice(0, maxChars).join('');
 }
 
-function fixesFor(m: Measured): DraftFix[] {
+function fixesFor(m: Measured): DraftFix<Fixes>[] {
   const { value } = m;
   if (!value.exact || value.text === undefined) return [];
   const node = unwrap(value.node as ts.Expression);
   const isLiteral = ts.isStringLiteralLike(node);
-  const fixes: DraftFix[] = [];
-  if (m.unit === 'bytes') {
+  const fixes: DraftFix<Fixes>[] = [];
+  if (m.unit === 'bytes' && SHA1_HEX_BYTES <= m.limit) {
     const digest = createHash('sha1').update(value.text, 'utf8').digest('hex');
-    fixes.push({
-      title: 'Replace the value with its SHA-1 hex digest',
-      // Rewriting a computed expression into a literal drops what the code says: only offered then.
-      kind: isLiteral ? 'safe' : 'suggestion',
-      isPreferred: isLiteral,
-      edits: [replaceNode(node, quoteLike(node, digest))],
-    });
+    fixes.push({ fixId: 'sha1', isPreferred: isLiteral, edits: [replaceNode(node, quoteLike(node, digest))] });
   }
-  if (isLiteral) {
-    fixes.push({
-      title: 'Truncate the literal to the limit',
-      kind: 'suggestion',
-      edits: [replaceNode(node, quoteLike(node, truncated(m, value.text)))],
-    });
-  }
+  if (isLiteral) fixes.push({ fixId: 'truncate', edits: [replaceNode(node, quoteLike(node, truncated(m, value.text)))] });
   return fixes;
 }
 
-export const idMaxBytes: Rule = {
-  id: 'id-max-bytes',
-  run(context) {
+type Fixes = 'sha1' | 'truncate';
+
+export const idMaxBytes = defineRule({
+  meta: {
+    id: 'id-max-bytes',
+    description: 'userID and conferenceID values must fit in 256 bytes of UTF-8',
+    defaultSeverity: 'error',
+    docs: 'docs/rules/id-max-bytes.md',
+    fixes: {
+      // A new ID value changes what the program sends (and any other use of the same constant): never automatic.
+      sha1: { title: 'Replace the value with its SHA-1 hex digest', kind: 'suggestion' },
+      truncate: { title: 'Truncate the literal to the limit', kind: 'suggestion' },
+    },
+  },
+  messages: {
+    bytes: {
+      message: '{{label}} is {{bytes}} bytes in UTF-8 ({{chars}} characters); the limit is {{limit}}',
+      help: 'Use a shorter opaque ID, such as a SHA-1 hex digest of the value (40 bytes).',
+    },
+    bytesAtLeast: {
+      message: '{{label}} is at least {{bytes}} bytes in UTF-8; the limit is {{limit}}',
+      help: 'Use a shorter opaque ID, such as a SHA-1 hex digest of the value (40 bytes).',
+    },
+    chars: {
+      message: '{{label}} is {{chars}} characters; the object form allows {{limit}}',
+      help: 'Shorten the field; the object form takes at most 128 characters in each of its fields.',
+    },
+    charsAtLeast: {
+      message: '{{label}} is at least {{chars}} characters; the object form allows {{limit}}',
+      help: 'Shorten the field; the object form takes at most 128 characters in each of its fields.',
+    },
+  },
+  notes: {
+    usedAs: 'used as the {{label}} of {{method}}() here',
+  },
+  create(context) {
     eachCall(context, context.calls, (call) => {
       for (const m of measure(context, call)) {
         const size = m.unit === 'bytes' ? m.value.bytes : m.value.chars;
         if (size <= m.limit) continue;
-        const values = {
-          label: m.label,
-          atLeast: m.value.exact ? '' : 'at least ',
-          bytes: m.value.bytes,
-          chars: m.value.chars,
-          limit: m.limit,
-          method: call.method.name,
-        };
+        const data = { label: m.label, bytes: m.value.bytes, chars: m.value.chars, limit: m.limit };
+        const kind = m.unit === 'bytes' ? 'bytes' : 'chars';
         context.report({
           node: m.value.node,
-          message: format(m.unit === 'bytes' ? messages.bytes : messages.chars, values),
-          related: [{ node: call.call, message: format(messages.related, values) }],
+          messageId: m.value.exact ? kind : `${kind}AtLeast`,
+          data,
+          related: [{ node: call.call, noteId: 'usedAs', data: { label: m.label, method: call.method.name } }],
           fixes: fixesFor(m),
         });
       }
     });
   },
-};
+});

@@ -3,23 +3,8 @@ import { ts } from 'ts-morph';
 import { unwrap } from '../engine/analysis.js';
 import { Evaluator, plusOperands, type StringValue } from '../engine/values.js';
 import { identifierArgs, type IdentifierArg } from './identifiers.js';
-import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  problem:
-    '{{label}} {{problems}}: on screen it looks the same as the ID without these characters, but callstats compares bytes, so one participant or conference shows up as two on the dashboard and searching for the visible ID finds nothing; {{advice}}',
-  notNfc: 'is not in Unicode NFC ({{example}} is written decomposed)',
-  loneSurrogate: 'contains a lone surrogate ({{code}}) that cannot be encoded in UTF-8',
-  control: 'contains the control character {{code}}',
-  invisible: 'contains the invisible character {{code}}',
-  leading: 'has leading whitespace',
-  trailing: 'has trailing whitespace',
-  surrounding: 'has leading and trailing whitespace',
-  adviceFix: 'normalize it to NFC and remove the invisible characters and surrounding whitespace',
-  advice: 'normalize it with .normalize(\'NFC\'), remove invisible and control characters and .trim() it where it is built',
-  related: 'used as the {{label}} of {{method}}() here',
-  fix: 'Normalize to NFC and strip invisible characters and surrounding whitespace',
-};
+import { defineRule, eachCall, type Data, type DraftFix, type RuleContext } from '../engine/rule.js';
+import { quoteLike, replaceNode } from './edits.js';
 
 /*
  * Every pattern is a single character class, optionally with a one-character lookaround: matching
@@ -27,13 +12,22 @@ export const messages = {
  */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CONTROL = /[\u0000-\u001F\u007F-\u009F]/;
-/** Zero-width characters, the soft hyphen, joiners, bidirectional marks and the byte order mark: nothing on screen. */
-const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+/**
+ * Zero-width spaces, the soft hyphen, bidirectional marks, word joiners and the byte order mark:
+ * nothing on screen. The zero-width (non-)joiners U+200C and U+200D are apart: see STRAY_JOINER.
+ */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+/**
+ * A joiner that changes nothing on screen: one not between two characters it can join (emoji ZWJ
+ * sequences, Persian and Indic words keep theirs: without them the visible text changes).
+ */
+const STRAY_JOINER = /(?<![\p{L}\p{M}\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}])[\u200C\u200D]|[\u200C\u200D](?![\p{L}\p{M}\p{Extended_Pictographic}])|(?<=[\x00-\x7F])[\u200C\u200D]|[\u200C\u200D](?=[\x00-\x7F])/u;
 const LEADING = /^\s/;
 const TRAILING = /\s$/;
 
 const everywhere = (pattern: RegExp) => new RegExp(pattern.source, 'g');
-const STRIP = [everywhere(CONTROL), everywhere(INVISIBLE)];
+const everywhereUnicode = (pattern: RegExp) => new RegExp(pattern.source, 'gu');
+const STRIP = [everywhere(CONTROL), everywhere(INVISIBLE), everywhereUnicode(STRAY_JOINER)];
 
 function codeOf(char: string): string {
   return `U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -52,19 +46,25 @@ function decomposedExample(text: string): string {
   return 'a character';
 }
 
-/** What is wrong with a text, in the order the message lists it. */
-export function unicodeProblems(text: string, { first = true, last = true } = {}): string[] {
-  const out: string[] = [];
+/** One thing wrong with a text: a message id of the rule, with its data. */
+export interface UnicodeProblem {
+  id: 'loneSurrogate' | 'notNfc' | 'control' | 'invisible' | 'leadingSpace' | 'trailingSpace' | 'surroundingSpace';
+  data: Data;
+}
+
+/** What is wrong with a text, the worst first. */
+export function unicodeProblems(text: string, { first = true, last = true } = {}): UnicodeProblem[] {
+  const out: UnicodeProblem[] = [];
   const lone = LONE_SURROGATE.exec(text);
-  if (lone) out.push(format(messages.loneSurrogate, { code: codeOf(lone[0]) }));
-  else if (text.normalize('NFC') !== text) out.push(format(messages.notNfc, { example: decomposedExample(text) }));
+  if (lone) out.push({ id: 'loneSurrogate', data: { code: codeOf(lone[0]) } });
+  else if (text.normalize('NFC') !== text) out.push({ id: 'notNfc', data: { example: decomposedExample(text) } });
   const control = CONTROL.exec(text);
-  if (control) out.push(format(messages.control, { code: codeOf(control[0]) }));
-  const invisible = INVISIBLE.exec(text);
-  if (invisible) out.push(format(messages.invisible, { code: codeOf(invisible[0]) }));
+  if (control) out.push({ id: 'control', data: { code: codeOf(control[0]) } });
+  const invisible = INVISIBLE.exec(text) ?? STRAY_JOINER.exec(text);
+  if (invisible) out.push({ id: 'invisible', data: { code: codeOf(invisible[0]) } });
   const leading = first && LEADING.test(text);
   const trailing = last && TRAILING.test(text);
-  if (leading || trailing) out.push(leading && trailing ? messages.surrounding : leading ? messages.leading : messages.trailing);
+  if (leading || trailing) out.push({ id: leading && trailing ? 'surroundingSpace' : leading ? 'leadingSpace' : 'trailingSpace', data: {} });
   return out;
 }
 
@@ -73,14 +73,10 @@ export function cleaned(text: string): string {
   return STRIP.reduce((t, pattern) => t.replace(pattern, ''), text).normalize('NFC').trim();
 }
 
-function joinProblems(problems: string[]): string {
-  return problems.length <= 1 ? problems.join('') : `${problems.slice(0, -1).join(', ')} and ${problems[problems.length - 1]}`;
-}
-
 interface Problem {
   id: IdentifierArg;
   node: ts.Node;
-  problems: string[];
+  problems: UnicodeProblem[];
   fix?: string;
 }
 
@@ -124,29 +120,80 @@ function problemsOf(context: RuleContext, id: IdentifierArg): Problem[] {
   });
 }
 
-function fixesFor(problem: Problem): DraftFix[] {
+/**
+ * The cleaned literal. Written in the SDK call itself, the literal is nothing but this ID: the fix is
+ * safe. A constant written elsewhere may also be used for something else (a signalling room, a title),
+ * which would change with it: then the fix is only offered.
+ */
+function fixesFor(problem: Problem): DraftFix<'clean' | 'cleanShared'>[] {
   if (problem.fix === undefined) return [];
-  return [{ title: messages.fix, kind: 'safe', isPreferred: true, edits: [replaceNode(problem.node, quoteLike(problem.node, problem.fix))] }];
+  const call = problem.id.call.call;
+  const inCall = problem.node.getSourceFile() === call.getSourceFile() && call.getStart() <= problem.node.getStart() && problem.node.getEnd() <= call.getEnd();
+  return [{ fixId: inCall ? 'clean' : 'cleanShared', isPreferred: true, edits: [replaceNode(problem.node, quoteLike(problem.node, problem.fix))] }];
 }
 
-export const idUnicode: Rule = {
-  id: 'id-unicode',
-  run(context) {
+const CLEAN = 'Normalize to NFC and strip invisible characters and surrounding whitespace';
+const BYTES = 'callstats compares bytes, so the ID with and without it are two IDs.';
+
+export const idUnicode = defineRule({
+  meta: {
+    id: 'id-unicode',
+    description: 'Identifiers must be NFC without lone surrogates, control or zero-width characters, or surrounding whitespace',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/id-unicode.md',
+    fixes: {
+      clean: { title: CLEAN, kind: 'safe' },
+      cleanShared: { title: CLEAN, kind: 'suggestion' },
+    },
+  },
+  messages: {
+    loneSurrogate: {
+      message: '{{label}} contains a lone surrogate ({{code}}) that UTF-8 cannot encode',
+      help: 'Find where the string is cut in the middle of a character and cut it between characters.',
+    },
+    notNfc: {
+      message: '{{label}} is not in Unicode NFC: {{example}} is written decomposed',
+      help: `Normalize it with .normalize('NFC') where it is built: ${BYTES}`,
+    },
+    control: {
+      message: '{{label}} contains the control character {{code}}',
+      help: `Remove control characters where the ID is built: ${BYTES}`,
+    },
+    invisible: {
+      message: '{{label}} contains the invisible character {{code}}',
+      help: `Remove invisible characters where the ID is built: ${BYTES}`,
+    },
+    leadingSpace: {
+      message: '{{label}} has leading whitespace',
+      help: `.trim() it where it is built: ${BYTES}`,
+    },
+    trailingSpace: {
+      message: '{{label}} has trailing whitespace',
+      help: `.trim() it where it is built: ${BYTES}`,
+    },
+    surroundingSpace: {
+      message: '{{label}} has leading and trailing whitespace',
+      help: `.trim() it where it is built: ${BYTES}`,
+    },
+  },
+  notes: {
+    usedAs: 'used as the {{label}} of {{method}}() here',
+  },
+  create(context) {
     eachCall(context, context.calls, (call) => {
       for (const id of identifierArgs(context, call)) {
         for (const problem of problemsOf(context, id)) {
+          // The worst problem names the finding; the fix repairs all of them.
+          const [worst] = problem.problems;
           context.report({
             node: problem.node,
-            message: format(messages.problem, {
-              label: id.label,
-              problems: joinProblems(problem.problems),
-              advice: problem.fix !== undefined ? messages.adviceFix : messages.advice,
-            }),
-            related: [{ node: call.call, message: format(messages.related, { label: id.label, method: call.method.name }) }],
+            messageId: worst.id,
+            data: { label: id.label, ...worst.data },
+            related: [{ node: call.call, noteId: 'usedAs', data: { label: id.label, method: call.method.name } }],
             fixes: fixesFor(problem),
           });
         }
       }
     });
   },
-};
+});

@@ -4,7 +4,7 @@ import { propertyNameText, unwrap } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import type { IdSlot } from '../engine/sdk.js';
 import { Evaluator } from '../engine/values.js';
-import type { RuleContext } from './rule.js';
+import type { RuleContext } from '../engine/rule.js';
 
 const LABELS: Record<IdSlot['kind'], string> = {
   localUserId: 'userID',
@@ -91,7 +91,7 @@ export function missingIdentifiers(call: SdkCall): MissingIdentifier[] {
     .map((slot) => ({ call, slot, label: LABELS[slot.kind], isUser: slot.kind !== 'conferenceId' }));
 }
 
-const MAX_SHOWN = 60;
+const MAX_SHOWN = 48;
 
 /** A value as messages quote it: long ones are cut, the finding's range shows the whole. */
 export function shortened(text: string): string {

@@ -3,19 +3,8 @@ import { ts } from 'ts-morph';
 import { accessedName, propertyNameText, unwrap, type Analysis } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
-import { format, eachCall, lineBreakAt, type DraftFix, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  reassigned:
-    'the local userID given to initialize() changes here, but initialize() is not called again: callstats keeps reporting this endpoint as the old user; call initialize() again with the new userID',
-  earlyReturn:
-    '{{name}}() returns here once initialized, so a different userID passed to a later call (for example a new socket id after a reconnect) never reaches initialize(); re-initialize when the userID differs',
-  reportUserIdChange:
-    'reportUserIDChange() does not re-identify the local user (and is gone from callstats.js since about 3.64); call initialize() again with the new userID',
-  initialized: 'initialize() received the userID here',
-  caller: '{{name}}() is called with {{arg}} here',
-  handlerCaller: "{{name}}() is called from a '{{event}}' handler with {{arg}} here: the value can change every time it fires",
-};
+import { defineRule, eachCall, type DraftFix, type DraftRelated, type RuleContext } from '../engine/rule.js';
+import { lineBreakAt } from './edits.js';
 
 const MAX_FUNCTION_DEPTH = 3;
 
@@ -173,7 +162,7 @@ const INDENT = /[ \t]*/y;
  * that is the body of an `if`, a loop or a label gets braces, so the call runs with it and an `else`
  * after it still parses.
  */
-function reinitFix(init: SdkCall, after: ts.Node, userIdText: string): DraftFix[] {
+function reinitFix(init: SdkCall, after: ts.Node, userIdText: string): DraftFix<'reinit'>[] {
   const statement = statementOf(after);
   if (!statement || statement.getSourceFile() !== init.call.getSourceFile()) return [];
   const sourceFile = statement.getSourceFile();
@@ -190,8 +179,7 @@ function reinitFix(init: SdkCall, after: ts.Node, userIdText: string): DraftFix[
   const end = statement.getEnd();
   return [
     {
-      title: 'Call initialize() again with the new userID',
-      kind: 'suggestion',
+      fixId: 'reinit',
       edits: inStatementList(statement)
         ? [{ file, start: end, end, newText: call }]
         : [
@@ -210,8 +198,8 @@ function checkReassignments(context: RuleContext, init: SdkCall): void {
       if (isSetup(write, init.call) || reinitializedAfter(context, write)) continue;
       context.report({
         node: write,
-        message: messages.reassigned,
-        related: [{ node: userId, message: messages.initialized }],
+        messageId: 'reassigned',
+        related: [{ node: userId, noteId: 'initialized' }],
         fixes: reinitFix(init, write, userId.getText()),
       });
     }
@@ -274,13 +262,16 @@ function checkEarlyReturnWrapper(context: RuleContext, init: SdkCall): void {
   const exit = findExit(guard.thenStatement) ?? guard;
   context.report({
     node: exit,
-    message: format(messages.earlyReturn, { name }),
+    messageId: 'earlyReturn',
+    data: { name },
     related: [
-      { node: userId, message: messages.initialized },
-      ...callers.slice(0, 3).map((call) => {
+      { node: userId, noteId: 'initialized' },
+      ...callers.slice(0, 3).map((call): DraftRelated => {
         const arg = call.arguments[position]?.getText() ?? 'no userID';
         const event = handlerEvent(call);
-        return { node: call, message: format(event ? messages.handlerCaller : messages.caller, { name, arg, event: event ?? '' }) };
+        return event
+          ? { node: call, noteId: 'handlerCaller', data: { name, arg, event } }
+          : { node: call, noteId: 'caller', data: { name, arg } };
       }),
     ],
   });
@@ -332,15 +323,42 @@ function checkReportUserIdChange(context: RuleContext, call: SdkCall, inits: Sdk
   const init = inits.find((i) => i.call.getSourceFile() === call.call.getSourceFile()) ?? inits[0];
   context.report({
     node: call.call,
-    message: messages.reportUserIdChange,
-    related: init?.call.arguments[2] ? [{ node: init.call.arguments[2], message: messages.initialized }] : [],
+    messageId: 'reportUserIdChange',
+    related: init?.call.arguments[2] ? [{ node: init.call.arguments[2], noteId: 'initialized' }] : [],
     fixes: init && newUserId ? reinitFix(init, call.call, newUserId.getText()) : [],
   });
 }
 
-export const reinitOnUserIdChange: Rule = {
-  id: 'reinit-on-userid-change',
-  run(context) {
+export const reinitOnUserIdChange = defineRule({
+  meta: {
+    id: 'reinit-on-userid-change',
+    description: 'initialize() must be called again whenever the local userID changes',
+    defaultSeverity: 'error',
+    docs: 'docs/rules/reinit-on-userid-change.md',
+    fixes: {
+      reinit: { title: 'Call initialize() again with the new userID', kind: 'suggestion' },
+    },
+  },
+  messages: {
+    reassigned: {
+      message: 'The local userID changes here, but initialize() is not called again',
+      help: 'Call initialize() again with the new userID, or callstats keeps reporting the old user.',
+    },
+    earlyReturn: {
+      message: '{{name}}() returns here once initialized, so a later userID never reaches initialize()',
+      help: 'Call initialize() again when the userID differs from the one it was given.',
+    },
+    reportUserIdChange: {
+      message: 'reportUserIDChange() does not re-identify the local user',
+      help: 'Call initialize() again with the new userID (reportUserIDChange() is gone since callstats.js 3.64).',
+    },
+  },
+  notes: {
+    initialized: 'initialize() received the userID here',
+    caller: '{{name}}() is called with {{arg}} here',
+    handlerCaller: "{{name}}() is called from a '{{event}}' handler with {{arg}} here: the value can change every time it fires",
+  },
+  create(context) {
     const inits = context.calls.filter((c) => c.method.name === 'initialize');
     eachCall(context, inits, (init) => {
       checkReassignments(context, init);
@@ -349,4 +367,4 @@ export const reinitOnUserIdChange: Rule = {
     const changes = context.calls.filter((c) => c.method.name === 'reportUserIDChange');
     eachCall(context, changes, (call) => checkReportUserIdChange(context, call, inits));
   },
-};
+});

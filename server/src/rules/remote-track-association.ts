@@ -4,18 +4,8 @@ import { propertyNameText, unwrap } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { connectionKeys, connectionTopology } from '../engine/topology.js';
 import { Evaluator } from '../engine/values.js';
-import { format, eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  bridgeId:
-    "this maps a track to the bridge's ID {{value}}: the bridge only forwards media, so the participants who sent it stay invisible on the dashboard; map each remote SSRC to the userID of the participant who sent it (from the bridge's source map)",
-  noRemote:
-    'remote tracks arrive on this single bridge connection, but none is mapped to its sender with associateMstWithUserID(): the bridge rewrites SSRCs, so callstats cannot tell who sent them and the remote participants are invisible on the dashboard; associate each remote SSRC with the userID of the participant who sent it',
-  localOnly:
-    "only local tracks are mapped on this single bridge connection: the remote participants' tracks are never associated with their senders, so the remote participants are invisible on the dashboard; also associate each remote SSRC with the userID of the participant who sent it",
-  bridge: 'one connection to the bridge carries every participant, set up here ({{reasons}})',
-  bridgeRemote: "the bridge's ID, given as this connection's remoteUserID",
-};
+import { shortened } from './identifiers.js';
+import { defineRule, eachCall, type DraftRelated, type RuleContext } from '../engine/rule.js';
 
 interface Association {
   call: SdkCall;
@@ -150,7 +140,7 @@ function bridgeOf(context: RuleContext, fabric: SdkCall): Bridge | undefined {
   if (topology.kind !== 'bridge' || !pc) return undefined;
   const connection = connectionKeys(context.analysis, pc);
   if (!connection.size) return undefined;
-  const related = { node: fabric.call, message: format(messages.bridge, { reasons: topology.reasons.join(', ') || 'no other evidence' }) };
+  const related: DraftRelated = { node: fabric.call, noteId: 'bridge', data: { reasons: topology.reasons.join(', ') || 'no other evidence' } };
   return { fabric, remote, remoteText, connection, related };
 }
 
@@ -169,8 +159,9 @@ function checkBridgeIds(context: RuleContext, bridge: Bridge, mine: Association[
     found = true;
     context.report({
       node: a.userId,
-      message: format(messages.bridgeId, { value: text !== undefined ? JSON.stringify(text) : a.userId.getText() }),
-      related: [bridge.remote ? { node: bridge.remote, message: messages.bridgeRemote } : bridge.related],
+      messageId: 'bridgeId',
+      data: { value: text !== undefined ? JSON.stringify(text) : shortened(a.userId.getText()) },
+      related: [bridge.remote ? { node: bridge.remote, noteId: 'bridgeRemote' } : bridge.related],
     });
   }
   return found;
@@ -181,8 +172,8 @@ function checkRemoteMapped(context: RuleContext, bridge: Bridge, mine: Associati
   const locals = mine.filter((a) => isLocal(context, a.userId, local));
   if (locals.length < mine.length) return;
   const handling = remoteTrackHandling(context, bridge.connection);
-  if (handling.length) context.report({ node: handling[0], message: messages.noRemote, related: [bridge.related] });
-  else if (locals.length) context.report({ node: methodName(locals[0].call), message: messages.localOnly, related: [bridge.related] });
+  if (handling.length) context.report({ node: handling[0], messageId: 'noRemote', related: [bridge.related] });
+  else if (locals.length) context.report({ node: methodName(locals[0].call), messageId: 'localOnly', related: [bridge.related] });
 }
 
 function checkBridge(context: RuleContext, fabric: SdkCall, associations: Association[], orphans: boolean, local: LocalUser): void {
@@ -194,9 +185,35 @@ function checkBridge(context: RuleContext, fabric: SdkCall, associations: Associ
   checkRemoteMapped(context, bridge, mine, local);
 }
 
-export const remoteTrackAssociation: Rule = {
-  id: 'remote-track-association',
-  run(context) {
+const MAP_SENDER = "Map each remote SSRC to the userID of the participant who sent it, from the bridge's source map.";
+
+export const remoteTrackAssociation = defineRule({
+  meta: {
+    id: 'remote-track-association',
+    description: 'With one connection to a bridge, map every remote track to its sender',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/remote-track-association.md',
+    fixes: {},
+  },
+  messages: {
+    bridgeId: {
+      message: "This maps a track to the bridge's ID {{value}} instead of the participant who sent it",
+      help: MAP_SENDER,
+    },
+    noRemote: {
+      message: 'Remote tracks arrive on this bridge connection, but none is mapped to its sender',
+      help: `${MAP_SENDER} The bridge rewrites SSRCs, so callstats cannot tell who sent them.`,
+    },
+    localOnly: {
+      message: "Only local tracks are mapped on this bridge connection, never the remote participants'",
+      help: MAP_SENDER,
+    },
+  },
+  notes: {
+    bridge: 'one connection to the bridge carries every participant, set up here ({{reasons}})',
+    bridgeRemote: "the bridge's ID, given as this connection's remoteUserID",
+  },
+  create(context) {
     const local = localUser(context);
     const associations: Association[] = [];
     eachCall(context, context.calls, (call) => {
@@ -210,4 +227,4 @@ export const remoteTrackAssociation: Rule = {
     const orphans = associations.some((a) => !fabricConnections.some((c) => overlaps(a.connection, c)) && !isLocal(context, a.userId, local));
     eachCall(context, fabrics, (fabric) => checkBridge(context, fabric, associations, orphans, local));
   },
-};
+});

@@ -4,24 +4,8 @@ import { propertyNameText, unwrap, type Origin } from '../engine/analysis.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf } from '../engine/scope.js';
 import { connectionTopology, type ConnectionTopology } from '../engine/topology.js';
-import { format, eachCall, quoteLike, replaceNode, type DraftEdit, type DraftFix, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  local:
-    'remoteUserID is the local userID: the dashboard then shows this endpoint talking to itself; use the ID of what is at the other end (the remote participant, or the server for a media server)',
-  random:
-    'remoteUserID is a fresh random ID made for this connection: it names no participant, so every connection shows up as a new anonymous user; use the remote participant\'s userID (or the server\'s ID for a media server)',
-  meshConstant:
-    "remoteUserID is the same constant ({{value}}) for every peer of this mesh: all remote participants merge into one; use each remote participant's userID",
-  sendParticipant:
-    "this send-only connection goes to the conference server, so its remoteUserID must be the server's ID (conferenceServerID), not a participant's",
-  receiveServer:
-    "this connection carries one participant's media from the server, so its remoteUserID must be that participant's userID, not the server's ID {{value}}",
-  bridgeParticipant:
-    "this one connection to the bridge carries every participant, so its remoteUserID must be the bridge's ID; map each remote track to its sender with associateMstWithUserID()",
-  topology: 'connection assumed to be a {{topology}} ({{reasons}})',
-  localUserId: 'the local userID given to initialize() here',
-};
+import { defineRule, eachCall, type Draft, type DraftEdit, type DraftFix, type RuleContext } from '../engine/rule.js';
+import { hasSideEffects, quoteLike, replaceNode } from './edits.js';
 
 const RANDOM_CALL = /(^|\.)(randomUUID|uuid|uuidv1|uuidv4|v1|v4|nanoid|cuid|createId|shortid|generate|random)$/i;
 
@@ -120,15 +104,18 @@ function participantIdInScope(expr: ts.Node): string | undefined {
   return undefined;
 }
 
-function fixes(context: RuleContext, remote: Remote, topology: ConnectionTopology): DraftFix[] {
+type Fixes = 'serverId' | 'participantId';
+
+function fixes(context: RuleContext, remote: Remote, topology: ConnectionTopology): DraftFix<Fixes>[] {
   const config = context.configFor(remote.call.file);
-  const out: DraftFix[] = [];
+  const out: DraftFix<Fixes>[] = [];
+  if (hasSideEffects(remote.expression)) return out;
   const serverIds = config.conferenceServerIds;
   if (serverIds.length && (topology.kind === 'server-send' || topology.kind === 'bridge')) {
     for (const id of serverIds) {
       out.push({
-        title: `Use the conference server ID '${id}'`,
-        kind: serverIds.length === 1 ? 'safe' : 'suggestion',
+        fixId: 'serverId',
+        data: { id },
         isPreferred: serverIds.length === 1,
         edits: [replaceRemote(remote.expression, quoteLike(remote.expression.getText().startsWith('"') ? remote.expression : unwrapQuoteSource(remote.expression), id))],
       });
@@ -137,7 +124,7 @@ function fixes(context: RuleContext, remote: Remote, topology: ConnectionTopolog
   if (topology.kind === 'mesh' || topology.kind === 'server-receive' || topology.kind === 'unknown') {
     const participant = participantIdInScope(remote.expression);
     if (participant && participant !== remote.expression.getText()) {
-      out.push({ title: `Use the remote participant's ID (${participant})`, kind: 'suggestion', edits: [replaceRemote(remote.expression, participant)] });
+      out.push({ fixId: 'participantId', data: { participant }, edits: [replaceRemote(remote.expression, participant)] });
     }
   }
   return out;
@@ -158,30 +145,32 @@ function check(context: RuleContext, remote: Remote, ids: LocalIds, knownServerI
   const text = constantText(context, remote.expression);
   const isServerId = text !== undefined && (config.conferenceServerIds.includes(text) || knownServerIds.has(text));
   const topology = connectionTopology(context, remote.call, config, text !== undefined && config.conferenceServerIds.includes(text));
-  const related = [
-    { node: remote.call.call, message: format(messages.topology, { topology: topology.kind === 'unknown' ? 'connection of unknown topology' : topologyLabel(topology), reasons: topology.reasons.join(', ') || 'no other evidence' }) },
+  const related: Draft['related'] = [
+    topology.kind === 'unknown'
+      ? { node: remote.call.call, noteId: 'unknownTopology', data: { reasons: topology.reasons.join(', ') || 'no other evidence' } }
+      : { node: remote.call.call, noteId: 'topology', data: { topology: topologyLabel(topology), reasons: topology.reasons.join(', ') || 'no other evidence' } },
   ];
-  const report = (message: string, extra: { node: ts.Node; message: string }[] = []) =>
-    context.report({ node: remote.expression, message, related: [...extra, ...related], fixes: fixes(context, remote, topology) });
+  const report = (messageId: string, data: Record<string, string> = {}, extra: Draft['related'] = []) =>
+    context.report({ node: remote.expression, messageId, data, related: [...(extra ?? []), ...(related ?? [])], fixes: fixes(context, remote, topology) });
 
   if (isLocalUserId(context, remote.expression, ids)) {
     const init = ids.calls[0];
-    return report(messages.local, init ? [{ node: init.call.arguments[2], message: messages.localUserId }] : []);
+    return report('local', {}, init ? [{ node: init.call.arguments[2], noteId: 'localUserId' }] : []);
   }
   const connection = enclosingFunction(remote.call.call);
-  if (context.analysis.origins(remote.expression).some((o) => isFreshRandom(context, o, connection))) return report(messages.random);
+  if (context.analysis.origins(remote.expression).some((o) => isFreshRandom(context, o, connection))) return report('random');
   switch (topology.kind) {
     case 'mesh':
-      if (text !== undefined) report(format(messages.meshConstant, { value: JSON.stringify(text) }));
+      if (text !== undefined) report('meshConstant', { value: JSON.stringify(text) });
       return;
     case 'server-send':
-      if (text === undefined && !isParameterOfServerWrapper(remote.expression)) report(messages.sendParticipant);
+      if (text === undefined && !isParameterOfServerWrapper(remote.expression)) report('sendParticipant');
       return;
     case 'server-receive':
-      if (isServerId) report(format(messages.receiveServer, { value: JSON.stringify(text) }));
+      if (isServerId) report('receiveServer', { value: JSON.stringify(text) });
       return;
     case 'bridge':
-      if (text === undefined && !isParameterOfServerWrapper(remote.expression)) report(messages.bridgeParticipant);
+      if (text === undefined && !isParameterOfServerWrapper(remote.expression)) report('bridgeParticipant');
       return;
     default:
       return;
@@ -215,9 +204,50 @@ function isParameterOfServerWrapper(expr: ts.Expression): boolean {
   return !ts.isIdentifier(node) || !!declarationOf(node);
 }
 
-export const remoteUserIdTopology: Rule = {
-  id: 'remote-userid-topology',
-  run(context) {
+export const remoteUserIdTopology = defineRule({
+  meta: {
+    id: 'remote-userid-topology',
+    description: "addNewFabric's remoteUserID must match the connection's topology",
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/remote-userid-topology.md',
+    fixes: {
+      // Both put another ID in place of the one the app computes: the user picks.
+      serverId: { title: "Use the conference server ID '{{id}}'", kind: 'suggestion' },
+      participantId: { title: "Use the remote participant's ID ({{participant}})", kind: 'suggestion' },
+    },
+  },
+  messages: {
+    local: {
+      message: 'remoteUserID is the local userID, so the dashboard shows this endpoint talking to itself',
+      help: 'Pass the ID of the other end: the remote participant, or the server for a media server.',
+    },
+    random: {
+      message: 'remoteUserID is a fresh random ID that names no participant',
+      help: "Pass the remote participant's userID (or the server's ID for a media server).",
+    },
+    meshConstant: {
+      message: 'remoteUserID is the same constant {{value}} for every peer of this mesh',
+      help: "Pass each remote participant's own userID, or all of them merge into one.",
+    },
+    sendParticipant: {
+      message: "remoteUserID of this send-only connection to the conference server is a participant's ID",
+      help: "Pass the server's ID (a conferenceServerIds entry) as the remoteUserID.",
+    },
+    receiveServer: {
+      message: "remoteUserID is the server's ID {{value}}, but this connection carries one participant's media",
+      help: "Pass the userID of the participant whose media this connection receives.",
+    },
+    bridgeParticipant: {
+      message: "remoteUserID of this one connection to the bridge is a participant's ID",
+      help: "Pass the bridge's ID, and map each remote track to its sender with associateMstWithUserID().",
+    },
+  },
+  notes: {
+    topology: 'connection assumed to be a {{topology}} ({{reasons}})',
+    unknownTopology: 'connection of unknown topology ({{reasons}})',
+    localUserId: 'the local userID given to initialize() here',
+  },
+  create(context) {
     const ids = localIds(context);
     const remotes: Remote[] = [];
     for (const call of context.calls) {
@@ -233,4 +263,4 @@ export const remoteUserIdTopology: Rule = {
     });
     eachCall(context, remotes.map((r) => r.call), (call) => check(context, remotes.find((r) => r.call === call)!, ids, knownServerIds));
   },
-};
+});

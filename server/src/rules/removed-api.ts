@@ -4,7 +4,8 @@ import { accessedName, unwrap } from '../engine/analysis.js';
 import { compareVersions } from '../engine/project.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
-import { format, eachCall, quoteLike, replaceNode, type DraftFix, type Rule, type RuleContext } from './rule.js';
+import { defineRule, eachCall, type DraftFix, type RuleContext } from '../engine/rule.js';
+import { quoteLike, replaceNode } from './edits.js';
 
 /** The event names `on()` accepts in bundle 3.73.16 (the docs also list 'error', which it rejects). */
 export const ACCEPTED_EVENTS = [
@@ -21,22 +22,6 @@ export const ACCEPTED_EVENTS = [
 /** reportUserIDChange is in the 3.24.6 bundle and absent from 3.64.5 on. */
 const USERID_CHANGE_GONE = '3.64.0';
 
-export const messages = {
-  reportUserIdChange:
-    "reportUserIDChange() is not in callstats.js builds since about 3.64 (3.64.5 and 3.73.x lack it): on a current SDK this line throws 'is not a function'; for a remote participant's new ID use setIdentifiers({ remoteUserID }, pc), for the local user call initialize() again",
-  reportUserIdChangePinned:
-    "reportUserIDChange() is gone from callstats.js builds since about 3.64 (3.64.5 and 3.73.x lack it): it works with the pinned {{version}} but throws 'is not a function' after an upgrade; for a remote participant's new ID use setIdentifiers({ remoteUserID }, pc), for the local user call initialize() again",
-  pinned: 'callstats.js {{version}} is pinned here',
-  fabricSetupFailed:
-    'sendFabricEvent() rejects fabricSetupFailed (the bundles list it in fabricEvent, but refuse to send it): the failure never reaches the dashboard; report it with reportError(pc, conferenceID, webRTCFunction, error) instead',
-  errorEvent:
-    "callstats.js rejects on('error') although the docs list it (bundle 3.73.16 refuses it): this handler is never called; check the status passed to initialize()'s callback and to each call's callback instead",
-  unknownEvent:
-    "callstats.js has no '{{event}}' event for on(), so this handler is never called (bundle 3.73.16 accepts {{accepted}}){{hint}}",
-  unknownEventHint: "; did you mean '{{known}}'?",
-};
-
-const EVENT_FIX = 'Use the event name the SDK accepts';
 const MAX_FOLLOW = 4;
 
 /**
@@ -68,27 +53,28 @@ function methodName(call: SdkCall): ts.Node {
 function checkReportUserIdChange(context: RuleContext, call: SdkCall): void {
   const pinned = context.project.sdkVersion(call.file);
   if (!pinned || compareVersions(pinned.version, USERID_CHANGE_GONE) >= 0) {
-    context.report({ node: methodName(call), message: messages.reportUserIdChange });
+    context.report({ node: methodName(call), messageId: 'reportUserIdChange' });
     return;
   }
   const { version } = pinned;
   context.report({
     node: methodName(call),
-    message: format(messages.reportUserIdChangePinned, { version }),
-    related: [{ file: pinned.file, start: pinned.start, end: pinned.end, message: format(messages.pinned, { version }) }],
+    messageId: 'reportUserIdChangePinned',
+    data: { version },
+    related: [{ file: pinned.file, start: pinned.start, end: pinned.end, noteId: 'pinned', data: { version } }],
   });
 }
 
 function checkFabricEvent(context: RuleContext, call: SdkCall): void {
   const event = call.call.arguments[1];
   if (!event || ts.isSpreadElement(event)) return;
-  if (selectedName(context, event, 'fabricEvent') === 'fabricSetupFailed') context.report({ node: event, message: messages.fabricSetupFailed });
+  if (selectedName(context, event, 'fabricEvent') === 'fabricSetupFailed') context.report({ node: event, messageId: 'fabricSetupFailed' });
 }
 
-function eventFix(node: ts.Expression, known: string): DraftFix[] {
+function eventFix(node: ts.Expression, known: string): DraftFix<'eventName'>[] {
   const literal = unwrap(node);
   if (!ts.isStringLiteralLike(literal)) return [];
-  return [{ title: EVENT_FIX, kind: 'suggestion', edits: [replaceNode(literal, quoteLike(literal, known))] }];
+  return [{ fixId: 'eventName', data: { known }, edits: [replaceNode(literal, quoteLike(literal, known))] }];
 }
 
 function checkOn(context: RuleContext, call: SdkCall): void {
@@ -97,20 +83,59 @@ function checkOn(context: RuleContext, call: SdkCall): void {
   const value = context.evaluator.evaluate(arg);
   if (value.kind !== 'string' || !value.exact || value.text === undefined || ACCEPTED_EVENTS.includes(value.text)) return;
   if (value.text === 'error') {
-    context.report({ node: arg, message: messages.errorEvent });
+    context.report({ node: arg, messageId: 'errorEvent' });
     return;
   }
   const known = ACCEPTED_EVENTS.find((e) => e.toLowerCase() === value.text!.toLowerCase());
   context.report({
     node: arg,
-    message: format(messages.unknownEvent, { event: value.text, accepted: ACCEPTED_EVENTS.join(', '), hint: known ? format(messages.unknownEventHint, { known }) : '' }),
+    ...(known ? { messageId: 'misspeltEvent', data: { event: value.text, known } } : { messageId: 'unknownEvent', data: { event: value.text, accepted: ACCEPTED_EVENTS.join(', ') } }),
     fixes: known ? eventFix(arg, known) : [],
   });
 }
 
-export const removedApi: Rule = {
-  id: 'removed-api',
-  run(context) {
+const NEW_USER_ID = 'For a remote participant\'s new ID use setIdentifiers({ remoteUserID }, pc); for the local user call initialize() again.';
+
+export const removedApi = defineRule({
+  meta: {
+    id: 'removed-api',
+    description: 'Do not use SDK methods and events that callstats.js removed or rejects',
+    defaultSeverity: 'warn',
+    docs: 'docs/rules/removed-api.md',
+    fixes: {
+      eventName: { title: "Use the event name '{{known}}'", kind: 'suggestion' },
+    },
+  },
+  messages: {
+    reportUserIdChange: {
+      message: "reportUserIDChange() is gone since callstats.js 3.64: this line throws 'is not a function'",
+      help: NEW_USER_ID,
+    },
+    reportUserIdChangePinned: {
+      message: 'reportUserIDChange() works with the pinned {{version}} but is gone since callstats.js 3.64',
+      help: NEW_USER_ID,
+    },
+    fabricSetupFailed: {
+      message: 'sendFabricEvent() rejects fabricSetupFailed, so the failure never reaches the dashboard',
+      help: 'Report the failure with reportError(pc, conferenceID, webRTCFunction, error) instead.',
+    },
+    errorEvent: {
+      message: "callstats.js rejects on('error'), so this handler is never called",
+      help: "Check the status passed to initialize()'s callback and to each call's callback instead.",
+    },
+    unknownEvent: {
+      message: "callstats.js has no '{{event}}' event, so this handler is never called",
+      help: 'on() accepts {{accepted}}.',
+    },
+    misspeltEvent: {
+      message: "callstats.js has no '{{event}}' event; did you mean '{{known}}'?",
+      help: "Spell the event '{{known}}', or this handler is never called.",
+    },
+  },
+  notes: {
+    pinned: 'callstats.js {{version}} is pinned here',
+  },
+  create(context) {
     eachCall(context, context.calls, (call) => {
       switch (call.method.name) {
         case 'reportUserIDChange':
@@ -124,4 +149,4 @@ export const removedApi: Rule = {
       }
     });
   },
-};
+});

@@ -5,28 +5,12 @@ import { compareVersions } from '../engine/project.js';
 import type { SdkCall } from '../engine/receivers.js';
 import { USER_OBJECT_FIELDS } from '../engine/sdk.js';
 import { Evaluator, type Value } from '../engine/values.js';
-import { format, eachCall, replaceNode, type DraftFix, type DraftRelated, type Rule, type RuleContext } from './rule.js';
+import { defineRule, eachCall, type DraftFix, type DraftRelated, type RuleContext } from '../engine/rule.js';
+import { replaceNode } from './edits.js';
 
 /** The first callstats.js version that accepts `{userName, aliasName, loginID}` as the local userID. */
 const OBJECT_FORM_SINCE = '3.14.0';
 const REQUIRED = ['aliasName', 'userName'] as const;
-
-export const messages = {
-  missingAliasName:
-    'the userID object has no aliasName: callstats.js uses aliasName as the userID, so this user is reported without an ID; add aliasName as a string',
-  missingUserName:
-    "the userID object has no userName: the object form carries the user's name for support staff next to the aliasName; add userName as a string, or pass the aliasName string alone",
-  notString: 'userID.{{field}} is {{kind}}, not a string: callstats.js expects a string for {{role}}',
-  unknownKey:
-    "callstats.js does not read '{{key}}' in the userID object, so its value never reaches the dashboard (the known keys are userName, aliasName and loginID){{hint}}",
-  unknownKeyHint: "; did you mean '{{known}}'?",
-  tooOld:
-    'the object form of userID needs callstats.js 3.14 or newer, but this app pins {{version}}: older builds take only a string, so initialize() gets no usable userID; upgrade the SDK or pass the aliasName string',
-  pinned: 'callstats.js {{version}} is pinned here',
-  remoteObject:
-    '{{method}}() takes {{label}} as a string: newer callstats.js builds do not unwrap the object form here, so the dashboard shows no usable ID; pass the ID string (its aliasName)',
-  passedAt: 'passed to initialize() as the local userID here',
-};
 
 const ROLES: Record<string, string> = {
   userName: "the user's name shown to support staff",
@@ -34,8 +18,6 @@ const ROLES: Record<string, string> = {
   loginID: 'the login ID',
 };
 
-const RENAME_FIX = "Use the SDK's spelling of the key";
-const ALIAS_FIX = 'Pass the aliasName string instead of the object';
 
 /** The object literals an expression may hold (through variables, imports and conditionals). */
 function objectLiterals(value: Value): ts.ObjectLiteralExpression[] {
@@ -71,10 +53,10 @@ function writtenLater(context: RuleContext, literal: ts.ObjectLiteralExpression,
 }
 
 /** `username: x` becomes `userName: x`, shorthand `username` becomes `userName: username`; not when the right key is there too. */
-function renameFix(literal: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, key: string, known: string): DraftFix[] {
+function renameFix(literal: ts.ObjectLiteralExpression, prop: ts.ObjectLiteralElementLike, key: string, known: string): DraftFix<Fixes>[] {
   if (!prop.name || !ts.isIdentifier(prop.name) || literal.properties.some((p) => propertyNameText(p.name) === known)) return [];
   const text = ts.isShorthandPropertyAssignment(prop) ? `${known}: ${key}` : known;
-  return [{ title: RENAME_FIX, kind: 'suggestion', edits: [replaceNode(prop.name, text)] }];
+  return [{ fixId: 'rename', edits: [replaceNode(prop.name, text)] }];
 }
 
 function checkShape(context: RuleContext, literal: ts.ObjectLiteralExpression, related: DraftRelated[]): void {
@@ -96,7 +78,7 @@ function checkShape(context: RuleContext, literal: ts.ObjectLiteralExpression, r
       const known = USER_OBJECT_FIELDS.find((f) => f.toLowerCase() === key.toLowerCase());
       context.report({
         node: prop.name!,
-        message: format(messages.unknownKey, { key, hint: known ? format(messages.unknownKeyHint, { known }) : '' }),
+        ...(known ? { messageId: 'misspeltKey', data: { key, known } } : { messageId: 'unknownKey', data: { key } }),
         related,
         fixes: known ? renameFix(literal, prop, key, known) : [],
       });
@@ -105,7 +87,7 @@ function checkShape(context: RuleContext, literal: ts.ObjectLiteralExpression, r
     const valueExpr = ts.isPropertyAssignment(prop) ? prop.initializer : ts.isShorthandPropertyAssignment(prop) ? prop.name : undefined;
     const kind = valueExpr && describeNonString(context, valueExpr);
     if (valueExpr && kind) {
-      context.report({ node: valueExpr, message: format(messages.notString, { field: key, kind, role: ROLES[key] }), related });
+      context.report({ node: valueExpr, messageId: 'notString', data: { field: key, kind, role: ROLES[key] }, related });
     }
   }
   if (open) return;
@@ -113,7 +95,7 @@ function checkShape(context: RuleContext, literal: ts.ObjectLiteralExpression, r
   for (const field of REQUIRED) {
     // A key spelt in another case is reported as unknown already, with the right spelling.
     if (present.has(field) || misspelt.includes(field.toLowerCase()) || writtenLater(context, literal, field)) continue;
-    context.report({ node: literal, message: field === 'aliasName' ? messages.missingAliasName : messages.missingUserName, related });
+    context.report({ node: literal, messageId: field === 'aliasName' ? 'missingAliasName' : 'missingUserName', related });
   }
 }
 
@@ -122,8 +104,9 @@ function checkVersion(context: RuleContext, call: SdkCall, literal: ts.ObjectLit
   if (!pinned || compareVersions(pinned.version, OBJECT_FORM_SINCE) >= 0) return;
   context.report({
     node: literal,
-    message: format(messages.tooOld, { version: pinned.version }),
-    related: [{ file: pinned.file, start: pinned.start, end: pinned.end, message: format(messages.pinned, { version: pinned.version }) }, ...related],
+    messageId: 'tooOld',
+    data: { version: pinned.version },
+    related: [{ file: pinned.file, start: pinned.start, end: pinned.end, noteId: 'pinned', data: { version: pinned.version } }, ...related],
   });
 }
 
@@ -131,7 +114,7 @@ function checkLocal(context: RuleContext, call: SdkCall): void {
   const arg = call.call.arguments[2];
   if (!arg || ts.isSpreadElement(arg)) return;
   for (const literal of objectLiterals(context.evaluator.evaluate(arg))) {
-    const related: DraftRelated[] = unwrap(arg) === literal ? [] : [{ node: arg, message: messages.passedAt }];
+    const related: DraftRelated[] = unwrap(arg) === literal ? [] : [{ node: arg, noteId: 'passedAt' }];
     checkShape(context, literal, related);
     checkVersion(context, call, literal, related);
   }
@@ -154,7 +137,7 @@ function remoteSlot(call: SdkCall): { expr: ts.Expression; label: string } | und
 }
 
 /** `x.aliasName` for a reference to the object, or the aliasName's own expression for a literal written in place. */
-function aliasFix(expr: ts.Expression, value: Value): DraftFix[] {
+function aliasFix(expr: ts.Expression, value: Value): DraftFix<Fixes>[] {
   const options = Evaluator.options(value);
   if (options.length !== 1 || options[0].kind !== 'object' || ts.isShorthandPropertyAssignment(expr.parent)) return [];
   const literal = options[0].literal;
@@ -165,7 +148,7 @@ function aliasFix(expr: ts.Expression, value: Value): DraftFix[] {
   // A literal written in place gives up its aliasName expression (same scope); a reference gets `.aliasName`.
   if (node === literal) text = (ts.isPropertyAssignment(alias) ? alias.initializer : alias.name).getText();
   else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) text = `${node.getText()}.aliasName`;
-  return text === undefined ? [] : [{ title: ALIAS_FIX, kind: 'suggestion', edits: [replaceNode(node, text)] }];
+  return text === undefined ? [] : [{ fixId: 'aliasName', edits: [replaceNode(node, text)] }];
 }
 
 function checkRemote(context: RuleContext, call: SdkCall): void {
@@ -175,17 +158,63 @@ function checkRemote(context: RuleContext, call: SdkCall): void {
   if (!objectLiterals(value).length) return;
   context.report({
     node: slot.expr,
-    message: format(messages.remoteObject, { method: call.method.name, label: slot.label }),
+    messageId: 'remoteObject',
+    data: { method: call.method.name, label: slot.label },
     fixes: aliasFix(slot.expr, value),
   });
 }
 
-export const useridObjectShape: Rule = {
-  id: 'userid-object-shape',
-  run(context) {
+type Fixes = 'rename' | 'aliasName';
+
+export const useridObjectShape = defineRule({
+  meta: {
+    id: 'userid-object-shape',
+    description: 'The object form of userID needs userName and aliasName strings, known keys only, and callstats.js 3.14 or newer',
+    defaultSeverity: 'error',
+    docs: 'docs/rules/userid-object-shape.md',
+    fixes: {
+      rename: { title: "Use the SDK's spelling of the key", kind: 'suggestion' },
+      aliasName: { title: 'Pass the aliasName string instead of the object', kind: 'suggestion' },
+    },
+  },
+  messages: {
+    missingAliasName: {
+      message: 'The userID object has no aliasName, the ID callstats reports the user under',
+      help: 'Add aliasName as a string: an opaque ID for this user.',
+    },
+    missingUserName: {
+      message: "The userID object has no userName, the user's name for support staff",
+      help: 'Add userName as a string, or pass the aliasName string alone.',
+    },
+    notString: {
+      message: 'userID.{{field}} is {{kind}}, not a string',
+      help: 'callstats.js expects a string for {{role}}.',
+    },
+    unknownKey: {
+      message: "callstats.js does not read '{{key}}' in the userID object",
+      help: 'The object form knows userName, aliasName and loginID; move this value out of the userID.',
+    },
+    misspeltKey: {
+      message: "callstats.js does not read '{{key}}' in the userID object; did you mean '{{known}}'?",
+      help: "Spell the key '{{known}}', or callstats never sees its value.",
+    },
+    tooOld: {
+      message: 'The object form of userID needs callstats.js 3.14, but the app pins {{version}}',
+      help: 'Upgrade callstats.js to 3.14 or newer, or pass the aliasName string.',
+    },
+    remoteObject: {
+      message: '{{method}}() takes {{label}} as a string, not the object form',
+      help: 'Pass the ID string (the object\'s aliasName): newer builds do not unwrap the object here.',
+    },
+  },
+  notes: {
+    pinned: 'callstats.js {{version}} is pinned here',
+    passedAt: 'passed to initialize() as the local userID here',
+  },
+  create(context) {
     eachCall(context, context.calls, (call) => {
       if (call.method.name === 'initialize') checkLocal(context, call);
       else checkRemote(context, call);
     });
   },
-};
+});

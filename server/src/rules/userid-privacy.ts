@@ -4,21 +4,8 @@ import { ts } from 'ts-morph';
 import { accessedName, unwrap } from '../engine/analysis.js';
 import { declarationOf } from '../engine/scope.js';
 import { Evaluator, type StringValue } from '../engine/values.js';
-import { identifierArgs, type IdentifierArg } from './identifiers.js';
-import { format, eachCall, type DraftRelated, type Rule, type RuleContext } from './rule.js';
-
-export const messages = {
-  personal:
-    '{{label}} {{is}} {{what}} ({{evidence}}): everyone with access to the callstats dashboard can read and search it, and it is stored with every call; {{advice}}',
-  adviceLocal:
-    "use an ephemeral ID or a SHA-1 of it, or the object form { userName, aliasName } with the real name in userName (only support staff see it) and an opaque aliasName",
-  adviceAlias: 'keep the real value in userName, where the object form expects it, and make aliasName an ephemeral ID or a SHA-1 of it',
-  adviceRemote: 'use an ephemeral ID or a SHA-1 of it (the same one the participant uses as its own userID)',
-  email: 'an e-mail address',
-  phone: 'a phone number',
-  name: "a person's name",
-  related: 'the personal data comes from here',
-};
+import { identifierArgs, shortened, type IdentifierArg } from './identifiers.js';
+import { defineRule, eachCall, type DraftRelated, type RuleContext } from '../engine/rule.js';
 
 type Kind = 'email' | 'phone' | 'name';
 const PRIORITY: Kind[] = ['email', 'phone', 'name'];
@@ -233,23 +220,37 @@ function evidenceFor(context: RuleContext, finder: EvidenceFinder, id: Identifie
 function report(context: RuleContext, id: IdentifierArg, evidence: Evidence): void {
   const node = id.expression;
   const inside = evidence.node.getSourceFile() === node.getSourceFile() && evidence.node.pos >= node.pos && evidence.node.end <= node.end;
-  const related: DraftRelated[] = inside ? [] : [{ node: evidence.node, message: messages.related }];
+  const related: DraftRelated[] = inside ? [] : [{ node: evidence.node, noteId: 'source' }];
   context.report({
     node,
-    message: format(messages.personal, {
-      label: id.label,
-      is: evidence.whole ? 'is' : 'is built from',
-      what: messages[evidence.kind],
-      evidence: evidence.text,
-      advice: id.label === 'userID.aliasName' ? messages.adviceAlias : id.slot.kind === 'localUserId' ? messages.adviceLocal : messages.adviceRemote,
-    }),
+    messageId: `${evidence.kind}${evidence.whole ? 'Is' : 'Built'}`,
+    data: { label: id.label, evidence: shortened(evidence.text) },
     related,
   });
 }
 
-export const useridPrivacy: Rule = {
-  id: 'userid-privacy',
-  run(context) {
+const HELP = "Use an opaque ID (an ephemeral one, or a SHA-1 of it); a real name belongs in the object form's userName.";
+
+export const useridPrivacy = defineRule({
+  meta: {
+    id: 'userid-privacy',
+    description: 'userIDs should not be e-mail addresses, phone numbers or names',
+    defaultSeverity: 'info',
+    docs: 'docs/rules/userid-privacy.md',
+    fixes: {},
+  },
+  messages: {
+    emailIs: { message: '{{label}} is an e-mail address ({{evidence}}), readable by everyone on the dashboard', help: HELP },
+    emailBuilt: { message: '{{label}} is built from an e-mail address ({{evidence}})', help: HELP },
+    phoneIs: { message: '{{label}} is a phone number ({{evidence}}), readable by everyone on the dashboard', help: HELP },
+    phoneBuilt: { message: '{{label}} is built from a phone number ({{evidence}})', help: HELP },
+    nameIs: { message: "{{label}} is a person's name ({{evidence}}), readable by everyone on the dashboard", help: HELP },
+    nameBuilt: { message: "{{label}} is built from a person's name ({{evidence}})", help: HELP },
+  },
+  notes: {
+    source: 'the personal data comes from here',
+  },
+  create(context) {
     const finder = new EvidenceFinder(context);
     eachCall(context, context.calls, (call) => {
       for (const id of identifierArgs(context, call)) {
@@ -259,4 +260,4 @@ export const useridPrivacy: Rule = {
       }
     });
   },
-};
+});

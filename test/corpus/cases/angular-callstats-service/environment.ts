@@ -1,0 +1,5 @@
+// Build-time settings of the web app.
+export const environment = {
+  production: true,
+  callstatsAppId: '382205119',
+};
