@@ -1,15 +1,20 @@
-// Builds the CLI, the language server and the extension with esbuild into dist/ (or, with `--package`, the
-// self-contained extension into out/vsix/dist); `--tests` also builds test/ into out/test.
+// Builds the CLI, the API, the language server and the extension with esbuild into dist/ (or, with `--package DIR`,
+// the self-contained extension into DIR/dist); `--types` also writes the API's declarations into dist/types,
+// `--tests` builds test/ into out/test.
 import * as esbuild from 'esbuild';
-import { copyFileSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { compilerPlugin } from './compiler-plugin.mjs';
 import { configValidatorPlugin } from './config-validator-plugin.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const withTests = process.argv.includes('--tests');
-const forPackage = process.argv.includes('--package');
+const withTypes = process.argv.includes('--types');
+const packageAt = process.argv.indexOf('--package');
+const forPackage = packageAt >= 0;
 
 const common = {
   bundle: true,
@@ -37,12 +42,14 @@ function walk(dir, out = []) {
 // Dependencies stay in node_modules for the npm bins; the .vsix bundles them into its own folder, so
 // packaging never touches (or races with) the development build in dist/.
 const entries = forPackage
-  ? [{ entryPoints: { server: 'server/src/server.ts' } }]
+  ? // jsonc-parser's main build is UMD, whose requires a bundler cannot follow: bundle its ES modules instead.
+    [{ entryPoints: { server: 'server/src/server.ts' }, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } }]
   : [
       { entryPoints: { cli: 'server/src/cli.ts' }, packages: 'external' },
+      { entryPoints: { api: 'server/src/api.ts' }, packages: 'external' },
       { entryPoints: { server: 'server/src/server.ts' }, packages: 'external' },
     ];
-const outdir = forPackage ? 'out/vsix/dist' : 'dist';
+const outdir = forPackage ? join(resolve(process.argv[packageAt + 1]), 'dist') : 'dist';
 if (existsSync(join(root, 'client/src/extension.ts'))) {
   entries.push({ entryPoints: { extension: 'client/src/extension.ts' }, external: ['vscode'] });
 }
@@ -55,7 +62,30 @@ if (forPackage) {
   // compiler.ts reads the compiler file and compiles it itself (so esbuild never bundles it), looking beside the
   // bundle first. The copy keeps the file's Apache-2.0 header, as the bundle keeps the other packages' notices.
   const fromMorph = createRequire(createRequire(join(root, 'package.json')).resolve('ts-morph'));
-  copyFileSync(fromMorph.resolve('@ts-morph/common/dist/typescript.js'), join(root, outdir, 'typescript.js'));
+  copyFileSync(fromMorph.resolve('@ts-morph/common/dist/typescript.js'), resolve(root, outdir, 'typescript.js'));
+}
+
+if (withTypes) {
+  // tsc writes declarations for every module the API reaches; only those its types refer to are shipped.
+  const emitted = mkdtempSync(join(tmpdir(), 'callstats-lint-types-'));
+  const tsc = join(dirname(createRequire(join(root, 'package.json')).resolve('typescript/package.json')), 'bin', 'tsc');
+  const flags = ['--ignoreConfig', '--declaration', '--emitDeclarationOnly', '--outDir', emitted, '--rootDir', join(root, 'server/src'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext'];
+  const options = ['--target', 'ES2022', '--strict', '--skipLibCheck', '--esModuleInterop', '--resolveJsonModule', '--types', 'node'];
+  execFileSync(process.execPath, [tsc, ...flags, ...options, 'server/src/api.ts', 'server/src/engine/config-validator.d.ts'], { cwd: root, stdio: 'inherit' });
+  const target = join(root, 'dist', 'types');
+  rmSync(target, { recursive: true, force: true });
+  const pending = ['api.d.ts'];
+  for (const seen = new Set(pending); pending.length > 0; ) {
+    const file = pending.pop();
+    const text = readFileSync(join(emitted, file), 'utf8');
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    copyFileSync(join(emitted, file), join(target, file));
+    for (const [, specifier] of text.matchAll(/from '(\.{1,2}\/[^']+)\.js'/g)) {
+      const next = join(dirname(file), `${specifier}.d.ts`);
+      if (!seen.has(next)) seen.add(next), pending.push(next);
+    }
+  }
+  rmSync(emitted, { recursive: true, force: true });
 }
 
 if (withTests) {

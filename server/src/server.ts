@@ -15,7 +15,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CONFIG_FILE } from './engine/config.js';
+import { CONFIG_FILE, ConfigResolver } from './engine/config.js';
 import { LintCache, defaultCacheDirectory } from './engine/cache.js';
 import { Linter } from './engine/linter.js';
 import { Analyzer, serverRules } from './lsp/analyzer.js';
@@ -45,6 +45,16 @@ const project = new ProjectFiles(linter, (folder, truncated, early) => {
   diagnoser.workspaceScanned = false;
   // Files analysed before the folder's files were known are analysed again with all of them.
   if (early) void diagnoser.rediagnoseAll();
+}, () => {
+  // The configuration's `ignores`, read afresh for each discovery; a broken configuration ignores nothing (its error shows on the files).
+  const resolver = new ConfigResolver({ ruleIds: linter.ruleIds });
+  return (folder) => {
+    try {
+      return resolver.ignoresFor(folder);
+    } catch {
+      return undefined;
+    }
+  };
 });
 
 let capabilities: ClientCapabilities = {};

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
-import { discoverFiles, isLintableFile } from '../../server/src/engine/files.js';
+import { discoverFiles, isIgnoredFile, isLintableFile, type IgnoreOptions } from '../../server/src/engine/files.js';
 
 const made: string[] = [];
 after(() => {
@@ -26,6 +26,13 @@ function tree(files: Record<string, string>): string {
 function found(dir: string, patterns: string[], cwd = dir): { files: string[]; problems: { path: string; message: string }[] } {
   const result = discoverFiles(patterns, cwd);
   return { files: result.files.map((file) => path.relative(dir, file).split(path.sep).join('/')), problems: result.problems };
+}
+
+/** Everything discovery tells, paths relative to `dir`. */
+function discovered(dir: string, patterns: string[], options: IgnoreOptions = {}, cwd = dir) {
+  const result = discoverFiles(patterns, cwd, options);
+  const rel = (files: string[]) => files.map((file) => path.relative(dir, file).split(path.sep).join('/'));
+  return { files: rel(result.files), ignored: rel(result.ignored), skipped: rel(result.skipped), ignoredCount: result.ignoredCount };
 }
 
 test('isLintableFile', () => {
@@ -108,20 +115,53 @@ test("the git repository's root .gitignore applies when cwd is below it", () => 
   assert.deepEqual(found(dir, ['.'], path.join(dir, 'pkg')).files, ['pkg/y.js']);
 });
 
-test('a file named explicitly is linted even when ignored', () => {
+test('a file named explicitly is reported as ignored when a .gitignore covers it, and linted with --no-ignore', () => {
   const dir = tree({ '.gitignore': 'build/\n', 'build/out.js': '', 'node_modules/m.js': '' });
-  assert.deepEqual(found(dir, ['build/out.js', 'node_modules/m.js']), { files: ['build/out.js', 'node_modules/m.js'], problems: [] });
+  // node_modules is only never walked into; named, it is linted.
+  assert.deepEqual(discovered(dir, ['build/out.js', 'node_modules/m.js']), { files: ['node_modules/m.js'], ignored: ['build/out.js'], skipped: [], ignoredCount: 0 });
+  assert.deepEqual(discovered(dir, ['build/out.js'], { ignore: false }), { files: ['build/out.js'], ignored: [], skipped: [], ignoredCount: 0 });
 });
 
-test('missing paths and explicitly named non-source files are problems', () => {
-  const dir = tree({ 'README.md': '' });
-  assert.deepEqual(found(dir, ['nope.js', 'README.md']), {
-    files: [],
-    problems: [
-      { path: path.join(dir, 'nope.js'), message: 'no such file or directory' },
-      { path: path.join(dir, 'README.md'), message: 'not a JavaScript or TypeScript file' },
-    ],
+test('named files that are not scripts or pages are skipped; missing paths are problems', () => {
+  const dir = tree({ 'README.md': '', 'a.js': '' });
+  assert.deepEqual(found(dir, ['nope.js', 'README.md']), { files: [], problems: [{ path: path.join(dir, 'nope.js'), message: 'no such file or directory' }] });
+  assert.deepEqual(discovered(dir, ['README.md', 'a.js']), { files: ['a.js'], ignored: [], skipped: ['README.md'], ignoredCount: 0 });
+});
+
+test('ignore patterns: globs relative to their base, a trailing slash for folders only, folders above a file count', () => {
+  const dir = tree({ 'src/a.js': '', 'src/vendor.min.js': '', 'dist/b.js': '', 'lib/dist/c.js': '', 'out/d.js': '', 'out.js': '', 'src/gen/e.ts': '' });
+  const configIgnores = (folder: string) => (folder.startsWith(dir) ? { base: dir, patterns: ['dist/', '**/*.min.js', 'src/gen'] } : undefined);
+  assert.deepEqual(discovered(dir, ['.'], { configIgnores }), {
+    files: ['lib/dist/c.js', 'out.js', 'out/d.js', 'src/a.js'],
+    ignored: [],
+    skipped: [],
+    // src/vendor.min.js: dist/ and src/gen are left out as folders, without looking inside.
+    ignoredCount: 1,
   });
+  // --ignore-pattern, relative to the working folder; the configuration's still apply.
+  assert.deepEqual(discovered(dir, ['.'], { configIgnores, patterns: ['out', 'lib/**'] }).files, ['out.js', 'src/a.js']);
+  // A pattern names a folder, not a file of that name, when it ends with a slash.
+  assert.deepEqual(discovered(dir, ['.'], { patterns: ['out.js/', 'out/'] }).files, ['dist/b.js', 'lib/dist/c.js', 'out.js', 'src/a.js', 'src/gen/e.ts', 'src/vendor.min.js']);
+  // Named files: covered by the pattern, or by a folder above them.
+  assert.deepEqual(discovered(dir, ['dist/b.js', 'src/gen/e.ts', 'src/a.js'], { configIgnores }), { files: ['src/a.js'], ignored: ['dist/b.js', 'src/gen/e.ts'], skipped: [], ignoredCount: 0 });
+  // A named folder that is ignored: every file in it is.
+  assert.deepEqual(discovered(dir, ['dist'], { configIgnores }), { files: [], ignored: [], skipped: [], ignoredCount: 1 });
+  assert.deepEqual(discovered(dir, ['.'], { configIgnores, ignore: false }).files.length, 7);
+  assert.equal(isIgnoredFile('dist/new.js', dir, { configIgnores }), true);
+  assert.equal(isIgnoredFile('src/new.js', dir, { configIgnores }), false);
+  assert.equal(isIgnoredFile('dist/new.js', dir, { configIgnores, ignore: false }), false);
+});
+
+test('.git/info/exclude applies as git applies it, in a linked work tree too; a .gitignore can re-include', () => {
+  const repo = tree({ '.git/info/exclude': '# local\nscratch/\n*.local.js\n', 'scratch/a.js': '', 'b.local.js': '', 'keep.local.js': '', 'c.js': '', '.gitignore': '!keep.local.js\n' });
+  assert.deepEqual(discovered(repo, ['.']).files, ['c.js', 'keep.local.js']);
+  assert.deepEqual(discovered(repo, ['scratch/a.js']).ignored, ['scratch/a.js']);
+  // `git worktree add` leaves a .git file pointing into the main repository, which holds info/exclude.
+  const worktree = tree({ 'scratch/a.js': '', 'c.js': '' });
+  fs.mkdirSync(path.join(repo, '.git', 'worktrees', 'wt'), { recursive: true });
+  fs.writeFileSync(path.join(repo, '.git', 'worktrees', 'wt', 'commondir'), '../..\n');
+  fs.writeFileSync(path.join(worktree, '.git'), `gitdir: ${path.join(repo, '.git', 'worktrees', 'wt')}\n`);
+  assert.deepEqual(discovered(worktree, ['.']).files, ['c.js']);
 });
 
 test('symlink loops end, and a file reached twice through links is listed once', () => {

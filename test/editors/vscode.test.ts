@@ -10,10 +10,13 @@ import { ROOT, tempFolder } from '../lsp/client.js';
 import type { Expected } from './vscode/suite.js';
 import { copyFolder, paths, requireTools, runCommand } from './tools.js';
 
-/** The extension to load: an unpacked .vsix when CALLSTATS_LINT_VSIX names one, else the repository. */
+/** The extension to load: the unpacked .vsix that CALLSTATS_LINT_VSIX names, or one packaged now (`npm test` packages it first). */
 function extensionPath(): string {
-  const vsix = process.env.CALLSTATS_LINT_VSIX;
-  if (!vsix) return ROOT;
+  let vsix = process.env.CALLSTATS_LINT_VSIX;
+  if (!vsix) {
+    vsix = path.join(tempFolder('callstats-vsix-file-'), 'callstats-lint.vsix');
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'package.mjs'), '--out', vsix], { stdio: ['ignore', 'ignore', 'inherit'] });
+  }
   const dir = tempFolder('callstats-vsix-');
   // A .vsix is a zip with the extension under extension/; python3's zipfile is on every machine here.
   execFileSync('python3', ['-m', 'zipfile', '-e', path.resolve(ROOT, vsix), dir]);

@@ -116,7 +116,7 @@ describe('ConfigResolver discovery', () => {
 });
 
 describe('validateConfig messages', () => {
-  const ALLOWED = 'allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules';
+  const ALLOWED = 'allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules, ignores';
   const RULES = `known rules: ${RULE_IDS.join(', ')}`;
   const cases: [string, unknown, string][] = [
     ['not an object', [], 'the configuration must be a JSON object'],

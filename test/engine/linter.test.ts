@@ -62,7 +62,7 @@ describe('Linter', () => {
     const dir = writeTree({ 'app.js': TOO_LONG, '.callstatslintrc.json': JSON.stringify({ topolgy: 'mesh' }) });
     const r = lintDir(dir, ['app.js']);
     const rc = path.join(dir, '.callstatslintrc.json');
-    assert.deepEqual(r.problems, { 'app.js': [`configuration: ${rc}: unknown key "topolgy"; allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules`] });
+    assert.deepEqual(r.problems, { 'app.js': [`configuration: ${rc}: unknown key "topolgy"; allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules, ignores`] });
     assert.deepEqual(r.findings, []);
   });
 
@@ -75,7 +75,7 @@ describe('Linter', () => {
     });
     const r = lintDir(dir, ['bad/bad.js', 'good.js']);
     const rc = path.join(dir, 'bad', '.callstatslintrc.json');
-    assert.deepEqual(r.problems, { [path.join('bad', 'bad.js')]: [`configuration: ${rc}: unknown key "topolgy"; allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules`] });
+    assert.deepEqual(r.problems, { [path.join('bad', 'bad.js')]: [`configuration: ${rc}: unknown key "topolgy"; allowed keys: topology, conferenceServerIds, userIdMaxBytes, rules, ignores`] });
     assert.deepEqual(where(r), ['good.js:2:32 id-max-bytes']);
   });
 

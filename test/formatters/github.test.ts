@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding, Severity, SourceRange } from '../../server/src/engine/types.js';
 import { escapeData, escapeProperty, github } from '../../server/src/formatters/github.js';
+import { toLintResults } from '../../server/src/formatters/results.js';
 
 const cwd = '/work/app';
 
@@ -29,8 +30,7 @@ test('github: escaping', () => {
 });
 
 test('github: one command per finding, by severity, in reading order', () => {
-  const output = github(
-    [
+  const output = github(toLintResults([
       {
         file: '/work/app/src/app.js',
         findings: [
@@ -42,7 +42,7 @@ test('github: one command per finding, by severity, in reading order', () => {
       },
       { file: '/work/app/clean.js', findings: [], problems: [] },
       { file: '/work/app/we,ird:name.js', findings: [], problems: ['cannot read the file (EACCES)'] },
-    ],
+    ]),
     { cwd, rules: [] },
   );
   assert.equal(
@@ -57,5 +57,5 @@ test('github: one command per finding, by severity, in reading order', () => {
 });
 
 test('github: nothing to report is empty output', () => {
-  assert.equal(github([{ file: '/work/app/a.js', findings: [], problems: [] }], { cwd, rules: [] }), '');
+  assert.equal(github(toLintResults([{ file: '/work/app/a.js', findings: [], problems: [] }]), { cwd, rules: [] }), '');
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FileReport, Finding, SourceRange } from '../../server/src/engine/types.js';
 import { json } from '../../server/src/formatters/json.js';
+import { toLintResults } from '../../server/src/formatters/results.js';
 
 const app = '/work/app/src/app.js';
 const ctx = { cwd: '/work/app', rules: [] };
@@ -57,16 +58,17 @@ test('json: one entry per file, ESLint fields, messages in reading order', () =>
     { file: '/work/app/src/clean.js', findings: [], problems: [] },
     { file: '/work/app/src/locked.js', findings: [], problems: ['cannot read the file (EACCES)'] },
   ];
-  assert.deepEqual(JSON.parse(json(reports, ctx)), [
+  assert.deepEqual(JSON.parse(json(toLintResults(reports), ctx)), [
     {
       filePath: app,
       messages: [
-        { ruleId: 'reinit-on-userid-change', messageId: 'reassigned', severity: 1, message: 'note', line: 1, column: 1, endLine: 1, endColumn: 2 },
+        { ruleId: 'reinit-on-userid-change', messageId: 'reassigned', severity: 1, info: true, message: 'note', help: 'Pass the remote ID.', line: 1, column: 1, endLine: 1, endColumn: 2, related: [{ filePath: app, line: 3, column: 7, endLine: 3, endColumn: 12, message: 'set here' }] },
         {
           ruleId: 'id-max-bytes',
           messageId: 'bytes',
           severity: 2,
           message: 'userID is 300 bytes in UTF-8 (300 characters); the limit is 256',
+          help: 'Use a shorter ID.',
           line: 2,
           column: 32,
           endLine: 2,
@@ -74,12 +76,13 @@ test('json: one entry per file, ESLint fields, messages in reading order', () =>
           fix: { range: [59, 74], text: "'abc'" },
           suggestions: [{ desc: 'Truncate the literal to the limit', fix: { range: [59, 74], text: "'xx'" } }],
         },
-        { ruleId: 'remote-userid-topology', messageId: 'local', severity: 1, message: 'remoteUserID is the local userID', line: 10, column: 5, endLine: 10, endColumn: 12 },
+        { ruleId: 'remote-userid-topology', messageId: 'local', severity: 1, message: 'remoteUserID is the local userID', help: 'Pass the remote ID.', line: 10, column: 5, endLine: 10, endColumn: 12, related: [{ filePath: app, line: 3, column: 7, endLine: 3, endColumn: 12, message: 'set here' }] },
       ],
       suppressedMessages: [],
       errorCount: 1,
       fatalErrorCount: 0,
-      warningCount: 2,
+      warningCount: 1,
+      infoCount: 1,
       fixableErrorCount: 1,
       fixableWarningCount: 1,
       usedDeprecatedRules: [],
@@ -91,6 +94,7 @@ test('json: one entry per file, ESLint fields, messages in reading order', () =>
       errorCount: 0,
       fatalErrorCount: 0,
       warningCount: 0,
+      infoCount: 0,
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
@@ -102,6 +106,7 @@ test('json: one entry per file, ESLint fields, messages in reading order', () =>
       errorCount: 1,
       fatalErrorCount: 1,
       warningCount: 0,
+      infoCount: 0,
       fixableErrorCount: 0,
       fixableWarningCount: 0,
       usedDeprecatedRules: [],
@@ -110,9 +115,9 @@ test('json: one entry per file, ESLint fields, messages in reading order', () =>
 });
 
 test('json: compact, like eslint -f json', () => {
-  assert.equal(json([], ctx), '[]');
+  assert.equal(json(toLintResults([]), ctx), '[]');
   assert.equal(
-    json([{ file: app, findings: [], problems: [] }], ctx),
-    `[{"filePath":"${app}","messages":[],"suppressedMessages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"fixableErrorCount":0,"fixableWarningCount":0,"usedDeprecatedRules":[]}]`,
+    json(toLintResults([{ file: app, findings: [], problems: [] }]), ctx),
+    `[{"filePath":"${app}","messages":[],"suppressedMessages":[],"errorCount":0,"fatalErrorCount":0,"warningCount":0,"infoCount":0,"fixableErrorCount":0,"fixableWarningCount":0,"usedDeprecatedRules":[]}]`,
   );
 });

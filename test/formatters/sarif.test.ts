@@ -7,6 +7,7 @@ import Ajv from 'ajv-draft-04';
 import type { FileReport, Finding, SourceRange } from '../../server/src/engine/types.js';
 import { RULES } from '../../server/src/rules/index.js';
 import { sarif } from '../../server/src/formatters/sarif.js';
+import { toLintResults } from '../../server/src/formatters/results.js';
 import { ROOT, writeTree } from '../helpers/lint.js';
 
 const version: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
@@ -49,19 +50,19 @@ const reports: FileReport[] = [
 ];
 
 test('sarif: the log is valid SARIF 2.1.0', () => {
-  const log = JSON.parse(sarif(reports, { cwd, rules })) as { version: string };
+  const log = JSON.parse(sarif(toLintResults(reports), { cwd, rules })) as { version: string };
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
   assert.equal(log.version, '2.1.0');
 });
 
 test('sarif: no file:// URI and no path of this machine anywhere', () => {
-  const text = sarif(reports, { cwd, rules });
+  const text = sarif(toLintResults(reports), { cwd, rules });
   assert.doesNotMatch(text, /file:/);
   assert.equal(text.includes(repo), false, 'the repository path is not in the log');
 });
 
 test('sarif: every rule with its description, inline help from its page, and no helpUri without a homepage', () => {
-  const [run] = JSON.parse(sarif(reports, { cwd, rules })).runs;
+  const [run] = JSON.parse(sarif(toLintResults(reports), { cwd, rules })).runs;
   assert.equal(run.tool.driver.name, 'callstats-lint');
   assert.equal(run.tool.driver.version, version);
   assert.equal(run.tool.driver.informationUri, undefined);
@@ -86,7 +87,7 @@ test('sarif: every rule with its description, inline help from its page, and no 
 });
 
 test('sarif: results with levels, rule indexes, message and help, locations relative to the repository root', () => {
-  const [run] = JSON.parse(sarif(reports, { cwd, rules })).runs;
+  const [run] = JSON.parse(sarif(toLintResults(reports), { cwd, rules })).runs;
   const location = (uri: string, startLine: number, startColumn: number, endLine: number, endColumn: number) => ({
     artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
     region: { startLine, startColumn, endLine, endColumn },
@@ -120,7 +121,7 @@ test('sarif: results with levels, rule indexes, message and help, locations rela
 });
 
 test('sarif: unreadable files are tool notifications', () => {
-  const [run] = JSON.parse(sarif(reports, { cwd, rules })).runs;
+  const [run] = JSON.parse(sarif(toLintResults(reports), { cwd, rules })).runs;
   assert.deepEqual(run.invocations, [
     {
       executionSuccessful: false,
@@ -137,12 +138,12 @@ test('sarif: unreadable files are tool notifications', () => {
 
 test('sarif: without a repository, paths are relative to where the run started', () => {
   const plain = writeTree({ 'src/app.js': '' });
-  const [run] = JSON.parse(sarif([{ file: path.join(plain, 'src', 'app.js'), findings: [], problems: ['x'] }], { cwd: plain, rules })).runs;
+  const [run] = JSON.parse(sarif(toLintResults([{ file: path.join(plain, 'src', 'app.js'), findings: [], problems: ['x'] }]), { cwd: plain, rules })).runs;
   assert.equal(run.invocations[0].toolExecutionNotifications[0].locations[0].physicalLocation.artifactLocation.uri, 'src/app.js');
 });
 
 test('sarif: a clean run', () => {
-  const [run] = JSON.parse(sarif([{ file: app, findings: [], problems: [] }], { cwd, rules })).runs;
+  const [run] = JSON.parse(sarif(toLintResults([{ file: app, findings: [], problems: [] }]), { cwd, rules })).runs;
   assert.deepEqual(run.results, []);
   assert.deepEqual(run.invocations, [{ executionSuccessful: true, toolExecutionNotifications: [] }]);
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { FileReport, Finding, SourceRange } from '../../server/src/engine/types.js';
 import { stylish } from '../../server/src/formatters/stylish.js';
+import { toLintResults } from '../../server/src/formatters/results.js';
 
 const cwd = '/work/app';
 const app = '/work/app/src/app.js';
@@ -95,14 +96,14 @@ const cases: { name: string; reports: FileReport[]; expected: string }[] = [
 
 for (const { name, reports, expected } of cases) {
   test(`stylish: ${name}`, () => {
-    assert.equal(stylish(reports, { cwd, rules: [] }), expected);
+    assert.equal(stylish(toLintResults(reports), { cwd, rules: [] }), expected);
   });
 }
 
 test('stylish: colours only when asked', () => {
-  const plain = stylish([{ file: app, findings: [tooLong], problems: [] }], { cwd, color: false, rules: [] });
+  const plain = stylish(toLintResults([{ file: app, findings: [tooLong], problems: [] }]), { cwd, color: false, rules: [] });
   assert.doesNotMatch(plain, /\u001b\[/);
-  const coloured = stylish([{ file: app, findings: [tooLong], problems: [] }], { cwd, color: true, rules: [] });
+  const coloured = stylish(toLintResults([{ file: app, findings: [tooLong], problems: [] }]), { cwd, color: true, rules: [] });
   assert.equal(
     coloured.split('\n')[2],
     '  \u001b[2m2:32\u001b[22m  \u001b[31merror\u001b[39m  userID is 300 bytes in UTF-8 (300 characters); the limit is 256  \u001b[2mid-max-bytes\u001b[22m',

@@ -16,7 +16,7 @@ const SYNC = 'the rule list changed: run `node scripts/sync-manifest.mjs`';
 test('the schema knows every rule and topology, and nothing else', () => {
   assert.deepEqual(Object.keys(schema.properties.rules.properties), [...RULE_IDS], SYNC);
   assert.deepEqual(schema.properties.topology.enum, [...TOPOLOGIES]);
-  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'conferenceServerIds', 'rules', 'topology', 'userIdMaxBytes']);
+  assert.deepEqual(Object.keys(schema.properties).sort(), ['$schema', 'conferenceServerIds', 'ignores', 'rules', 'topology', 'userIdMaxBytes']);
   assert.equal(schema.additionalProperties, false);
   assert.deepEqual([schema.properties.userIdMaxBytes.minimum, schema.properties.userIdMaxBytes.maximum], [1, 256]);
 });
@@ -35,6 +35,8 @@ test('every setting is described, read per resource, and matches the schema', ()
 test('the command, the JSON validation and the entry point are declared', () => {
   assert.deepEqual(manifest.contributes.commands.map((c: { command: string }) => c.command), [LINT_WORKSPACE_COMMAND]);
   assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.callstatslintrc.json', url: './schemas/callstatslintrc.schema.json' }]);
-  assert.equal(manifest.main, './dist/extension.js');
+  // main is the npm package's API; scripts/package.mjs makes extensionMain the .vsix's main.
+  assert.equal(manifest.extensionMain, './dist/extension.js');
+  assert.equal(manifest.main, './dist/api.js');
   assert.deepEqual(manifest.capabilities.untrustedWorkspaces, { supported: true });
 });

@@ -51,12 +51,12 @@ const times = (unit: string, length = N) => unit.repeat(Math.ceil(length / unit.
  */
 const TABLE: Record<string, Entry> = {
   'formatters/sarif.ts /^```\\w*\\n?/gm': { input: "a rule's documentation page", workspace: false, attacks: [times('```a\n')] },
-  'cli.ts /\'([^\']*)\'/': { input: "Node's parseArgs error message (command line)", workspace: false, attacks: [times("'a"), "'" + times('a')] },
-  'cli.ts /\\.$/': { input: 'an error message', workspace: false, attacks: [times('.a')] },
-  'cli.ts /\\s+/g': { input: 'error messages made one line (configuration errors quote keys and values)', workspace: true, attacks: [spaces + 'x', times(' \n')] },
-  'cli.ts /^([^=]+)=(.*)$/': { input: '--rule ID=SEVERITY (command line)', workspace: false, attacks: [times('a') + '\n=', times('=')] },
-  'cli.ts /^\\d+$/': { input: '--max-warnings (command line)', workspace: false, attacks: [times('1') + 'x'] },
-  'cli.ts /^(\\d+(?:\\.\\d+)?)\\s*([a-z]*)$/i': { input: '--max-file-size (command line)', workspace: false, attacks: [times('1') + spaces + '1', times('1.1'), '1.' + times('1') + 'k1'] },
+  'cli-options.ts /\'([^\']*)\'/': { input: "Node's parseArgs error message (command line)", workspace: false, attacks: [times("'a"), "'" + times('a')] },
+  'cli-options.ts /\\.$/': { input: 'an error message', workspace: false, attacks: [times('.a')] },
+  'cli-options.ts /\\s+/g': { input: 'error messages made one line (configuration errors quote keys and values)', workspace: true, attacks: [spaces + 'x', times(' \n')] },
+  'cli-options.ts /^([^=]+)=(.*)$/': { input: '--rule ID=SEVERITY (command line)', workspace: false, attacks: [times('a') + '\n=', times('=')] },
+  'cli-options.ts /^(?:\\d+|-1)$/': { input: '--max-warnings (command line)', workspace: false, attacks: [times('1') + 'x', '-' + times('1')] },
+  'cli-options.ts /^(\\d+(?:\\.\\d+)?)\\s*([a-z]*)$/i': { input: '--max-file-size (command line)', workspace: false, attacks: [times('1') + spaces + '1', times('1.1'), '1.' + times('1') + 'k1'] },
   'engine/topology.ts /^(forEach|map|flatMap)$/': { input: 'a called method name', workspace: true },
   'rules/id-case-collision.ts /\\s+/g': { input: 'the code of a template\'s computed part', workspace: true, attacks: [spaces + 'x'] },
   'rules/id-case-collision.ts /\\p{L}/u': { input: 'the known text of a template', workspace: true },
@@ -71,8 +71,6 @@ const TABLE: Record<string, Entry> = {
   'engine/candidates.ts /\\.(?:[cm]?[jt]sx?|[jt]sx)$/i': { input: 'file paths', workspace: true, attacks: [times('.js.'), times('.tsx')] },
   'engine/config.ts /~1/g': { input: 'JSON pointers into the configuration', workspace: true, attacks: [times('~1'), times('~')] },
   'engine/config.ts /~0/g': { input: 'JSON pointers into the configuration', workspace: true, attacks: [times('~0')] },
-  'engine/config.ts /^\\uFEFF/': { input: 'configuration file text', workspace: true, attacks: [times('\uFEFF')] },
-  'engine/config.ts /at position (\\d+)/': { input: "JSON.parse's error message about the configuration", workspace: true, attacks: [times('at position '), 'at position ' + times('1')] },
   'engine/directives.ts /\\/\\/[ \\t]*callstats-lint-disable-(?:next-)?line\\b|\\/\\*[ \\t]*callstats-lint-disable(?:-(?:next-)?line)?\\b/g': {
     input: 'file text (inline directives)',
     workspace: true,
@@ -138,6 +136,8 @@ const TABLE: Record<string, Entry> = {
   'formatters/github.ts /\\n/g': { input: 'messages and paths in annotations', workspace: true },
   'formatters/github.ts /:/g': { input: 'paths in annotations', workspace: true },
   'formatters/github.ts /,/g': { input: 'paths in annotations', workspace: true },
+  'formatters/shared.ts /[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]/g': { input: 'messages and paths in XML reports', workspace: true, attacks: [times('\u0001')] },
+  'formatters/shared.ts /[<>&"\']/g': { input: 'messages and paths in XML reports', workspace: true, attacks: [times('<&')] },
   'formatters/stylish.ts /([^ ])\\.$/u': { input: 'finding messages (quote values from the code)', workspace: true, attacks: [times('a.')] },
   'lsp/analyzer.ts /^rule:([\\w-]+)(?::(.+))?$/': { input: 'a test hook environment variable', workspace: false, attacks: ['rule:' + times('a') + '\n', 'rule:a:' + times('a') + '\n'] },
   'lsp/codeActions.ts /^[ \\t]*/': { input: "a finding's line (disable for this line)", workspace: true, attacks: [times(' \t') + 'x'] },
@@ -309,9 +309,15 @@ describe('the code that reads workspace text, on adversarial input', () => {
     ['personalName: a long run of capitals', () => personalName(times('A'))],
     ['personalName: alternating case', () => personalName(times('aB_'))],
     ['findEmail: many @ with long local parts', () => findEmail(times('a@b.'))],
+    ['findEmail: a long local part, then a long run of labels without a domain', () => findEmail(times('a') + '@' + times('b.'))],
+    ['findEmail: only @', () => findEmail(times('@'))],
     ['isPhoneNumber: long digit runs', () => isPhoneNumber('+' + times('1 '))],
     ['unicodeProblems: lone surrogates and invisible characters', () => unicodeProblems(times('\uD800\u200B e\u0301'))],
     ['cleaned: the same', () => cleaned(times('\u200B e\u0301 '))],
+    ['unicodeProblems and cleaned: long runs of spaces, combining marks and lone surrogates', () => {
+      const text = ' '.repeat(N / 2) + 'x' + '\u0301'.repeat(N / 2) + '\uD800'.repeat(N / 2) + ' '.repeat(N / 2) + 'y';
+      return [unicodeProblems(text), cleaned(text)];
+    }],
   ];
   for (const [name, run] of cases) {
     test(name, () => {
@@ -470,27 +476,36 @@ describe('linear rewrites give what the old patterns gave', () => {
     );
   });
 
-  test("JSON errors: the configuration's line and column, as with `\\s*(?:in JSON )?at position (\\d+).*$`", () => {
-    const OLD = /\s*(?:in JSON )?at position (\d+).*$/;
+  test('configuration as JSONC: what JSON.parse reads is read alike; a broken text names a line and column inside it', () => {
     const dir = writeTree({});
+    const file = path.join(dir, '.callstatslintrc.json');
     fc.assert(
-      fc.property(made(['{', '}', '"a"', ':', '1', ',', ' ', '\n', '[', ']', 'true', 'x']), (text) => {
-        let expected: string;
-        try {
-          JSON.parse(text);
-          return;
-        } catch (error) {
-          const message = (error as Error).message;
-          const match = OLD.exec(message);
-          if (!match) expected = message;
-          else {
-            const before = text.slice(0, Number(match[1]));
-            expected = `${message.slice(0, match.index)} at line ${before.split('\n').length}, column ${before.length - before.lastIndexOf('\n')}`;
-          }
-        }
-        const file = path.join(dir, '.callstatslintrc.json');
+      fc.property(made(['{', '}', '"a"', '"rules"', ':', '1', ',', ' ', '\n', '[', ']', 'true', 'x', '//', '/*', '*/']), (text) => {
         fs.writeFileSync(file, text);
-        assert.throws(() => readConfigFile(file, RULE_IDS), (error: unknown) => error instanceof ConfigError && error.message === `${file}: invalid JSON: ${expected}`);
+        let json: { value: unknown } | undefined;
+        try {
+          json = { value: JSON.parse(text) };
+        } catch {
+          json = undefined;
+        }
+        let read: unknown;
+        let message: string | undefined;
+        try {
+          read = readConfigFile(file, RULE_IDS);
+        } catch (error) {
+          assert.ok(error instanceof ConfigError, String(error));
+          message = error.message;
+        }
+        const syntax = message?.startsWith(`${file}: invalid JSON: `) ? message : undefined;
+        if (json) {
+          assert.equal(syntax, undefined, JSON.stringify(text));
+          if (message === undefined) assert.deepEqual(read, json.value);
+        } else if (syntax) {
+          const where = / at line (\d+), column (\d+)$/.exec(syntax);
+          assert.ok(where, syntax);
+          const lines = text.split('\n');
+          assert.ok(Number(where[1]) <= lines.length && Number(where[2]) <= lines[Number(where[1]) - 1].length + 1, `${syntax} in ${JSON.stringify(text)}`);
+        }
       }),
       { numRuns: EQUIVALENCE_RUNS / 4 },
     );

@@ -152,7 +152,8 @@ ruleTester('id-unicode', {
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-test('unicodeProblems and cleaned stay linear on long adversarial input', () => {
+// How long they take on such input is bounded with the other adversarial inputs in test/reliability/regex.test.ts.
+test('unicodeProblems and cleaned on long adversarial input', () => {
   const text = ' '.repeat(50_000) + 'x' + '\u0301'.repeat(50_000) + '\uD800'.repeat(50_000) + ' '.repeat(50_000) + 'y';
   assert.ok(unicodeProblems(text).length > 0);
   assert.equal(cleaned(text).startsWith('x'), true);

@@ -1,7 +1,9 @@
 // Configuration: defaults, discovery upward from a file (.callstatslintrc.json or package.json#callstatsLint), validation.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import { readFailure, readRegularFile } from './disk.js';
+import type { IgnorePatterns } from './files.js';
 import { LIMITS } from './sdk.js';
 import { TOPOLOGIES, type ResolvedConfig, type RuleSetting, type UserConfig } from './types.js';
 import type { ErrorObject } from 'ajv';
@@ -11,7 +13,7 @@ import validate from 'callstats-lint:config-validator';
 export const CONFIG_FILE = '.callstatslintrc.json';
 const PACKAGE_KEY = 'callstatsLint';
 const RULE_SETTINGS: readonly RuleSetting[] = ['off', 'info', 'warn', 'error'];
-const KNOWN_KEYS = ['topology', 'conferenceServerIds', 'userIdMaxBytes', 'rules'];
+const KNOWN_KEYS = ['topology', 'conferenceServerIds', 'userIdMaxBytes', 'rules', 'ignores'];
 /** Configuration files (package.json included) longer than this are not configuration. */
 const MAX_CONFIG_FILE_BYTES = 16 * 1024 * 1024;
 /** How much of a wrong value a message quotes. */
@@ -75,6 +77,8 @@ function explain(error: ErrorObject, config: Record<string, unknown>): string {
       return `"conferenceServerIds" must be an array of distinct, non-empty strings (got ${describe(config.conferenceServerIds)})`;
     case 'userIdMaxBytes':
       return `"userIdMaxBytes" must be a whole number from 1 to ${LIMITS.idBytes} (got ${got})`;
+    case 'ignores':
+      return `"ignores" must be an array of non-empty glob patterns (got ${describe(config.ignores)})`;
     case 'rules':
       return sub === undefined
         ? '"rules" must be an object of rule id to "off", "info", "warn" or "error"'
@@ -107,16 +111,32 @@ export function checkRuleSetting(id: string, setting: unknown, file: string, rul
   }
 }
 
-/** JSON.parse says "at position N": people look for a line and a column. */
-function jsonErrorWhere(text: string, message: string): string {
-  // Not one `\s*(?:in JSON )?at position (\d+).*$`: its leading \s* is quadratic on long white space.
-  const match = /at position (\d+)/.exec(message);
-  if (!match) return message;
-  const head = message.slice(0, match.index);
-  const before = text.slice(0, Number(match[1]));
+/** jsonc-parser's error codes (printParseErrorCode gives only the enum's names), in words. */
+const JSONC_ERRORS: Record<number, string> = {
+  1: 'invalid symbol',
+  2: 'invalid number',
+  3: 'a property name was expected',
+  4: 'a value was expected',
+  5: 'a colon was expected',
+  6: 'a comma was expected',
+  7: 'a closing brace was expected',
+  8: 'a closing bracket was expected',
+  9: 'the end of the file was expected',
+  10: 'invalid comment',
+  11: 'a comment is not closed',
+  12: 'a string is not closed',
+  13: 'a number is not complete',
+  14: 'invalid unicode escape',
+  15: 'invalid escape character',
+  16: 'invalid character',
+};
+
+/** The first syntax error as people look for it: what, at which line and column. */
+function syntaxError(text: string, error: ParseError): string {
+  const before = text.slice(0, error.offset);
   const line = before.split('\n').length;
   const column = before.length - before.lastIndexOf('\n');
-  return `${(head.endsWith('in JSON ') ? head.slice(0, -'in JSON '.length) : head).trimEnd()} at line ${line}, column ${column}`;
+  return `${JSONC_ERRORS[error.error] ?? 'syntax error'} at line ${line}, column ${column}`;
 }
 
 /** Reads a configuration file: a .callstatslintrc.json, or a package.json whose `callstatsLint` key holds it. */
@@ -128,12 +148,23 @@ export function readConfigFile(file: string, ruleIds: readonly string[]): UserCo
   } catch (error) {
     throw new ConfigError(file, `cannot read the file (${readFailure(error)})`, isPackage);
   }
+  // Comments and trailing commas are allowed, as in tsconfig.json; package.json stays plain JSON.
+  const errors: ParseError[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
+    parsed = parseJsonc(body, errors, { allowTrailingComma: !isPackage, disallowComments: isPackage, allowEmptyContent: false });
   } catch (error) {
-    throw new ConfigError(file, `invalid JSON: ${jsonErrorWhere(text, (error as Error).message)}`, isPackage);
+    // The JSONC parser recurses per level of nesting; plain JSON nested deeper than it allows is still
+    // read, to say what is wrong with the value.
+    if (!(error instanceof RangeError)) throw error;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      throw new ConfigError(file, 'invalid JSON: nested too deeply', isPackage);
+    }
   }
+  if (errors.length > 0) throw new ConfigError(file, `invalid JSON: ${syntaxError(body, errors[0])}`, isPackage);
   if (isPackage) {
     const section = (parsed as Record<string, unknown> | null)?.[PACKAGE_KEY];
     return section === undefined ? undefined : validateConfig(section, `${file}#${PACKAGE_KEY}`, ruleIds);
@@ -158,7 +189,8 @@ function mergeConfig(base: ResolvedConfig, over: UserConfig | undefined, source?
  * .callstatslintrc.json is preferred over its package.json. Results are cached per folder.
  */
 export class ConfigResolver {
-  private readonly byFolder = new Map<string, ResolvedConfig>();
+  private readonly byFolder = new Map<string, Found>();
+  private explicit: Found | undefined;
 
   constructor(
     private readonly options: {
@@ -175,32 +207,58 @@ export class ConfigResolver {
 
   /** Throws ConfigError for a broken configuration file. */
   forFile(file: string): ResolvedConfig {
-    const base = mergeConfig(defaultConfig(), this.options.base);
-    if (this.options.configFile) {
-      const explicit = path.resolve(this.options.configFile);
-      return mergeConfig(mergeConfig(base, readConfigFile(explicit, this.options.ruleIds), explicit), this.options.overrides);
-    }
-    return mergeConfig(this.forFolder(path.dirname(path.resolve(file)), base), this.options.overrides);
+    return mergeConfig(this.found(path.dirname(path.resolve(file))).config, this.options.overrides);
   }
 
-  private forFolder(folder: string, base: ResolvedConfig): ResolvedConfig {
+  /** The `ignores` of the configuration that applies to the files of `folder`, relative to its file's folder. Throws ConfigError. */
+  ignoresFor(folder: string): IgnorePatterns | undefined {
+    try {
+      return this.found(path.resolve(folder)).ignores;
+    } catch (error) {
+      // A package.json that cannot be parsed is its folder's problem, reported for its files: it ignores nothing.
+      if (error instanceof ConfigError && error.local) return undefined;
+      throw error;
+    }
+  }
+
+  private found(folder: string): Found {
+    if (!this.options.configFile) return this.forFolder(folder, mergeConfig(defaultConfig(), this.options.base));
+    if (!this.explicit) {
+      const file = path.resolve(this.options.configFile);
+      this.explicit = foundIn(file, readConfigFile(file, this.options.ruleIds), mergeConfig(defaultConfig(), this.options.base));
+    }
+    return this.explicit;
+  }
+
+  private forFolder(folder: string, base: ResolvedConfig): Found {
     const cached = this.byFolder.get(folder);
     if (cached) return cached;
-    let result: ResolvedConfig | undefined;
+    let result: Found | undefined;
     for (const name of [CONFIG_FILE, 'package.json']) {
       const candidate = path.join(folder, name);
       if (!fs.existsSync(candidate)) continue;
-      const found = readConfigFile(candidate, this.options.ruleIds);
-      if (found) {
-        result = mergeConfig(base, found, candidate);
+      const user = readConfigFile(candidate, this.options.ruleIds);
+      if (user) {
+        result = foundIn(candidate, user, base);
         break;
       }
     }
     if (!result) {
       const parent = path.dirname(folder);
-      result = parent === folder ? base : this.forFolder(parent, base);
+      result = parent === folder ? { config: base } : this.forFolder(parent, base);
     }
     this.byFolder.set(folder, result);
     return result;
   }
+}
+
+/** A configuration file's settings over the base, and its ignores. */
+interface Found {
+  config: ResolvedConfig;
+  ignores?: IgnorePatterns;
+}
+
+function foundIn(file: string, user: UserConfig | undefined, base: ResolvedConfig): Found {
+  const ignores = user?.ignores?.length ? { base: path.dirname(file), patterns: user.ignores } : undefined;
+  return { config: mergeConfig(base, user, file), ...(ignores ? { ignores } : {}) };
 }

@@ -14,7 +14,28 @@ export interface Discovery {
    * in a folder through a link that leads elsewhere is outside them.
    */
   roots: string[];
+  /** Files named directly that an ignore rule covers: not linted, and reported as ignored. */
+  ignored: string[];
+  /** Files named directly that are neither scripts nor pages with scripts: not linted, only noted. */
+  skipped: string[];
+  /** How many lintable files ignore rules left out of folders and globs. */
+  ignoredCount: number;
   problems: { path: string; message: string }[];
+}
+
+/** Globs relative to a folder, as in `ignores` of a configuration (a trailing `/` matches folders only). */
+export interface IgnorePatterns {
+  base: string;
+  patterns: readonly string[];
+}
+
+export interface IgnoreOptions {
+  /** false turns every ignore rule off (--no-ignore); node_modules and .git are still not walked into. */
+  ignore?: boolean;
+  /** Globs relative to the working folder (--ignore-pattern). */
+  patterns?: readonly string[];
+  /** The `ignores` of the configuration that applies to the files of a folder. */
+  configIgnores?: (folder: string) => IgnorePatterns | undefined;
 }
 
 /** Scripts, and the pages whose <script> blocks hold scripts (HTML, Vue, Svelte). */
@@ -45,6 +66,49 @@ function errorMessage(error: unknown, what: string): string {
   return `cannot read ${what}: ${code ?? String(error)}`;
 }
 
+/** Compiled ignore globs of one folder; a folder matches a pattern or anything above it does. */
+class GlobLayer {
+  private readonly any: picomatch.Matcher;
+  private readonly folders: picomatch.Matcher;
+
+  constructor(
+    readonly base: string,
+    patterns: readonly string[],
+  ) {
+    const strip = (p: string) => (p.endsWith('/') ? p.slice(0, -1) : p);
+    this.any = picomatch(patterns.filter((p) => !p.endsWith('/')), { dot: true });
+    this.folders = picomatch(patterns.map(strip), { dot: true });
+  }
+
+  /** Whether `entry` or a folder between the base and it is ignored. */
+  covers(entry: string, isDir: boolean): boolean {
+    const rel = toPosix(path.relative(this.base, entry));
+    if (!rel || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) return false;
+    const parts = rel.split('/');
+    for (let i = 1; i < parts.length; i++) if (this.folders(parts.slice(0, i).join('/'))) return true;
+    return isDir ? this.folders(rel) : this.any(rel);
+  }
+}
+
+/** `.git/info/exclude` of the repository whose work tree is `root` (a linked work tree keeps it in the main one). */
+function excludeFile(root: string): string | undefined {
+  const dotGit = path.join(root, '.git');
+  try {
+    if (fs.statSync(dotGit).isDirectory()) return path.join(dotGit, 'info', 'exclude');
+    const pointer = readRegularFile(dotGit, MAX_IGNORE_FILE_BYTES).toString('utf8').trim();
+    const gitDir = path.resolve(root, pointer.startsWith('gitdir:') ? pointer.slice('gitdir:'.length).trim() : pointer);
+    let common = gitDir;
+    try {
+      common = path.resolve(gitDir, readRegularFile(path.join(gitDir, 'commondir'), MAX_IGNORE_FILE_BYTES).toString('utf8').trim());
+    } catch {
+      // Not a linked work tree: the git folder is the common one.
+    }
+    return path.join(common, 'info', 'exclude');
+  } catch {
+    return undefined;
+  }
+}
+
 /** The folder holding `.git` above `dir`, if any. */
 function gitRoot(dir: string): string | undefined {
   for (let current = dir; ; current = path.dirname(current)) {
@@ -67,8 +131,34 @@ class Walker {
   private readonly stack: { dir: string; real: string; entries: fs.Dirent[]; next: number; active: IgnoreLayer[]; accept: (file: string) => boolean }[] = [];
   /** Entries listed so far, folders and files alike. */
   entries = 0;
+  readonly ignoredNamed = new Set<string>();
+  readonly skipped = new Set<string>();
+  ignoredCount = 0;
+  private readonly useIgnores: boolean;
+  private readonly cliLayer: GlobLayer | undefined;
+  private readonly configLayers = new Map<string, GlobLayer | undefined>();
 
-  constructor(readonly cwd: string) {}
+  constructor(
+    readonly cwd: string,
+    private readonly options: IgnoreOptions = {},
+  ) {
+    this.useIgnores = options.ignore !== false;
+    this.cliLayer = options.patterns?.length ? new GlobLayer(cwd, options.patterns) : undefined;
+  }
+
+  /** The configuration's ignores for the files of `folder`, compiled once per configuration folder. */
+  private configLayer(folder: string): GlobLayer | undefined {
+    const found = this.options.configIgnores?.(folder);
+    if (!found?.patterns.length) return undefined;
+    if (!this.configLayers.has(found.base)) this.configLayers.set(found.base, new GlobLayer(found.base, found.patterns));
+    return this.configLayers.get(found.base);
+  }
+
+  /** Whether an ignore pattern (the configuration's or the command line's) covers an entry of a folder. */
+  private globIgnored(entry: string, isDir: boolean): boolean {
+    if (this.cliLayer?.covers(entry, isDir)) return true;
+    return this.configLayer(path.dirname(entry))?.covers(entry, isDir) ?? false;
+  }
 
   /**
    * The .gitignore layers that apply to a walk starting at `dir`: every .gitignore from the git
@@ -83,7 +173,24 @@ class Walker {
       chain.unshift(current);
       if (current === top || path.dirname(current) === current) break;
     }
-    return chain.slice(0, -1).flatMap((folder) => this.layerOf(folder) ?? []);
+    // As in git, .git/info/exclude comes first: any .gitignore can override it.
+    const exclude = top === gitRoot(dir) ? this.excludeLayer(top) : undefined;
+    return [...(exclude ? [exclude] : []), ...chain.slice(0, -1).flatMap((folder) => this.layerOf(folder) ?? [])];
+  }
+
+  private excludeLayer(root: string): IgnoreLayer | undefined {
+    const key = `${root}\0exclude`;
+    if (!this.layers.has(key)) {
+      const file = excludeFile(root);
+      let layer: IgnoreLayer | null = null;
+      try {
+        if (file) layer = { base: root, rules: ignore().add(readRegularFile(file, MAX_IGNORE_FILE_BYTES).toString('utf8')) };
+      } catch {
+        // No exclude file: most repositories have only git's template, or none.
+      }
+      this.layers.set(key, layer);
+    }
+    return this.layers.get(key) ?? undefined;
   }
 
   layerOf(dir: string): IgnoreLayer | null {
@@ -108,8 +215,10 @@ class Walker {
     return null;
   }
 
-  /** Deeper .gitignore files override shallower ones, as in git (a `!pattern` can re-include). */
+  /** Deeper .gitignore files override shallower ones, as in git (a `!pattern` can re-include); ignore patterns cover the rest. */
   isIgnored(entry: string, isDir: boolean, layers: IgnoreLayer[]): boolean {
+    if (!this.useIgnores) return false;
+    if (this.globIgnored(entry, isDir)) return true;
     let ignored = false;
     for (const layer of layers) {
       const rel = toPosix(path.relative(layer.base, entry)) + (isDir ? '/' : '');
@@ -177,7 +286,10 @@ class Walker {
       }
       if (isDir && SKIPPED_DIRS.has(entry.name)) continue;
       if (!isDir && !isFile) continue;
-      if (this.isIgnored(full, isDir, frame.active)) continue;
+      if (this.isIgnored(full, isDir, frame.active)) {
+        if (!isDir && frame.accept(full)) this.ignoredCount++;
+        continue;
+      }
       const realEntry = link ? undefined : path.join(frame.real, entry.name);
       if (isDir) this.enter(full, frame.active, frame.accept, realEntry);
       else if (frame.accept(full)) this.addFile(full, realEntry);
@@ -230,11 +342,21 @@ class Walker {
     if (stats.isDirectory()) {
       this.walk(full, this.layersAbove(full), isLintableFile);
     } else if (!isLintableFile(full)) {
-      this.problems.push({ path: full, message: 'not a JavaScript or TypeScript file' });
+      // lint-staged and pre-commit name every staged file: the others are noted, not an error.
+      this.skipped.add(full);
+    } else if (this.isNamedFileIgnored(full)) {
+      this.ignoredNamed.add(full);
     } else {
-      // A file named on the command line is linted even when a .gitignore covers it, or is large: the user asked.
+      // A file named on the command line is linted even when it is large: the user asked.
       this.named.add(this.addFile(full));
     }
+  }
+
+  /** A named file is ignored as it would be in a walk: by a .gitignore above it, or an ignore pattern covering it or a folder above it. */
+  isNamedFileIgnored(file: string): boolean {
+    const dir = path.dirname(file);
+    const own = this.layerOf(dir);
+    return this.isIgnored(file, false, [...this.layersAbove(dir), ...(own ? [own] : [])]);
   }
 
   private addRoot(target: string): void {
@@ -248,13 +370,27 @@ class Walker {
 
 /**
  * Expands paths and globs (relative to `cwd`) to absolute, sorted, unique file paths. Folders are
- * walked recursively, skipping node_modules, .git and whatever .gitignore files exclude.
+ * walked recursively, skipping node_modules, .git and whatever .git/info/exclude, .gitignore files
+ * and ignore patterns exclude (unless `options.ignore` is false).
  * Missing paths and unreadable folders become problems, never exceptions.
  */
-export function discoverFiles(patterns: string[], cwd: string): Discovery {
-  const walker = new Walker(path.resolve(cwd));
+export function discoverFiles(patterns: string[], cwd: string, options: IgnoreOptions = {}): Discovery {
+  const walker = new Walker(path.resolve(cwd), options);
   for (const pattern of patterns) walker.add(pattern);
-  return { files: [...walker.files].sort(), named: [...walker.named].sort(), roots: [...walker.roots], problems: walker.problems };
+  return {
+    files: [...walker.files].sort(),
+    named: [...walker.named].sort(),
+    roots: [...walker.roots],
+    ignored: [...walker.ignoredNamed].sort(),
+    skipped: [...walker.skipped].sort(),
+    ignoredCount: walker.ignoredCount,
+    problems: walker.problems,
+  };
+}
+
+/** Whether a file named explicitly (which need not exist: standard input's --stdin-filename) is ignored. */
+export function isIgnoredFile(file: string, cwd: string, options: IgnoreOptions = {}): boolean {
+  return options.ignore !== false && new Walker(path.resolve(cwd), options).isNamedFileIgnored(path.resolve(cwd, file));
 }
 
 /**
@@ -270,8 +406,9 @@ export class FolderDiscovery {
   constructor(
     readonly root: string,
     private readonly limits: { maxFiles: number; maxEntries: number },
+    options: IgnoreOptions = {},
   ) {
-    this.walker = new Walker(path.resolve(root));
+    this.walker = new Walker(path.resolve(root), options);
     this.walker.enter(this.walker.cwd, this.walker.layersAbove(this.walker.cwd), isLintableFile);
   }
 

@@ -65,6 +65,12 @@ export class Linter {
     this.ruleIds = [...this.defaultSeverity.keys()];
   }
 
+  /** The text the Linter reads for a file (a buffer's, or the disk's as read for linting); undefined when it cannot be read. */
+  sourceText(file: string): string | undefined {
+    const source = this.workspace.read(file);
+    return source.problem ? undefined : source.text;
+  }
+
   /** The metadata of a rule this Linter runs. */
   metaOf(ruleId: string): RuleMeta | undefined {
     return this.rules.find((rule) => rule.meta.id === ruleId)?.meta;

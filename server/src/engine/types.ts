@@ -12,6 +12,8 @@ export interface UserConfig {
   conferenceServerIds?: string[];
   userIdMaxBytes?: number;
   rules?: Record<string, RuleSetting>;
+  /** Globs of files and folders not to lint, relative to the configuration file's folder (not merged: the nearest configuration's apply). */
+  ignores?: string[];
 }
 
 /** Configuration with every default filled in; what rules read. */

@@ -1,9 +1,8 @@
 // GitHub Actions workflow commands: one annotation per finding on the pull request's diff.
-import type { FileReport, Severity } from '../engine/types.js';
 import { escapeControls, printableName } from './escape.js';
-import { displayPath, sortedFindings, type FormatContext } from './index.js';
+import { levelOf, repositoryPath, type FormatContext, type LintResult, type MessageLevel } from './shared.js';
 
-const COMMAND: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'notice' };
+const COMMAND: Record<MessageLevel, string> = { error: 'error', warn: 'warning', info: 'notice' };
 
 /** GitHub's escaping for a command's message. */
 export function escapeData(text: string): string {
@@ -15,19 +14,22 @@ export function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export function github(reports: FileReport[], ctx: FormatContext): string {
+export function github(results: readonly LintResult[], ctx: FormatContext): string {
   const lines: string[] = [];
-  for (const report of reports) {
+  for (const result of results) {
     // A quoted name (one with control characters) matches no file of the diff, but can never end the
     // command; messages keep their line breaks, which escapeData encodes as GitHub reads them.
-    const file = escapeProperty(printableName(displayPath(report.file, ctx.cwd).split('\\').join('/')));
-    for (const problem of report.problems) lines.push(`::error file=${file}::${escapeData(escapeControls(problem, true))}`);
-    for (const finding of sortedFindings(report.findings)) {
-      const { line, column, endLine, endColumn } = finding.range;
-      const where = `file=${file},line=${line},col=${column},endLine=${endLine},endColumn=${endColumn}`;
+    const file = escapeProperty(printableName(repositoryPath(result.filePath, ctx.cwd)));
+    for (const message of result.messages) {
+      const command = COMMAND[levelOf(message)];
+      if (message.line === undefined) {
+        lines.push(`::${command} file=${file}::${escapeData(escapeControls(message.message, true))}`);
+        continue;
+      }
+      const where = `file=${file},line=${message.line},col=${message.column},endLine=${message.endLine},endColumn=${message.endColumn}`;
       // The help on a line of its own: the annotation shows both.
-      const text = finding.help ? `${finding.message}\n${finding.help}` : finding.message;
-      lines.push(`::${COMMAND[finding.severity]} ${where},title=${escapeProperty(finding.ruleId)}::${escapeData(escapeControls(text, true))}`);
+      const text = message.help ? `${message.message}\n${message.help}` : message.message;
+      lines.push(`::${command} ${where},title=${escapeProperty(message.ruleId ?? '')}::${escapeData(escapeControls(text, true))}`);
     }
   }
   return lines.join('\n');

@@ -4,10 +4,18 @@ import * as path from 'node:path';
 import pkg from '../../../package.json';
 import { docsMarkdown, publicDocsUrl } from '../docs.js';
 import type { RuleMeta } from '../engine/rule.js';
-import type { FileReport, RelatedLocation, Severity, SourceRange } from '../engine/types.js';
-import { sortedFindings, type FormatContext } from './index.js';
+import { levelOf, type FormatContext, type LintResult, type MessageLevel } from './shared.js';
+import type { RelatedMessage } from './results.js';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warn: 'warning', info: 'note' };
+const LEVEL: Record<MessageLevel, 'error' | 'warning' | 'note'> = { error: 'error', warn: 'warning', info: 'note' };
+
+/** A span of a file, as lint messages give it. */
+interface Region {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
 const SRCROOT = '%SRCROOT%';
 const HOMEPAGE = (pkg as { homepage?: string }).homepage;
 /** The sections of a rule's page that code scanning shows with each alert. */
@@ -31,15 +39,15 @@ function artifactLocation(file: string, root: string): { uri: string; uriBaseId:
   return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
 
-function physicalLocation(file: string, range: SourceRange, root: string) {
+function physicalLocation(file: string, range: Region, root: string) {
   return {
     artifactLocation: artifactLocation(file, root),
     region: { startLine: range.line, startColumn: range.column, endLine: range.endLine, endColumn: range.endColumn },
   };
 }
 
-function relatedLocation(related: RelatedLocation, index: number, root: string) {
-  return { id: index, physicalLocation: physicalLocation(related.file, related.range, root), message: { text: related.message } };
+function relatedLocation(related: RelatedMessage, index: number, root: string) {
+  return { id: index, physicalLocation: physicalLocation(related.filePath, related, root), message: { text: related.message } };
 }
 
 /** The page's H2 sections by heading. */
@@ -87,28 +95,34 @@ function ruleDescriptor(meta: RuleMeta) {
   };
 }
 
-export function sarif(reports: FileReport[], ctx: FormatContext): string {
+export function sarif(lintResults: readonly LintResult[], ctx: FormatContext): string {
   const root = sourceRoot(ctx.cwd);
   const ruleIndex = new Map(ctx.rules.map((rule, index) => [rule.id, index]));
-  const results = reports.flatMap((report) =>
-    sortedFindings(report.findings).map((finding) => ({
-      ruleId: finding.ruleId,
-      ...(ruleIndex.has(finding.ruleId) ? { ruleIndex: ruleIndex.get(finding.ruleId) } : {}),
-      level: LEVEL[finding.severity],
-      message: { text: finding.help ? `${finding.message}. ${finding.help}` : finding.message },
-      locations: [{ physicalLocation: physicalLocation(finding.file, finding.range, root) }],
-      ...(finding.related.length > 0
-        ? { relatedLocations: finding.related.map((related, index) => relatedLocation(related, index, root)) }
-        : {}),
-    })),
+  const results = lintResults.flatMap((result) =>
+    result.messages.flatMap((message) => {
+      if (message.ruleId === null || message.line === undefined) return [];
+      return [
+        {
+          ruleId: message.ruleId,
+          ...(ruleIndex.has(message.ruleId) ? { ruleIndex: ruleIndex.get(message.ruleId) } : {}),
+          level: LEVEL[levelOf(message)],
+          message: { text: message.help ? `${message.message}. ${message.help}` : message.message },
+          locations: [{ physicalLocation: physicalLocation(result.filePath, message as Region, root) }],
+          ...(message.related ? { relatedLocations: message.related.map((related, index) => relatedLocation(related, index, root)) } : {}),
+        },
+      ];
+    }),
   );
-  // Files that could not be analysed are the tool's failures, not findings: SARIF reports them on the invocation.
-  const notifications = reports.flatMap((report) =>
-    report.problems.map((problem) => ({
-      level: 'error',
-      message: { text: problem },
-      locations: [{ physicalLocation: { artifactLocation: artifactLocation(report.file, root) } }],
-    })),
+  // Files that could not be analysed (or were not, being ignored) are about the tool's run, not findings:
+  // SARIF reports them on the invocation.
+  const notifications = lintResults.flatMap((result) =>
+    result.messages
+      .filter((message) => message.ruleId === null)
+      .map((message) => ({
+        level: message.fatal ? 'error' : 'warning',
+        message: { text: message.message },
+        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.filePath, root) } }],
+      })),
   );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -123,7 +137,7 @@ export function sarif(reports: FileReport[], ctx: FormatContext): string {
             rules: ctx.rules.map(ruleDescriptor),
           },
         },
-        invocations: [{ executionSuccessful: notifications.length === 0, toolExecutionNotifications: notifications }],
+        invocations: [{ executionSuccessful: !notifications.some((n) => n.level === 'error'), toolExecutionNotifications: notifications }],
         // No local path: the consumer (code scanning) knows where its checkout is.
         originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository the linted files belong to.' } } },
         columnKind: 'utf16CodeUnits',

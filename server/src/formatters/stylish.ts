@@ -1,88 +1,49 @@
 // Human-readable output modelled on ESLint's stylish: findings grouped by file, aligned columns, a summary.
-import type { FileReport, RelatedLocation, Severity } from '../engine/types.js';
 import { escapeControls, printableName } from './escape.js';
-import { displayPath, sortedFindings, type FormatContext } from './index.js';
-import { safeFix } from '../engine/fixes.js';
+import { displayPath, levelOf, painter, plural, type FormatContext, type LintResult, type MessageLevel, type Style } from './shared.js';
 
-type Style = 'red' | 'yellow' | 'blue' | 'dim' | 'underline' | 'bold';
-const ANSI: Record<Style, [number, number]> = {
-  red: [31, 39],
-  yellow: [33, 39],
-  blue: [34, 39],
-  dim: [2, 22],
-  underline: [4, 24],
-  bold: [1, 22],
-};
-const LABEL: Record<Severity, string> = { error: 'error', warn: 'warning', info: 'info' };
-const COLOR: Record<Severity, Style> = { error: 'red', warn: 'yellow', info: 'blue' };
+const LABEL: Record<MessageLevel, string> = { error: 'error', warn: 'warning', info: 'info' };
+const COLOR: Record<MessageLevel, Style> = { error: 'red', warn: 'yellow', info: 'blue' };
 
-interface Row {
-  line: string;
-  column: string;
-  severity: Severity;
-  message: string;
-  /** What to do, on a line of its own below the message. */
-  help: string;
-  ruleId: string;
-  related: RelatedLocation[];
-}
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-
-export function stylish(reports: FileReport[], ctx: FormatContext): string {
-  const paint = (style: Style, text: string): string =>
-    ctx.color && text ? `\u001b[${ANSI[style][0]}m${text}\u001b[${ANSI[style][1]}m` : text;
-  const count: Record<Severity, number> = { error: 0, warn: 0, info: 0 };
+export function stylish(results: readonly LintResult[], ctx: FormatContext): string {
+  const paint = painter(ctx.color);
+  const count: Record<MessageLevel, number> = { error: 0, warn: 0, info: 0 };
   let fixableErrors = 0;
   let fixableWarnings = 0;
   let output = '\n';
 
-  for (const report of reports) {
+  for (const result of results) {
+    if (result.messages.length === 0) continue;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
     // A file that could not be read has no location: ESLint shows such messages at 0:0.
-    const rows: Row[] = report.problems.map((message) => ({
-      line: '0',
-      column: '0',
-      severity: 'error',
-      message,
-      help: '',
-      ruleId: '',
-      related: [],
+    const rows = result.messages.map((message) => ({
+      line: String(message.line ?? 0),
+      column: String(message.column ?? 0),
+      level: levelOf(message),
+      // ESLint drops a message's final period: the rule id follows on the same line.
+      text: escapeControls(message.message.replace(/([^ ])\.$/u, '$1')),
+      help: escapeControls(message.help ?? ''),
+      ruleId: message.ruleId ?? '',
+      related: message.related ?? [],
     }));
-    for (const finding of sortedFindings(report.findings)) {
-      rows.push({
-        line: String(finding.range.line),
-        column: String(finding.range.column),
-        severity: finding.severity,
-        message: finding.message,
-        help: finding.help,
-        ruleId: finding.ruleId,
-        related: finding.related,
-      });
-      if (safeFix(finding)) {
-        if (finding.severity === 'error') fixableErrors++;
-        else fixableWarnings++;
-      }
-    }
-    if (rows.length === 0) continue;
-    for (const row of rows) count[row.severity]++;
+    for (const row of rows) count[row.level]++;
 
-    const width = (pick: (row: Row) => string): number => Math.max(...rows.map((row) => pick(row).length));
+    const width = (pick: (row: (typeof rows)[number]) => string): number => Math.max(...rows.map((row) => pick(row).length));
     const lineWidth = width((row) => row.line);
     const columnWidth = width((row) => row.column);
-    const severityWidth = width((row) => LABEL[row.severity]);
-    // ESLint drops a message's final period: the rule id follows on the same line.
-    const text = (row: Row): string => escapeControls(row.message.replace(/([^ ])\.$/u, '$1'));
+    const levelWidth = width((row) => LABEL[row.level]);
     // Messages are not padded to the longest one: the help below each would sit under a wide gap.
-    const helpIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + severityWidth + 2);
+    const helpIndent = ' '.repeat(2 + lineWidth + 1 + columnWidth + 2 + levelWidth + 2);
 
-    output += `${paint('underline', printableName(displayPath(report.file, ctx.cwd)))}\n`;
+    output += `${paint('underline', printableName(displayPath(result.filePath, ctx.cwd)))}\n`;
     for (const row of rows) {
       const position = paint('dim', `${row.line.padStart(lineWidth)}:${row.column.padEnd(columnWidth)}`);
-      const severity = paint(COLOR[row.severity], LABEL[row.severity].padEnd(severityWidth));
-      output += `  ${position}  ${severity}  ${text(row)}  ${paint('dim', row.ruleId)}`.trimEnd() + '\n';
-      if (row.help) output += `${helpIndent}${paint('dim', escapeControls(row.help))}\n`;
+      const level = paint(COLOR[row.level], LABEL[row.level].padEnd(levelWidth));
+      output += `  ${position}  ${level}  ${row.text}  ${paint('dim', row.ruleId)}`.trimEnd() + '\n';
+      if (row.help) output += `${helpIndent}${paint('dim', row.help)}\n`;
       for (const related of row.related) {
-        const where = `${printableName(displayPath(related.file, ctx.cwd))}:${related.range.line}:${related.range.column}`;
+        const where = `${printableName(displayPath(related.filePath, ctx.cwd))}:${related.line}:${related.column}`;
         output += paint('dim', `    \u21b3 ${where} ${escapeControls(related.message)}`) + '\n';
       }
     }

@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileChangeType, type FileEvent } from 'vscode-languageserver';
-import { FolderDiscovery } from '../engine/files.js';
+import { CONFIG_FILE } from '../engine/config.js';
+import { FolderDiscovery, type IgnorePatterns } from '../engine/files.js';
 import type { Linter } from '../engine/linter.js';
 import { uriToFile } from './paths.js';
 
@@ -11,6 +12,8 @@ import { uriToFile } from './paths.js';
  * they import only (as the CLI analyses a file named alone), and memory stays bounded.
  */
 export const PROJECT_LIMITS = { maxFiles: 50_000, maxEntries: 500_000 };
+/** Files that decide what a folder's discovery lists. */
+const LISTING_FILES = new Set(['.gitignore', CONFIG_FILE, 'package.json']);
 /** How long discovery runs before it lets the editor's requests in. */
 const SLICE_MS = 15;
 /** How long a file's first analysis waits for its folder's files: past it, the file goes first. */
@@ -38,6 +41,8 @@ export class ProjectFiles {
      * files were analysed before, without them.
      */
     private readonly onDiscovered: (folder: string, truncated: boolean, early: boolean) => void = () => undefined,
+    /** A fresh look-up of the configuration's `ignores` for the files of a folder, as the CLI applies them. */
+    private readonly ignores: () => (folder: string) => IgnorePatterns | undefined = () => () => undefined,
   ) {}
 
   /** Starts discovering new folders and forgets folders no longer open. */
@@ -51,9 +56,10 @@ export class ProjectFiles {
     for (const folder of folders) if (!this.byFolder.has(folder)) this.discover(folder);
   }
 
-  /** Discovers a folder again from scratch (a .gitignore changed what it lists). */
+  /** Discovers a folder again from scratch (a .gitignore or a configuration changed what it lists). */
   private discover(root: string): void {
-    const folder: Folder = { discovery: new FolderDiscovery(root, PROJECT_LIMITS), files: undefined, done: Promise.resolve(), pending: [], early: false };
+    const discovery = new FolderDiscovery(root, PROJECT_LIMITS, { configIgnores: this.ignores() });
+    const folder: Folder = { discovery, files: undefined, done: Promise.resolve(), pending: [], early: false };
     this.byFolder.set(root, folder);
     const current = () => this.byFolder.get(root) === folder;
     folder.done = (async () => {
@@ -128,8 +134,9 @@ export class ProjectFiles {
         return file !== undefined && this.folderOf(file) === root;
       });
       if (!inside.length) continue;
-      // A .gitignore changes what is listed; a folder created (moved in, say) brings files no event names.
-      if (inside.some((change) => path.basename(uriToFile(change.uri)!) === '.gitignore' || (change.type === FileChangeType.Created && isFolder(uriToFile(change.uri)!)))) {
+      // A .gitignore or a configuration (its `ignores`) changes what is listed; a folder created (moved
+      // in, say) brings files no event names.
+      if (inside.some((change) => LISTING_FILES.has(path.basename(uriToFile(change.uri)!)) || (change.type === FileChangeType.Created && isFolder(uriToFile(change.uri)!)))) {
         this.discover(root);
         continue;
       }
