@@ -43,11 +43,11 @@ function walk(dir, out = []) {
 // packaging never touches (or races with) the development build in dist/.
 const entries = forPackage
   ? // jsonc-parser's main build is UMD, whose requires a bundler cannot follow: bundle its ES modules instead.
-    [{ entryPoints: { server: 'server/src/server.ts' }, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } }]
+    [{ entryPoints: { server: 'server/src/server-main.ts' }, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } }]
   : [
       { entryPoints: { cli: 'server/src/cli.ts' }, packages: 'external' },
       { entryPoints: { api: 'server/src/api.ts' }, packages: 'external' },
-      { entryPoints: { server: 'server/src/server.ts' }, packages: 'external' },
+      { entryPoints: { server: 'server/src/server-main.ts' }, packages: 'external' },
     ];
 const outdir = forPackage ? join(resolve(process.argv[packageAt + 1]), 'dist') : 'dist';
 if (existsSync(join(root, 'client/src/extension.ts'))) {
@@ -90,7 +90,8 @@ if (withTypes) {
 
 if (withTests) {
   rmSync(join(root, 'out'), { recursive: true, force: true });
-  const tests = walk(join(root, 'test')).filter((f) => /\.test\.ts$/.test(f));
+  // Test files, and test entry points of their own (a server with faults planted, say).
+  const tests = walk(join(root, 'test')).filter((f) => /\.(test|entry)\.ts$/.test(f));
   await esbuild.build({
     ...common,
     entryPoints: tests.map((f) => relative(root, f)),

@@ -1,4 +1,5 @@
-// A real LSP client for the tests: spawns bin/callstats-lint-server.js --stdio and records what the server sends.
+// A real LSP client for the tests: spawns bin/callstats-lint-server.js --stdio (or a test's own server entry) and records what the server sends.
+
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -20,6 +21,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument, type TextEdit } from 'vscode-languageserver-textdocument';
 import type { AnalysisStatus } from '../../server/src/lsp/protocol.js';
+
+/** The server with faults planted (test/lsp/faulty-server.entry.ts), as built next to the tests. */
+export const FAULTY_SERVER = path.join(__dirname, '..', 'lsp', 'faulty-server.entry.js');
 
 export const ROOT = (() => {
   for (let dir = __dirname; ; dir = path.dirname(dir)) {
@@ -85,6 +89,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** What initialize sends as processId (default: this test process). */
   processId?: number | null;
+  /** Another server program than the bin (a test entry built into out/test). */
+  server?: string;
   /** More arguments for the server after --stdio, and for node before the server's path. */
   args?: string[];
   execArgv?: string[];
@@ -118,7 +124,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions): Promise<TestClient> {
-    const server = path.join(ROOT, 'bin', 'callstats-lint-server.js');
+    const server = options.server ?? path.join(ROOT, 'bin', 'callstats-lint-server.js');
     const child = spawn(process.execPath, [...(options.execArgv ?? []), server, '--stdio', ...(options.args ?? [])], {
       env: { ...process.env, ...options.env },
       stdio: ['pipe', 'pipe', 'pipe'],

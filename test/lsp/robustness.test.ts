@@ -3,15 +3,16 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { CancellationTokenSource, type CodeAction, type Hover } from 'vscode-languageserver-protocol/node';
-import { TestClient, uriOf, workspace } from './client.js';
+import { FAULTY_SERVER, TestClient, uriOf, workspace } from './client.js';
 import { CLEAN_JS, REPEAT_JS, repeatDiagnostic } from './fixtures.js';
 
-test('the engine throwing on one file: that file gets one diagnostic, the others are linted, the server goes on', async () => {
-  const dir = workspace({ 'boom.js': REPEAT_JS, 'a.js': REPEAT_JS });
-  const client = await TestClient.start({ folders: [dir], pull: false, env: { CALLSTATS_LINT_TEST_THROW: 'boom' } });
+test('the engine throwing on one file: that file gets one diagnostic, files of another project are linted, the server goes on', async () => {
+  // A file is analysed with its whole project, so an engine failure on boom.js fails its folder's analyses; another folder's go on.
+  const dir = workspace({ 'one/boom.js': REPEAT_JS, 'two/a.js': REPEAT_JS });
+  const client = await TestClient.start({ folders: [path.join(dir, 'one'), path.join(dir, 'two')], pull: false, server: FAULTY_SERVER, args: ['--fault=engine:boom'] });
   try {
-    const boom = path.join(dir, 'boom.js');
-    const a = path.join(dir, 'a.js');
+    const boom = path.join(dir, 'one', 'boom.js');
+    const a = path.join(dir, 'two', 'a.js');
     const failed = client.nextPublished(boom);
     await client.open(boom);
     assert.deepEqual((await failed).diagnostics, [
@@ -19,11 +20,11 @@ test('the engine throwing on one file: that file gets one diagnostic, the others
         range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
         severity: 1,
         source: 'callstats-lint',
-        message: `callstats-lint failed on this file: test hook CALLSTATS_LINT_TEST_THROW matched ${boom}`,
+        message: `callstats-lint failed on this file: a fault planted in the engine on ${boom}`,
       },
     ]);
     const status = await client.waitFor('a failed status', () => client.statuses.find((s) => s.state === 'failed'));
-    assert.equal(status.detail, `test hook CALLSTATS_LINT_TEST_THROW matched ${boom}`);
+    assert.equal(status.detail, `a fault planted in the engine on ${boom}`);
 
     const ok = client.nextPublished(a);
     await client.open(a);

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import type { DocumentDiagnosticReport } from 'vscode-languageserver-protocol/node';
-import { TestClient, uriOf, workspace } from '../lsp/client.js';
+import { FAULTY_SERVER, TestClient, uriOf, workspace } from '../lsp/client.js';
 import { REPEAT_JS, repeatDiagnostic } from '../lsp/fixtures.js';
 
 /** id-max-bytes on line 2, id-empty on line 3. */
@@ -14,7 +14,7 @@ const failure = (rule: string) => ({
   range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
   severity: 1,
   source: 'callstats-lint',
-  message: `rule ${rule} failed: test hook CALLSTATS_LINT_TEST_THROW made ${rule} throw`,
+  message: `rule ${rule} failed: a fault planted in ${rule}`,
 });
 
 async function pulled(client: TestClient, file: string) {
@@ -26,13 +26,13 @@ async function pulled(client: TestClient, file: string) {
 
 test('a rule that throws on one file: that file gets one diagnostic naming the rule and the error, the other files keep their findings', async () => {
   const dir = workspace({ 'boom.js': REPEAT_JS, 'a.js': REPEAT_JS });
-  const client = await TestClient.start({ folders: [dir], pull: true, env: { CALLSTATS_LINT_TEST_THROW: 'rule:id-max-bytes:boom' } });
+  const client = await TestClient.start({ folders: [dir], pull: true, server: FAULTY_SERVER, args: ['--fault=rule:id-max-bytes:boom'] });
   try {
     const boom = path.join(dir, 'boom.js');
     const a = path.join(dir, 'a.js');
     assert.deepEqual(await pulled(client, boom), [failure('id-max-bytes')]);
     const status = await client.waitFor('a failed status', () => client.statuses.find((s) => s.state === 'failed'));
-    assert.equal(status.detail, 'rule id-max-bytes failed: test hook CALLSTATS_LINT_TEST_THROW made id-max-bytes throw');
+    assert.equal(status.detail, 'rule id-max-bytes failed: a fault planted in id-max-bytes');
     assert.deepEqual(await pulled(client, a), [repeatDiagnostic(uriOf(a))]);
     assert.equal(client.statuses.at(-1)!.state, 'ok');
     // The server goes on: the failing file again, after an edit.
@@ -45,7 +45,7 @@ test('a rule that throws on one file: that file gets one diagnostic naming the r
 
 test("a rule whose whole run throws: each file with SDK calls gets one diagnostic for it, the other rules' findings stay", async () => {
   const dir = workspace({ 'two.js': TWO_RULES_JS, 'plain.js': NO_SDK_JS });
-  const client = await TestClient.start({ folders: [dir], pull: false, env: { CALLSTATS_LINT_TEST_THROW: 'rule:id-empty' } });
+  const client = await TestClient.start({ folders: [dir], pull: false, server: FAULTY_SERVER, args: ['--fault=rule:id-empty'] });
   try {
     const two = path.join(dir, 'two.js');
     const plain = path.join(dir, 'plain.js');

@@ -6,7 +6,6 @@ import { ConfigError } from '../engine/config.js';
 import { fixedText, safeFix } from '../engine/fixes.js';
 import type { Linter } from '../engine/linter.js';
 import type { FileReport, Finding, ResolvedConfig, SourceRange } from '../engine/types.js';
-import type { Rule } from '../engine/rule.js';
 import { configErrorDiagnostic, failureDiagnostic, findingDiagnostic, problemDiagnostic, toRange } from './diagnostics.js';
 import type { DocumentPaths } from './paths.js';
 import type { AnalysisStatus } from './protocol.js';
@@ -32,36 +31,6 @@ type Found = Pick<Analysis, 'findings' | 'diagnostics' | 'state' | 'detail' | 'f
 export interface Target {
   file: string;
   version: number | null;
-}
-
-/**
- * Test hook, so the tests can check that a failure stays one diagnostic and the server keeps working:
- * - a path fragment: the analysis of files whose path contains it throws;
- * - `rule:<rule-id>`: that rule's run throws (every file with SDK calls gets the failure);
- * - `rule:<rule-id>:<path fragment>`: that rule fails on the files whose path contains the fragment.
- */
-const TEST_THROW = process.env.CALLSTATS_LINT_TEST_THROW;
-const THROWING_RULE = /^rule:([\w-]+)(?::(.+))?$/.exec(TEST_THROW ?? '');
-const THROWING_FILE = THROWING_RULE ? undefined : TEST_THROW;
-
-/** The rules for the server's Linter: undefined (all of them) unless the test hook makes one throw. */
-export function serverRules(rules: readonly Rule[]): readonly Rule[] {
-  if (!THROWING_RULE) return rules;
-  const [, id, fragment] = THROWING_RULE;
-  return rules.map((rule) => (rule.meta.id === id ? throwing(rule, fragment) : rule));
-}
-
-function throwing(rule: Rule, fragment: string | undefined): Rule {
-  const error = () => new Error(`test hook CALLSTATS_LINT_TEST_THROW made ${rule.meta.id} throw`);
-  return {
-    ...rule,
-    create(context) {
-      if (fragment === undefined) throw error();
-      const hit = (file: string) => file.includes(fragment);
-      for (const file of new Set(context.calls.filter((c) => hit(c.file)).map((c) => c.file))) context.fail(file, error());
-      rule.create({ ...context, calls: context.calls.filter((c) => !hit(c.file)) });
-    },
-  };
 }
 
 /** Lets queued messages ($/cancelRequest among them) in between two files of a long run. */
@@ -143,7 +112,6 @@ export class Analyzer {
       try {
         // Resolving each file's configuration first tells a broken configuration apart from a broken engine.
         configFor(file);
-        if (THROWING_FILE && file.includes(THROWING_FILE)) throw new Error(`test hook CALLSTATS_LINT_TEST_THROW matched ${file}`);
         lintable.push(file);
       } catch (error) {
         found.set(file, this.failure(error));
