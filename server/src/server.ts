@@ -27,7 +27,7 @@ import { checkParams } from './lsp/params.js';
 import { DocumentPaths, isInside, uriToFile } from './lsp/paths.js';
 import { FIX_ALL_KIND, LINT_WORKSPACE_COMMAND } from './lsp/protocol.js';
 import { SettingsStore } from './lsp/settings.js';
-import { ProjectFiles } from './lsp/project.js';
+import { ProjectFiles } from './lsp/project-files.js';
 import { stdioTransport } from './lsp/transport.js';
 import { applyWatchedFiles } from './lsp/watchedFiles.js';
 import { lintWorkspace } from './lsp/workspaceLint.js';

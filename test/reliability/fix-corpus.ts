@@ -11,7 +11,7 @@ import { isLintableFile } from '../../server/src/engine/files.js';
 import { Linter, type LintRequest } from '../../server/src/engine/linter.js';
 import type { FileReport, Finding, UserConfig } from '../../server/src/engine/types.js';
 import { Workspace } from '../../server/src/engine/workspace.js';
-import type { Analysis } from '../../server/src/lsp/analyzer.js';
+import type { FileAnalysis } from '../../server/src/lsp/analyzer.js';
 import { fixAll, quickFixes } from '../../server/src/lsp/codeActions.js';
 import { findingDiagnostic } from '../../server/src/lsp/diagnostics.js';
 import { ROOT, writeTree, RULE_IDS } from '../helpers/lint.js';
@@ -278,7 +278,7 @@ function checkSingleFixes(findings: Finding[], files: string[], read: (file: str
     const own = findings.filter((f) => f.file === file);
     if (!own.length) continue;
     const doc = TextDocument.create(`file://${file}`, 'javascript', 1, read(file));
-    const analysis: Analysis = { file, uri: doc.uri, version: 1, findings: own, diagnostics: own.map((f) => findingDiagnostic(f, () => undefined)), resultId: '1', state: 'ok' } as unknown as Analysis;
+    const analysis: FileAnalysis = { file, uri: doc.uri, version: 1, findings: own, diagnostics: own.map((f) => findingDiagnostic(f, () => undefined)), resultId: '1', state: 'ok' } as unknown as FileAnalysis;
     const actions = analysis.diagnostics.flatMap((diagnostic) => quickFixes(analysis, doc, diagnostic.range, context));
     for (const action of actions) {
       for (const [uri, edits] of Object.entries(action.edit?.changes ?? {})) {

@@ -11,7 +11,7 @@ import type { DocumentPaths } from './paths.js';
 import type { AnalysisStatus } from './protocol.js';
 import type { Settings, SettingsStore } from './settings.js';
 
-export interface Analysis {
+export interface FileAnalysis {
   file: string;
   uri: string;
   /** The document version analysed; null when the text came from disk. */
@@ -26,7 +26,7 @@ export interface Analysis {
   fromCache?: boolean;
 }
 
-type Found = Pick<Analysis, 'findings' | 'diagnostics' | 'state' | 'detail' | 'fromCache'>;
+type Found = Pick<FileAnalysis, 'findings' | 'diagnostics' | 'state' | 'detail' | 'fromCache'>;
 
 export interface Target {
   file: string;
@@ -37,7 +37,7 @@ export interface Target {
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class Analyzer {
-  private readonly results = new Map<string, Analysis>();
+  private readonly results = new Map<string, FileAnalysis>();
   /** Files whose last analysis may be out of date (a file they import changed). */
   private readonly stale = new Set<string>();
   private resultCounter = 0;
@@ -56,11 +56,11 @@ export class Analyzer {
   ) {}
 
   /** The last analysis of a file, if any. */
-  get(file: string): Analysis | undefined {
+  get(file: string): FileAnalysis | undefined {
     return this.results.get(file);
   }
 
-  known(): Analysis[] {
+  known(): FileAnalysis[] {
     return [...this.results.values()];
   }
 
@@ -88,7 +88,7 @@ export class Analyzer {
   }
 
   /** Analyses one file now with its settings. Never throws. */
-  analyse(target: Target, settings: Settings): Analysis {
+  analyse(target: Target, settings: Settings): FileAnalysis {
     return this.analyseGroup([target], settings)[0];
   }
 
@@ -98,7 +98,7 @@ export class Analyzer {
    * broken gets that diagnostic, and should the run throw, each file is analysed alone, so one
    * file's failure stays that file's diagnostic.
    */
-  analyseGroup(targets: Target[], settings: Settings): Analysis[] {
+  analyseGroup(targets: Target[], settings: Settings): FileAnalysis[] {
     const found = new Map<string, Found>();
     if (!settings.enable) return targets.map((target) => this.record(target, { findings: [], diagnostics: [], state: 'disabled' }));
     let configFor: (file: string) => ResolvedConfig;
@@ -158,11 +158,11 @@ export class Analyzer {
     return { findings: [], diagnostics: [failureDiagnostic(error)], state: 'failed', detail };
   }
 
-  private record(target: Target, found: Found): Analysis {
+  private record(target: Target, found: Found): FileAnalysis {
     const { file, version } = target;
     const previous = this.results.get(file);
     const same = previous && JSON.stringify(previous.diagnostics) === JSON.stringify(found.diagnostics);
-    const analysis: Analysis = { file, uri: this.paths.toUri(file), version, resultId: same ? previous.resultId : String(++this.resultCounter), ...found };
+    const analysis: FileAnalysis = { file, uri: this.paths.toUri(file), version, resultId: same ? previous.resultId : String(++this.resultCounter), ...found };
     this.results.set(file, analysis);
     this.stale.delete(file);
     return analysis;
@@ -173,7 +173,7 @@ export class Analyzer {
    * files with the same settings, yielding in between so a cancellation can land. Returns undefined
    * when `isCancelled` turned true.
    */
-  async analyseMany(targets: Target[], isCancelled: () => boolean = () => false, onFiles?: (done: number) => void): Promise<Analysis[] | undefined> {
+  async analyseMany(targets: Target[], isCancelled: () => boolean = () => false, onFiles?: (done: number) => void): Promise<FileAnalysis[] | undefined> {
     const [settings] = await Promise.all([this.settings.getMany(targets.map((target) => this.paths.toUri(target.file))), ...targets.map((target) => this.ready(target.file))]);
     if (isCancelled()) return undefined;
     const groups = new Map<string, { settings: Settings; targets: Target[] }>();
@@ -183,7 +183,7 @@ export class Analyzer {
       group.targets.push(target);
       groups.set(key, group);
     });
-    const out: Analysis[] = [];
+    const out: FileAnalysis[] = [];
     for (const group of groups.values()) {
       out.push(...this.analyseGroup(group.targets, group.settings));
       onFiles?.(out.length);
@@ -197,7 +197,7 @@ export class Analyzer {
    * The analysed text with its safe fixes applied as `--fix` applies them (the same fixes, passes and
    * syntax check, see fixedText): what fix-all makes of the document. `text` when there is nothing to fix.
    */
-  fixedText(analysis: Analysis, text: string, settings: Settings): string {
+  fixedText(analysis: FileAnalysis, text: string, settings: Settings): string {
     if (!analysis.findings.some((finding) => safeFix(finding))) return text;
     try {
       const request = { files: [analysis.file], configFor: this.settings.configFor(settings) };
@@ -211,7 +211,7 @@ export class Analyzer {
 }
 
 /** The status the client shows for a batch of analyses. */
-export function statusOf(analyses: Analysis[], startedAt: number): AnalysisStatus {
+export function statusOf(analyses: FileAnalysis[], startedAt: number): AnalysisStatus {
   const bad = analyses.find((a) => a.state === 'failed') ?? analyses.find((a) => a.state === 'configError');
   return {
     state: bad ? (bad.state as 'failed' | 'configError') : 'ok',

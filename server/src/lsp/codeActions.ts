@@ -4,7 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_READ_BYTES, readRegularFile } from '../engine/disk.js';
 import type { Finding, TextEdit as EngineEdit } from '../engine/types.js';
 import { textChanges } from '../formatters/diff.js';
-import type { Analysis } from './analyzer.js';
+import type { FileAnalysis } from './analyzer.js';
 import { DISABLE_NEXT_LINE, FIX_ALL_KIND } from './protocol.js';
 
 export interface EditContext {
@@ -76,7 +76,7 @@ function disableLineAction(finding: Finding, doc: TextDocument, diagnostic: Diag
 }
 
 /** Quick fixes for the findings that touch `range`: the engine's fixes first, then "disable". */
-export function quickFixes(analysis: Analysis, doc: TextDocument, range: Range, context: EditContext): CodeAction[] {
+export function quickFixes(analysis: FileAnalysis, doc: TextDocument, range: Range, context: EditContext): CodeAction[] {
   const cache = new Map<string, TextDocument | null>([[analysis.file, doc]]);
   const fixes: CodeAction[] = [];
   const disables: CodeAction[] = [];

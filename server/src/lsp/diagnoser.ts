@@ -16,14 +16,14 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isLintableFile } from '../engine/files.js';
 import type { Linter } from '../engine/linter.js';
-import { statusOf, type Analysis, type Analyzer, type Target } from './analyzer.js';
+import { statusOf, type FileAnalysis, type Analyzer, type Target } from './analyzer.js';
 import type { DocumentPaths } from './paths.js';
 import { STATUS_NOTIFICATION } from './protocol.js';
 
 /** How long typing must pause before a pushed re-analysis; pulls are paced by the client itself. */
 const TYPING_PAUSE_MS = 150;
 
-function report(analysis: Analysis, previousResultId: string | undefined): DocumentDiagnosticReport {
+function report(analysis: FileAnalysis, previousResultId: string | undefined): DocumentDiagnosticReport {
   if (analysis.resultId === previousResultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: analysis.resultId };
   return { kind: DocumentDiagnosticReportKind.Full, resultId: analysis.resultId, items: analysis.diagnostics };
 }
@@ -159,7 +159,7 @@ export class Diagnoser {
     return this.documents.get(this.paths.toUri(file)) !== undefined || this.analyzer.get(file) !== undefined;
   }
 
-  publish(analysis: Analysis): void {
+  publish(analysis: FileAnalysis): void {
     void this.connection.sendDiagnostics({
       uri: analysis.uri,
       ...(analysis.version === null ? {} : { version: analysis.version }),
@@ -167,7 +167,7 @@ export class Diagnoser {
     });
   }
 
-  sendStatus(analyses: Analysis[], startedAt: number): void {
+  sendStatus(analyses: FileAnalysis[], startedAt: number): void {
     if (analyses.length) void this.connection.sendNotification(STATUS_NOTIFICATION, statusOf(analyses, startedAt));
   }
 

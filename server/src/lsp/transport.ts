@@ -30,14 +30,14 @@ const CRLF_CRLF = Buffer.from('\r\n\r\n', 'latin1');
 /** Longer than any header line HEADER_INSIDE_BODY matches. */
 const OVERLAP = 64;
 
-type Outcome = { message: Message } | { error: { id: number | string | null; code: number; message: string } };
+type Parsed = { message: Message } | { error: { id: number | string | null; code: number; message: string } };
 
 type Id = number | string | null;
 const isId = (id: unknown): id is Id => id === null || typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id));
 
 /** Sorts a parsed body into a message the connection can handle, or the error to answer. */
-function classify(value: unknown): Outcome | undefined {
-  const invalid = (id: Id, why: string): Outcome => ({ error: { id, code: ErrorCodes.InvalidRequest, message: `Invalid Request: ${why}` } });
+function classify(value: unknown): Parsed | undefined {
+  const invalid = (id: Id, why: string): Parsed => ({ error: { id, code: ErrorCodes.InvalidRequest, message: `Invalid Request: ${why}` } });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return invalid(null, Array.isArray(value) ? 'batches are not part of LSP' : 'a message must be a JSON object');
   }
@@ -78,7 +78,7 @@ class FrameParser {
   /** The last bytes seen, so a header split between two chunks is still found. */
   private tail: Buffer = Buffer.alloc(0);
 
-  push(chunk: Buffer, out: (outcome: Outcome) => void): void {
+  push(chunk: Buffer, out: (outcome: Parsed) => void): void {
     const seen = Buffer.concat([this.tail, chunk]);
     this.tail = seen.subarray(Math.max(0, seen.length - OVERLAP));
     const incomplete = this.bodyLength >= 0 && this.buffer.length + this.pendingBytes + chunk.length < this.bodyLength;
@@ -99,7 +99,7 @@ class FrameParser {
   }
 
   /** Reads a header block; false when more bytes are needed. */
-  private readHeaders(out: (outcome: Outcome) => void): boolean {
+  private readHeaders(out: (outcome: Parsed) => void): boolean {
     const end = this.buffer.indexOf(CRLF_CRLF);
     if (end < 0) {
       if (this.buffer.length <= MAX_HEADER_BYTES) return false;
@@ -118,7 +118,7 @@ class FrameParser {
   }
 
   /** Reads the body of the current frame; false when more bytes are needed. */
-  private readBody(out: (outcome: Outcome) => void): boolean {
+  private readBody(out: (outcome: Parsed) => void): boolean {
     const available = Math.min(this.buffer.length, this.bodyLength);
     const from = Math.max(0, this.scanned - OVERLAP);
     const inside = this.buffer.subarray(from, available).toString('latin1').search(HEADER_INSIDE_BODY);
@@ -150,7 +150,7 @@ class FrameParser {
   }
 
   /** Drops bytes up to the next thing that looks like a header (there are none before the first byte). */
-  private resync(out: (outcome: Outcome) => void, why: string): void {
+  private resync(out: (outcome: Parsed) => void, why: string): void {
     this.skipped(out, why);
     const text = this.buffer.toString('latin1').toLowerCase();
     const next = text.indexOf(HEADER_START, 1);
@@ -159,14 +159,14 @@ class FrameParser {
   }
 
   /** Bytes that are no frame were skipped: one answer for the lot. */
-  private skipped(out: (outcome: Outcome) => void, why: string): void {
+  private skipped(out: (outcome: Parsed) => void, why: string): void {
     if (this.broken) return;
     this.broken = true;
     out(parseError(why));
   }
 }
 
-const parseError = (why: string): Outcome => ({ error: { id: null, code: ErrorCodes.ParseError, message: `Parse error: ${why}` } });
+const parseError = (why: string): Parsed => ({ error: { id: null, code: ErrorCodes.ParseError, message: `Parse error: ${why}` } });
 
 /** The Content-Length of a header block, or undefined when the block is not a valid one. */
 function contentLength(block: string): number | undefined {

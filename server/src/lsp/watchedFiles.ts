@@ -8,7 +8,7 @@ import type { Linter } from '../engine/linter.js';
 import type { Analyzer } from './analyzer.js';
 import type { Diagnoser } from './diagnoser.js';
 import { fileToUri, uriToFile } from './paths.js';
-import type { ProjectFiles } from './project.js';
+import type { ProjectFiles } from './project-files.js';
 import type { SettingsStore } from './settings.js';
 
 export interface WatchContext {

@@ -2,7 +2,7 @@
 import { MessageType, ShowMessageNotification, type Connection, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { Analyzer } from './analyzer.js';
 import { cancelled, type Diagnoser } from './diagnoser.js';
-import type { ProjectFiles } from './project.js';
+import type { ProjectFiles } from './project-files.js';
 import type { LintWorkspaceResult } from './protocol.js';
 
 export async function lintWorkspace(
