@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
+import { ts } from 'ts-morph';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ConfigResolver } from '../../server/src/engine/config.js';
 import { applyEdits, chooseFixes, fixedText, fixFiles, syntaxErrorCount } from '../../server/src/engine/fixes.js';
@@ -212,6 +213,113 @@ export const generatedFixture: fc.Arbitrary<Fixture> = fc
     };
   });
 
+// ---- the example app, mutated ---------------------------------------------------------------
+
+/** String literals of a file that hold values (not module specifiers), as [start, end) of their text between the quotes. */
+function valueLiterals(file: string, text: string): { start: number; end: number }[] {
+  const sourceFile = new Workspace().parse({ file, text }).sourceFile;
+  const out: { start: number; end: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      const parent = node.parent;
+      const specifier = ts.isImportDeclaration(parent) || ts.isExportDeclaration(parent) || ts.isExternalModuleReference(parent) || (ts.isCallExpression(parent) && (parent.expression.kind === ts.SyntaxKind.ImportKeyword || parent.expression.getText() === 'require'));
+      const key = (ts.isPropertyAssignment(parent) && parent.name === node) || ts.isElementAccessExpression(parent) || ts.isLiteralTypeNode(parent);
+      if (!specifier && !key) out.push({ start: node.getStart() + 1, end: node.getEnd() - 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}
+
+/** What a mutation does to a literal's text: the ID shapes the rules' fixes are for, and shapes they must leave alone. */
+const LITERAL_CHANGES: ((text: string, at: number) => string)[] = [
+  (text, at) => text.slice(0, at) + '\u200B' + text.slice(at), // zero-width space
+  (text, at) => text.slice(0, at) + '\u00AD' + text.slice(at), // soft hyphen
+  (text, at) => text.slice(0, at) + '\uFEFF' + text.slice(at),
+  (text, at) => text.slice(0, at) + '\\u200b' + text.slice(at), // the escape, as source text
+  (text, at) => text.slice(0, at) + '\u200D' + text.slice(at), // a joiner between letters: it must stay
+  (text) => text + '👩\u200D💻', // an emoji ZWJ sequence: it must stay
+  (text) => text + 'x'.repeat(300),
+  (text) => 'é'.repeat(130) + text,
+  () => '',
+  (text) => ` ${text} `,
+];
+
+/** The ID arguments of the SDK calls a mutation may write a literal into: method → argument positions. */
+const ID_ARGUMENTS: Record<string, number[]> = { initialize: [2], addNewFabric: [1, 3], associateMstWithUserID: [1, 2] };
+
+/** The ID arguments of a file's SDK calls, as [start, end) of their text. */
+function idArguments(file: string, text: string): { start: number; end: number }[] {
+  const sourceFile = new Workspace().parse({ file, text }).sourceFile;
+  const out: { start: number; end: number }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+      for (const at of ID_ARGUMENTS[node.expression.name.text] ?? []) {
+        const argument = node.arguments[at];
+        if (argument) out.push({ start: argument.getStart(), end: argument.getEnd() });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return out;
+}
+
+interface Mutation {
+  file: number;
+  /** Which value literal or ID argument (modulo their number), or which line for a directive. */
+  index: number;
+  /** Write a literal in place of an SDK call's ID argument, rather than change a literal of the file. */
+  inline: boolean;
+  change: number;
+  at: number;
+  directive: string | undefined;
+}
+
+const DIRECTIVES = ['// callstats-lint-disable-next-line id-empty', '/* callstats-lint-disable-next-line id-unicode */', '// callstats-lint-disable-line id-max-bytes'];
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  file: fc.nat(),
+  index: fc.nat(),
+  inline: fc.boolean(),
+  change: fc.nat({ max: LITERAL_CHANGES.length - 1 }),
+  at: fc.nat(),
+  directive: fc.oneof({ arbitrary: fc.constant(undefined), weight: 3 }, { arbitrary: fc.constantFrom(...DIRECTIVES), weight: 1 }),
+});
+
+/** Applies one mutation: a changed value literal, or a directive comment on a line of its own. */
+export function mutate(fixture: Fixture, m: Mutation): Fixture {
+  const names = Object.keys(fixture.files).filter((name) => isLintableFile(name)).sort();
+  const name = names[m.file % names.length];
+  const text = fixture.files[name];
+  let changed: string;
+  if (m.directive !== undefined) {
+    const lines = text.split('\n');
+    const at = m.index % lines.length;
+    lines.splice(at, 0, (/^\s*/.exec(lines[at])?.[0] ?? '') + m.directive);
+    changed = lines.join('\n');
+  } else if (m.inline) {
+    const args = idArguments(name, text);
+    if (!args.length) return fixture;
+    const { start, end } = args[m.index % args.length];
+    changed = text.slice(0, start) + `'${LITERAL_CHANGES[m.change]('peer-7', m.at % 7)}'` + text.slice(end);
+  } else {
+    const literals = valueLiterals(name, text);
+    if (!literals.length) return fixture;
+    const { start, end } = literals[m.index % literals.length];
+    const inner = text.slice(start, end);
+    changed = text.slice(0, start) + LITERAL_CHANGES[m.change](inner, m.at % (inner.length + 1)) + text.slice(end);
+  }
+  return { ...fixture, files: { ...fixture.files, [name]: changed } };
+}
+
+/** The example app with one to four of its literals, SDK call arguments or lines changed, as users' code drifts. */
+export const mutatedExampleFixture: fc.Arbitrary<Fixture> = fc.array(mutation, { minLength: 1, maxLength: 4 }).map((mutations) => {
+  const fixture = mutations.reduce(mutate, exampleFixture());
+  return { ...fixture, name: 'examples/ (mutated)' };
+});
+
 // ---- the checks --------------------------------------------------------------------------------
 
 export interface Checked {
@@ -340,4 +448,70 @@ export function checkFixture(fixture: Fixture): Checked {
   const twice = fixFiles(again, request, reports, (file) => fixedTexts.get(file));
   for (const [file, text] of twice.fixed) assert.equal(text, fixedTexts.get(file), `${fixture.name}: a second --fix changed ${path.basename(file)}`);
   return { findings: findings.length, singleFixes, fixedFiles: [...outcome.fixed].filter(([file, text]) => text !== original.get(file)).length };
+}
+
+/** The tokens of a file, comments left out: kind and text, and a string literal's value. */
+function codeTokens(file: string, text: string): { kind: ts.SyntaxKind; text: string; value?: string }[] {
+  const sourceFile = new Workspace().parse({ file, text }).sourceFile;
+  const out: { kind: ts.SyntaxKind; text: string; value?: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.kind >= ts.SyntaxKind.FirstJSDocNode && node.kind <= ts.SyntaxKind.LastJSDocNode) return;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) out.push({ kind: node.kind, text: '', value: node.text });
+    else if (node.kind < ts.SyntaxKind.FirstNode || ts.isTemplateLiteralToken(node)) out.push({ kind: node.kind, text: node.getText(sourceFile) });
+    else for (const child of node.getChildren(sourceFile)) visit(child);
+  };
+  visit(sourceFile);
+  return out;
+}
+
+/** Whether `after` is `before` with some characters taken out. */
+function isSubsequence(after: string, before: string): boolean {
+  let i = 0;
+  for (const char of before) if (i < after.length && after.startsWith(char, i)) i += char.length;
+  return i === after.length;
+}
+
+/**
+ * --fix on a fixture, checked as the guide asks of safe fixes: every fixed file parses as well as
+ * before, its code is token for token the same outside string literals and comments, each literal
+ * it changed only lost characters (an emoji ZWJ sequence never), and a second --fix changes nothing.
+ * Returns the literals and comments changed.
+ */
+export function checkFixLoop(fixture: Fixture): { literals: number; comments: number; files: number } {
+  const dir = writeTree({ ...fixture.files, '.callstatslintrc.json': JSON.stringify(fixture.config ?? {}) }, 'callstats-lint-fixloop-');
+  const { request, files } = lintRequest(dir, fixture);
+  const parser = new Workspace();
+  const linter = new Linter({ rules: RULES });
+  const first = linter.lint(request);
+  noProblems(first, fixture.name);
+  const original = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+  const outcome = fixFiles(linter, request, first, (file) => original.get(file));
+  assert.deepEqual(outcome.rejected.map((fix) => fix.title), [], `${fixture.name}: no safe fix had to be held back for breaking the syntax`);
+  let literals = 0;
+  let comments = 0;
+  for (const [file, text] of outcome.fixed) {
+    const before = original.get(file)!;
+    assertKeepsText(`${fixture.name}: --fix`, file, before, text, parser);
+    const was = codeTokens(file, before);
+    const now = codeTokens(file, text);
+    const label = `${fixture.name}: --fix of ${path.basename(file)}`;
+    assert.deepEqual(now.map((t) => [t.kind, t.text]), was.map((t) => [t.kind, t.text]), `${label} changed code outside string literals and comments`);
+    for (const [i, token] of now.entries()) {
+      const old = was[i].value;
+      if (token.value === undefined || old === undefined || token.value === old) continue;
+      literals++;
+      assert.ok(isSubsequence(token.value, old.normalize('NFC')), `${label}: ${JSON.stringify(old)} became ${JSON.stringify(token.value)}, not the same ID with characters taken out`);
+      if (old.includes('👩\u200D💻')) assert.ok(token.value.includes('👩\u200D💻'), `${label}: the emoji ZWJ sequence of ${JSON.stringify(old)} was broken`);
+    }
+    if (was.length === now.length && now.every((t, i) => t.value === was[i].value)) comments++;
+    fs.writeFileSync(file, text);
+  }
+  const fixedTexts = new Map(files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+  const again = new Linter({ rules: RULES });
+  const reports = again.lint(request);
+  noProblems(reports, `${fixture.name} after --fix`);
+  const twice = fixFiles(again, request, reports, (file) => fixedTexts.get(file));
+  for (const [file, text] of twice.fixed) assert.equal(text, fixedTexts.get(file), `${fixture.name}: a second --fix changed ${path.basename(file)}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { literals, comments, files: [...outcome.fixed].filter(([file, text]) => text !== original.get(file)).length };
 }
