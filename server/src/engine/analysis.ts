@@ -1,19 +1,19 @@
 // Follows values across the app: what an expression may hold (its origins), through variables, properties, imports and calls.
 import { ts } from 'ts-morph';
 import { isSdkModuleSpecifier } from './sdk.js';
-import { declarationOf, enclosingClassOfThis, type Declaration } from './scope.js';
+import { declarationOf, enclosingClassOfThis, isNamespace, type Declaration } from './scope.js';
 import { indexOf, type FileIndex } from './file-index.js';
 import { accessedName, propertyNameText, unwrap } from './syntax.js';
 import type { SourceText, Workspace } from './workspace.js';
 
 /**
  * What an expression may evaluate to, once references are followed: an expression that is not a
- * reference (a literal, a `new`, a call), a declared function or class, a module of the app, the
+ * reference (a literal, a `new`, a call), a declared function, class, enum or namespace, a module of the app, the
  * SDK's module, a global, or a parameter whose callers are unknown.
  */
 export type Origin =
   | { kind: 'expr'; node: ts.Expression }
-  | { kind: 'decl'; node: ts.FunctionLikeDeclaration | ts.ClassLikeDeclaration }
+  | { kind: 'decl'; node: ts.FunctionLikeDeclaration | ts.ClassLikeDeclaration | ts.EnumDeclaration | ts.ModuleDeclaration }
   | { kind: 'module'; file: string; required?: boolean }
   | { kind: 'sdk-module' }
   | { kind: 'global'; name: string }
@@ -215,7 +215,7 @@ export class Analysis {
     // `declare var callstats: any`: how TypeScript names a global that a script tag defines.
     const ambient = ambientName(decl);
     if (ambient !== undefined) return [{ kind: 'global', name: ambient }];
-    if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl) || ts.isFunctionExpression(decl) || ts.isClassExpression(decl)) {
+    if (ts.isFunctionDeclaration(decl) || ts.isClassDeclaration(decl) || ts.isFunctionExpression(decl) || ts.isClassExpression(decl) || ts.isEnumDeclaration(decl) || isNamespace(decl)) {
       return [{ kind: 'decl', node: decl }];
     }
     if (ts.isImportSpecifier(decl) || ts.isImportClause(decl) || ts.isNamespaceImport(decl) || ts.isImportEqualsDeclaration(decl)) {
@@ -316,7 +316,7 @@ export class Analysis {
         for (const decl of statement.declarationList.declarations) {
           if (ts.isIdentifier(decl.name) && decl.name.text === name) out.push(...this.declarationOrigins(decl, depth));
         }
-      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && hasExportModifier(statement)) {
+      } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || isNamespace(statement)) && hasExportModifier(statement)) {
         const exported = hasDefaultModifier(statement) ? 'default' : statement.name?.text;
         if (exported === name) out.push({ kind: 'decl', node: statement });
       } else if (ts.isExportAssignment(statement) && !statement.isExportEquals && name === 'default') {
@@ -529,7 +529,8 @@ export class Analysis {
     }
     if (key) out.push(...this.keyedWrites(key, name, depth));
     if (!out.length) out.push({ kind: 'unknown', node: owner.parent ?? owner });
-    return out;
+    // The same member is reached through each declaration of a merged namespace or enum.
+    return dedupe(out);
   }
 
   private memberOfOrigin(origin: Origin, name: string, depth: number): Origin[] {
@@ -541,7 +542,10 @@ export class Analysis {
       case 'global':
         return [];
       case 'decl':
-        return ts.isClassLike(origin.node) ? this.classMemberOrigins(origin.node, name, true, depth) : [];
+        if (ts.isClassLike(origin.node)) return this.classMemberOrigins(origin.node, name, true, depth);
+        if (ts.isEnumDeclaration(origin.node)) return this.enumMemberOrigins(origin.node, name, depth);
+        if (isNamespace(origin.node)) return this.namespaceMemberOrigins(origin.node, name, depth);
+        return [];
       case 'expr': {
         const node = origin.node;
         if (ts.isObjectLiteralExpression(node)) return this.objectMemberOrigins(node, name, depth);
@@ -575,6 +579,42 @@ export class Analysis {
       return [{ kind: 'unknown', node: prop }];
     }
     return [];
+  }
+
+  /** `E.name` of an enum (its declarations merged): the member's initializer; a member without one is a number not followed. */
+  private enumMemberOrigins(decl: ts.EnumDeclaration, name: string, depth: number): Origin[] {
+    for (const part of mergedDeclarations(decl)) {
+      if (!ts.isEnumDeclaration(part)) continue;
+      const member = part.members.find((m) => propertyNameText(m.name) === name);
+      if (member) return member.initializer ? this.origins(member.initializer, depth) : [{ kind: 'unknown', node: member }];
+    }
+    return [];
+  }
+
+  /** `N.name` of a namespace (its declarations merged): what its exported declaration of that name holds. */
+  private namespaceMemberOrigins(decl: ts.ModuleDeclaration, name: string, depth: number): Origin[] {
+    const out: Origin[] = [];
+    for (const part of mergedDeclarations(decl)) {
+      if (!ts.isModuleDeclaration(part)) continue;
+      const body = part.body;
+      // `namespace A.B { }`: B is the body of A.
+      if (body && isNamespace(body)) {
+        if (body.name.text === name) out.push({ kind: 'decl', node: body });
+        continue;
+      }
+      if (!body || !ts.isModuleBlock(body)) continue;
+      for (const statement of body.statements) {
+        if (!hasExportModifier(statement)) continue;
+        if (ts.isVariableStatement(statement)) {
+          for (const variable of statement.declarationList.declarations) {
+            if (ts.isIdentifier(variable.name) && variable.name.text === name) out.push(...this.declarationOrigins(variable, depth));
+          }
+        } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || isNamespace(statement)) && statement.name?.text === name) {
+          out.push({ kind: 'decl', node: statement });
+        }
+      }
+    }
+    return out;
   }
 
   /** What assignments `o.name = v` give, anywhere in the indexed files, where `o` is the object `key` names. */
@@ -687,6 +727,14 @@ function ambientName(decl: Declaration): string | undefined {
   return undefined;
 }
 
+/** The declarations an enum or namespace merges with: those of its name in the same block, in order. */
+function mergedDeclarations(decl: ts.EnumDeclaration | ts.ModuleDeclaration): ts.Statement[] {
+  const container = decl.parent;
+  if (!ts.isSourceFile(container) && !ts.isModuleBlock(container)) return [decl];
+  const name = decl.name.text;
+  return container.statements.filter((s) => (ts.isEnumDeclaration(s) || isNamespace(s)) && s.name.text === name);
+}
+
 function classesOf(origins: Origin[]): ts.ClassLikeDeclaration[] {
   return origins.flatMap((o) => (o.kind === 'decl' && ts.isClassLike(o.node) ? [o.node] : []));
 }
@@ -706,7 +754,7 @@ function lookupTopLevel(sourceFile: ts.SourceFile, name: string): Declaration | 
       for (const decl of statement.declarationList.declarations) {
         if (ts.isIdentifier(decl.name) && decl.name.text === name) return decl;
       }
-    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === name) {
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || isNamespace(statement)) && statement.name?.text === name) {
       return statement;
     } else if (ts.isImportDeclaration(statement) && statement.importClause) {
       const clause = statement.importClause;

@@ -1,8 +1,13 @@
 // Lexical name resolution on the raw compiler tree: which declaration an identifier refers to, within its file.
 import { ts } from 'ts-morph';
 
-/** A node that declares a name: variable, binding element, parameter, function, class, import, enum. */
+/** A node that declares a name: variable, binding element, parameter, function, class, import, enum, namespace. */
 export type Declaration = ts.Node;
+
+/** `namespace A { }` (or `module A { }`): a module declaration with a name, not `declare module 'x'`. */
+export function isNamespace(node: ts.Node): node is ts.ModuleDeclaration & { name: ts.Identifier } {
+  return ts.isModuleDeclaration(node) && ts.isIdentifier(node.name);
+}
 
 const scopeTables = new WeakMap<ts.Node, Map<string, Declaration>>();
 
@@ -20,7 +25,7 @@ function addStatement(statement: ts.Statement, table: Map<string, Declaration>):
   if (ts.isVariableStatement(statement)) {
     for (const decl of statement.declarationList.declarations) addBindingNames(decl.name, decl, table);
   } else if (
-    (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+    (ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement) || isNamespace(statement)) &&
     statement.name
   ) {
     if (!table.has(statement.name.text)) table.set(statement.name.text, statement);
