@@ -25,6 +25,7 @@ const asyncBoot = `${IMPORT}async function boot() {\n  const token = await fetch
 const loadHandler = `${IMPORT}window.addEventListener('load', () => ${INIT});\nconst pc = new RTCPeerConnection();\ncs.sendCustomEvent(pc, 'room', []);\n`;
 const syncCallbacks = `${IMPORT}export function start(pc, users) {\n  users.forEach((u) => cs.associateMstWithUserID(pc, u, 'room', 1, 'camera'));\n  ${INIT};\n}\n`;
 const never = `${IMPORT}export function join(pc) {\n  ${FABRIC};\n  cs.sendFabricEvent(pc, cs.fabricEvent.audioMute, 'room');\n}\n`;
+const neverOne = `${IMPORT}export function join(pc) {\n  ${FABRIC};\n  ${FABRIC};\n}\n`;
 const classField = `${IMPORT}class Stats {\n  constructor() {\n    this.cs = new callstats();\n  }\n  start(pc, token) {\n    this.cs.addNewFabric(pc, 'bob', this.cs.fabricUsage.multiplex, 'room');\n    this.cs.initialize('app', token, 'alice');\n  }\n}\nexport const stats = new Stats();\n`;
 const page = `<script src="https://api.callstats.io/static/callstats.min.js"></script>\n<script>\n  var cs = new callstats();\n  var pc = new RTCPeerConnection();\n  ${FABRIC};\n</script>\n<script>\n  ${INIT};\n</script>\n`;
 
@@ -103,6 +104,21 @@ ruleTester('api-before-initialize', {
           related: [
             { file: 'app.js', ...rangeOfText(never, FABRIC), message: calledHere('addNewFabric') },
             { file: 'app.js', ...rangeOfText(never, "cs.sendFabricEvent(pc, cs.fabricEvent.audioMute, 'room')"), message: calledHere('sendFabricEvent') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a never-initialized instance with one method called (twice): the message names that method',
+      code: neverOne,
+      errors: [
+        {
+          ...rangeIn(neverOne, 'const cs = ', 'new callstats()'),
+          messageId: 'never',
+          data: { method: 'addNewFabric()' },
+          related: [
+            { file: 'app.js', ...rangeOfText(neverOne, FABRIC), message: calledHere('addNewFabric') },
+            { file: 'app.js', ...rangeOfText(neverOne, FABRIC, 2), message: calledHere('addNewFabric') },
           ],
         },
       ],

@@ -207,6 +207,26 @@ const destructuredParameter = (() => {
   };
 })();
 
+const oneCallerEmpty = (() => {
+  const code = `${PRE}function join({ room }) {\n  cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, room);\n}\njoin({ room: 'room-1' });\njoin({ room: '' });\n`;
+  return {
+    name: 'a destructured parameter one of whose callers passes an empty string: it can be empty',
+    code,
+    errors: [
+      { ...rangeIn(code, 'multiplex, ', 'room'), ...message({ label: 'conferenceID', value: 'an empty string', id: 'possible' }), related: [relatedIn(code, "join({ room: '' ", "''")] },
+    ],
+  };
+})();
+
+const getterCanBeEmpty = (() => {
+  const code = `${PRE}const session = { get id() { if (window.guest) return ''; return window.name; } };\ncs.initialize('app', 'secret', session.id);\n`;
+  return {
+    name: 'a getter that returns an empty string on one path, on an object nothing writes to: it can be empty',
+    code,
+    errors: [{ ...rangeOfText(code, 'session.id'), ...message({ label: 'userID', value: 'an empty string', id: 'possible' }), related: [relatedIn(code, 'return ', "''")] }],
+  };
+})();
+
 /** The value comes from getters and methods that always return one: present, not empty. */
 const getters = `${PRE}class Participant {
   constructor(session) { this.session = session; }
@@ -255,5 +275,5 @@ ruleTester('id-empty', {
       code: sdkProperty,
       errors: [{ ...rangeOfText(sdkProperty, 'sdk.userID'), messageId: 'unsetSdkProperty', data: { label: 'userID', value: 'undefined', text: 'sdk.userID' } }],
     },
-    literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter],
+    literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter, oneCallerEmpty, getterCanBeEmpty],
 });

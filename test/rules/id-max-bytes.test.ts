@@ -108,6 +108,15 @@ const objectForm = (() => {
         fixes: [{ title: TRUNCATE_FIX, kind: 'suggestion', output: replaced(code129, `'${c.repeat(129)}'`, `'${c.repeat(128)}'`) }],
       })),
     },
+    (() => {
+      const partly = `${PRE}export function start(user) {\n  cs.initialize('app', 'secret', { userName: \`\${user.first}-${'n'.repeat(130)}\`, aliasName: 'a' });\n}\n`;
+      const field = `\`\${user.first}-${'n'.repeat(130)}\``;
+      return {
+        name: 'object form: a partly known field over 128 characters: at least, no fix',
+        code: partly,
+        errors: [{ ...rangeOfText(partly, field), messageId: 'charsAtLeast', data: { label: 'userID.userName', bytes: 131, chars: 131, limit: 128 } }],
+      };
+    })(),
     {
       name: 'object form with userIdMaxBytes 128: aliasName is over both limits',
       code: code128,

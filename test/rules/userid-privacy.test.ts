@@ -46,6 +46,18 @@ const fields = (() => {
   };
 })();
 
+const builtFromPhoneAndName = (() => {
+  const code = `${PRE}export function start(user, peer) {\n  cs.initialize('app', 'secret', 'tel-' + user.phoneNumber);\n  cs.addNewFabric(pc, \`\${peer.firstName}.\${peer.lastName}\`, cs.fabricUsage.multiplex, 'room');\n}\n`;
+  return {
+    name: 'built from a phone number and from a name: a prefix, first and last name joined',
+    code,
+    errors: [
+      at(code, 'initialize', "'tel-' + user.phoneNumber", message('userID', 'is built from', 'phone', 'user.phoneNumber'), []),
+      at(code, 'addNewFabric', '`${peer.firstName}.${peer.lastName}`', message('remoteUserID', 'is built from', 'name', 'peer.firstName'), []),
+    ],
+  };
+})();
+
 const builtFrom = (() => {
   const code = `${PRE}export function start(user) {\n  cs.initialize('app', 'secret', \`\${user.email.toLowerCase()}#\${navigator.platform}\`);\n  cs.setIdentifiers({ remoteUserID: user.id + '@corp.example.com' }, pc);\n}\n`;
   return {
@@ -144,7 +156,7 @@ ruleTester('userid-privacy', {
       code: ambientGlobal,
       errors: [{ file: 'app.ts', ...rangeOfText(ambientGlobal, 'attendee.email'), messageId: 'emailIs', data: { label: 'userID', evidence: 'attendee.email' } }],
     },
-    literals, fields, builtFrom, aliasName, followed, imported, parameterName],
+    literals, fields, builtFrom, builtFromPhoneAndName, aliasName, followed, imported, parameterName],
 });
 
 // How long inputs fare (linear, no backtracking) is checked with the other adversarial inputs in test/reliability/regex.test.ts.

@@ -196,7 +196,8 @@ class EmptinessFinder extends Finder<Emptiness> {
     );
     if (!written) {
       const member = this.member(node.expression, key, depth);
-      if (member?.certain) return member;
+      // Nothing writes the property, so what the object gives is what the SDK gets, on every path or on some.
+      if (member) return member;
       // The SDK instance has no such field of its own to give (`sdk.userID` read back for a retry).
       if (!SDK_ENUMS.has(key) && !SDK_METHODS.has(key) && this.context.receivers.kindOf(node.expression) === 'instance') {
         return { value: 'undefined', certain: false, reason: { id: 'unsetSdkProperty', data: { text: node.getText() } }, at: node };
