@@ -139,7 +139,6 @@ const TABLE: Record<string, Entry> = {
   'formatters/shared.ts /[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\uFFFE\\uFFFF]/g': { input: 'messages and paths in XML reports', workspace: true, attacks: [times('\u0001')] },
   'formatters/shared.ts /[<>&"\']/g': { input: 'messages and paths in XML reports', workspace: true, attacks: [times('<&')] },
   'formatters/stylish.ts /([^ ])\\.$/u': { input: 'finding messages (quote values from the code)', workspace: true, attacks: [times('a.')] },
-  'lsp/analyzer.ts /^rule:([\\w-]+)(?::(.+))?$/': { input: 'a test hook environment variable', workspace: false, attacks: ['rule:' + times('a') + '\n', 'rule:a:' + times('a') + '\n'] },
   'lsp/codeActions.ts /^[ \\t]*/': { input: "a finding's line (disable for this line)", workspace: true, attacks: [times(' \t') + 'x'] },
   'lsp/paths.ts /[\\\\/:]/g': { input: 'untitled document URIs from the editor', workspace: false },
   'lsp/transport.ts /content-length:[ \\t]*\\d+[ \\t]*\\r\\n/i': { input: 'LSP messages from the editor (headers at most 8 kB)', workspace: false, attacks: [times('content-length:'), 'content-length:' + spaces + times('1', 1000) + spaces] },
