@@ -175,7 +175,9 @@ function checkOrder(context: RuleContext, triggersOf: TriggersOf, call: SdkCall,
   related.push(...inits.map((init) => ({ node: init.call, noteId: 'initializedHere' })));
   const inFirstScope = initTriggers.flat().filter((init) => init.scope === first.scope);
   const messageId = inFirstScope.every((init) => !init.async) ? 'laterInSequence' : 'laterInCallback';
-  context.report({ node: methodName(call), messageId, data: { method: call.method.name }, related });
+  // Certain only in one straight sequence; an order through callbacks, awaits or callers is inferred.
+  const likely = messageId === 'laterInCallback' || early.some((at) => at.at !== call.call);
+  context.report({ node: methodName(call), messageId, data: { method: call.method.name }, related, likely });
 }
 
 /**

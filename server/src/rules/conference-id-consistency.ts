@@ -166,6 +166,8 @@ function check(context: RuleContext, use: ConferenceUse, fabrics: ConferenceUse[
     messageId: 'different',
     data: { method: use.call.method.name, value: describe(use), fabric: describe(registered[0]) },
     related: registered.map((f) => ({ node: f.expression, noteId: 'registered' })),
+    // That the two calls are about one connection is worked out from the code.
+    likely: true,
     fixes: registered.length === 1 ? fixFor(use, registered[0]) : [],
   });
 }

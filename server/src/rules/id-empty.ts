@@ -337,7 +337,7 @@ function report(context: RuleContext, id: IdentifierArg | MissingIdentifier, nod
   const related: DraftRelated[] = [];
   if (found.at && found.at !== node && !(found.at.pos >= node.pos && found.at.end <= node.end)) related.push({ node: found.at, noteId: 'origin' });
   const { id: messageId, data } = messageOf(found);
-  context.report({ node, messageId, data: { label: id.label, value: VALUE_TEXT[found.value], ...data }, related });
+  context.report({ node, messageId, data: { label: id.label, value: VALUE_TEXT[found.value], ...data }, related, likely: !found.certain });
 }
 
 /**

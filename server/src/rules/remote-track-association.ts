@@ -112,6 +112,8 @@ function checkBridgeIds(context: RuleContext, bridge: Bridge, mine: Association[
       messageId: 'bridgeId',
       data: { value: text !== undefined ? JSON.stringify(text) : shortened(a.userId.getText()) },
       related: [bridge.remote ? { node: bridge.remote, noteId: 'bridgeRemote' } : bridge.related],
+      // The connection is the bridge because the code says so (configured topology) or by inference.
+      likely: context.configFor(bridge.fabric.file).topology !== 'sfu-single-pc',
     });
   }
   return found;
@@ -122,8 +124,9 @@ function checkRemoteMapped(context: RuleContext, bridge: Bridge, mine: Associati
   const locals = mine.filter((a) => isLocalUser(context, a.userId, local));
   if (locals.length < mine.length) return;
   const handling = remoteTrackHandling(context, bridge.connection);
-  if (handling.length) context.report({ node: handling[0], messageId: 'noRemote', related: [bridge.related] });
-  else if (locals.length) context.report({ node: methodName(locals[0].call), messageId: 'localOnly', related: [bridge.related] });
+  // That nothing maps a remote track is never certain: a library's own track events may do it out of sight.
+  if (handling.length) context.report({ node: handling[0], messageId: 'noRemote', related: [bridge.related], likely: true });
+  else if (locals.length) context.report({ node: methodName(locals[0].call), messageId: 'localOnly', related: [bridge.related], likely: true });
 }
 
 /** A conditional `c ? a : b`, also through a constant that holds one. */
@@ -167,6 +170,8 @@ function checkBridgeBranch(context: RuleContext, fabric: SdkCall, associations: 
       messageId: 'bridgeId',
       data: { value: JSON.stringify(bridgeId) },
       related: [{ node: conditional[branch], noteId: 'bridgeRemote' }],
+      // The bridge branch is inferred from remoteEndpointType on the same condition.
+      likely: true,
     });
   }
 }

@@ -155,11 +155,14 @@ function checkRemote(context: RuleContext, call: SdkCall): void {
   const slot = remoteSlot(call);
   if (!slot) return;
   const value = context.evaluator.evaluate(slot.expr);
-  if (!objectLiterals(value).length) return;
+  const objects = objectLiterals(value);
+  if (!objects.length) return;
   context.report({
     node: slot.expr,
     messageId: 'remoteObject',
     data: { method: call.method.name, label: slot.label },
+    // An object on some paths only (`cond ? { ... } : id`) may never be passed.
+    likely: objects.length < Evaluator.options(value).length,
     fixes: aliasFix(slot.expr, value),
   });
 }

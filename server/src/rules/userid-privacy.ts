@@ -17,6 +17,8 @@ interface Evidence {
   node: ts.Node;
   /** The whole identifier is the personal value, not only built from it. */
   whole: boolean;
+  /** Given away by a name (`user.email`, `phoneNumber`), not by the text itself: a guess, never an error. */
+  guessed: boolean;
 }
 
 const LOCAL = /[A-Za-z0-9._%+-]/;
@@ -91,8 +93,8 @@ export function personalName(name: string): Kind | undefined {
 
 function textEvidence(text: string, node: ts.Node): Evidence | undefined {
   const email = findEmail(text);
-  if (email) return { kind: 'email', text: JSON.stringify(text.slice(email.start, email.end)), node, whole: email.start === 0 && email.end === text.length };
-  if (isPhoneNumber(text.trim())) return { kind: 'phone', text: JSON.stringify(text), node, whole: true };
+  if (email) return { kind: 'email', text: JSON.stringify(text.slice(email.start, email.end)), node, whole: email.start === 0 && email.end === text.length, guessed: false };
+  if (isPhoneNumber(text.trim())) return { kind: 'phone', text: JSON.stringify(text), node, whole: true, guessed: false };
   return undefined;
 }
 
@@ -124,7 +126,7 @@ class EvidenceFinder extends Finder<Evidence> {
       const email = findEmail(literal);
       // Quote the address when the code spells it out; the whole expression when a computed part is in it.
       const spelledOut = email && !unknown.some((at) => at >= email.start && at < email.end);
-      const own = email ? { kind: 'email' as const, text: spelledOut ? JSON.stringify(literal.slice(email.start, email.end)) : node.getText(), node, whole: false } : undefined;
+      const own = email ? { kind: 'email' as const, text: spelledOut ? JSON.stringify(literal.slice(email.start, email.end)) : node.getText(), node, whole: false, guessed: false } : undefined;
       return [own, ...parts.map((p) => (typeof p === 'string' ? undefined : partOf(this.find(p, depth))))];
     }
     if (ts.isBinaryExpression(node)) {
@@ -155,7 +157,7 @@ class EvidenceFinder extends Finder<Evidence> {
     const name = ts.isIdentifier(node) ? node.text : node.name.text;
     if (name.toLowerCase() === 'name') return undefined;
     const kind = personalName(name);
-    return kind && { kind, text: node.getText(), node, whole: true };
+    return kind && { kind, text: node.getText(), node, whole: true, guessed: true };
   }
 
   /** A name that says what it holds (`user.email`, `displayName`), else the values it may hold. */
@@ -165,7 +167,7 @@ class EvidenceFinder extends Finder<Evidence> {
     const judgedByValue = !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer;
     const name = ts.isIdentifier(node) ? node.text : accessedName(node);
     const fromName = name !== undefined && !judgedByValue ? personalName(name) : undefined;
-    if (fromName) return [{ kind: fromName, text: node.getText(), node, whole: true }];
+    if (fromName) return [{ kind: fromName, text: node.getText(), node, whole: true, guessed: true }];
     if (ts.isIdentifier(node)) {
       // `const { email: id } = user`: the field's name tells.
       if (decl && ts.isBindingElement(decl) && decl.propertyName) {
@@ -173,7 +175,7 @@ class EvidenceFinder extends Finder<Evidence> {
         const kind = field !== undefined ? personalName(field) : undefined;
         const holder = decl.parent.parent;
         const owner = ts.isVariableDeclaration(holder) && holder.initializer ? `${holder.initializer.getText()}.` : '';
-        if (kind) return [{ kind, text: `${owner}${field}`, node: decl, whole: true }];
+        if (kind) return [{ kind, text: `${owner}${field}`, node: decl, whole: true, guessed: true }];
       }
     }
     const out: (Evidence | undefined)[] = [];
@@ -240,6 +242,7 @@ function report(context: RuleContext, id: IdentifierArg, evidence: Evidence): vo
     messageId: `${evidence.kind}${evidence.whole ? 'Is' : 'Built'}`,
     data: { label: id.label, evidence: shortened(evidence.text) },
     related,
+    likely: evidence.guessed,
   });
 }
 
