@@ -47,6 +47,7 @@ const entries = forPackage
   : [
       { entryPoints: { cli: 'server/src/cli.ts' }, packages: 'external' },
       { entryPoints: { api: 'server/src/api.ts' }, packages: 'external' },
+      { entryPoints: { 'eslint-plugin': 'server/src/eslint-plugin.ts' }, packages: 'external' },
       { entryPoints: { server: 'server/src/server-main.ts' }, packages: 'external' },
     ];
 const outdir = forPackage ? join(resolve(process.argv[packageAt + 1]), 'dist') : 'dist';
