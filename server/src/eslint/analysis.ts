@@ -1,7 +1,7 @@
 // The engine's analysis behind the ESLint rules: one lint of each project, shared by every rule and every file ESLint lints.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE, ConfigResolver, validateConfig } from '../engine/config.js';
+import { CONFIG_FILE, ConfigError, ConfigResolver, validateConfig } from '../engine/config.js';
 import { stampOf } from '../engine/disk.js';
 import { FolderDiscovery } from '../engine/files.js';
 import { Linter } from '../engine/linter.js';
@@ -165,7 +165,16 @@ export class SharedAnalysis {
     const kept = this.projects.get(key);
     if (kept && !newRun) return kept;
     const resolver = this.resolvers.get(settingsKey)!;
-    const discovery = new FolderDiscovery(root, PROJECT_LIMITS, { configIgnores: (folder) => resolver.ignoresFor(folder) });
+    // A broken configuration ignores nothing here: the lint reports it for the files it covers.
+    const configIgnores = (folder: string) => {
+      try {
+        return resolver.ignoresFor(folder);
+      } catch (error) {
+        if (error instanceof ConfigError) return undefined;
+        throw error;
+      }
+    };
+    const discovery = new FolderDiscovery(root, PROJECT_LIMITS, { configIgnores });
     discovery.step(Infinity);
     const files = discovery.truncated ? [] : discovery.files;
     const fingerprint = fingerprintOf(root, files);

@@ -49,20 +49,22 @@ function scriptKind(file: string | undefined): ts.ScriptKind {
 }
 
 /**
- * Every comment of the text, found in the trivia before each token the compiler's tree holds (its
+ * Every comment of the text, found in the trivia before each token of the compiler's tree (its
  * scanner knows a regular expression from a division and a template from a string, which a scan of
- * the text alone does not). JSX text is not trivia: a `//` in it is text.
+ * the text alone does not). JSX text is a token of its own: a `//` in it is text.
  */
 function commentsOf(text: string, file: string | undefined): Comment[] {
   const sourceFile = ts.createSourceFile(file ?? 'file.tsx', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKind(file));
   const found = new Map<number, ts.CommentRange>();
   const add = (ranges: ts.CommentRange[] | undefined) => ranges?.forEach((range) => found.set(range.pos, range));
   const visit = (node: ts.Node): void => {
-    if (node.kind !== ts.SyntaxKind.JsxText) {
+    if (node.kind >= ts.SyntaxKind.FirstNode) {
+      node.getChildren(sourceFile).forEach(visit);
+    } else if (node.kind !== ts.SyntaxKind.JsxText) {
+      // A token: the trivia before it, comments on the line of the token before (trailing) and after (leading).
       add(ts.getLeadingCommentRanges(text, node.pos));
       add(ts.getTrailingCommentRanges(text, node.pos));
     }
-    if (node.kind >= ts.SyntaxKind.FirstNode || node.kind === ts.SyntaxKind.SyntaxList) node.getChildren(sourceFile).forEach(visit);
   };
   visit(sourceFile);
   const starts = lineStarts(text);
