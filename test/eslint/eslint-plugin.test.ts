@@ -125,6 +125,10 @@ test('one analysis per project and run: every file takes its report from it, a c
   assert.deepEqual(rows(await eslint(dir).lintFiles(['.']), dir), ['config.js:1:21-1:36 callstats/id-max-bytes']);
   assert.deepEqual({ project: shared.projectLints - before.project, file: shared.fileLints - before.file }, { project: 1, file: 1 });
 
+  // ESLint given one file: the same finding, from the same analysis.
+  assert.deepEqual(rows(await eslint(dir).lintFiles(['config.js']), dir), ['config.js:1:21-1:36 callstats/id-max-bytes']);
+  assert.deepEqual({ project: shared.projectLints - before.project, file: shared.fileLints - before.file }, { project: 1, file: 1 });
+
   // A file changed on disk: the next run analyses the project again.
   fs.writeFileSync(path.join(dir, 'config.js'), "export const USER = 'alice';\n");
   assert.deepEqual(rows(await eslint(dir).lintFiles(['.']), dir), []);
