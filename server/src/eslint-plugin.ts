@@ -94,7 +94,7 @@ function eslintRule(rule: Rule): EslintRule.RuleModule {
 const rules: Record<string, EslintRule.RuleModule> = Object.fromEntries(RULES.map((rule) => [rule.meta.id, eslintRule(rule)]));
 
 interface CallstatsPlugin extends ESLint.Plugin {
-  meta: { name: string; version: string };
+  meta: { name: string; version: string; namespace: string };
   rules: Record<string, EslintRule.RuleModule>;
   configs: { recommended: EslintLinter.Config };
   /** A parser that gives ESLint the comments only: for running the callstats rules on TypeScript without typescript-eslint. */
@@ -102,7 +102,7 @@ interface CallstatsPlugin extends ESLint.Plugin {
 }
 
 const plugin: CallstatsPlugin = {
-  meta: { name: 'callstats-lint', version: pkg.version },
+  meta: { name: 'callstats-lint', version: pkg.version, namespace: NAMESPACE },
   rules,
   configs: { recommended: {} },
   parser: { meta: { name: 'callstats-lint/parser', version: pkg.version }, parseForESLint: parser.parseForESLint, parse: parser.parse } as unknown as EslintLinter.Parser,
