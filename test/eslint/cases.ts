@@ -1,4 +1,4 @@
-// The rule pages' code examples (docs/rules/<id>.md, Incorrect and Correct code) with what each rule reports on them: the cases of eslint-rules.test.ts.
+// Code examples taken from the rule pages (docs/rules/<id>.md, Incorrect and Correct code) with what each rule reports on them: the cases of eslint-rules.test.ts.
 // Positions are ESLint's as RuleTester checks them (1-based lines and columns, UTF-16 code units, end exclusive); `output` is the text with every safe fix applied once.
 
 export interface ExpectedSuggestion {

@@ -135,6 +135,26 @@ test('one analysis per project and run: every file takes its report from it, a c
   assert.deepEqual({ project: shared.projectLints - before.project, file: shared.fileLints - before.file }, { project: 2, file: 1 });
 });
 
+test('each project of a run is checked for changes once in that run, whichever of them comes first', async () => {
+  const dir = writeTree(
+    {
+      'a/.callstatslintrc.json': '{}',
+      'a/app.js': "const cs = new callstats();\ncs.initialize('app', 'secret', 'alice');\n",
+      'b/.callstatslintrc.json': '{}',
+      'b/app.js': "const cs = new callstats();\ncs.initialize('app', 'secret', 'bob');\n",
+    },
+    'callstats-eslint-projects-',
+  );
+  const shared = sharedAnalysis();
+  const before = shared.projectLints;
+  assert.deepEqual(rows(await eslint(dir).lintFiles(['.']), dir), []);
+  assert.equal(shared.projectLints - before, 2);
+  // b changes; the next run lints a first, then b.
+  fs.writeFileSync(path.join(dir, 'b', 'app.js'), `const cs = new callstats();\n${TOO_LONG}\n`);
+  assert.deepEqual(rows(await eslint(dir).lintFiles(['.']), dir), ['b/app.js:2:32-2:47 callstats/id-max-bytes']);
+  assert.equal(shared.projectLints - before, 3);
+});
+
 test('settings.callstats are the base, a .callstatslintrc.json overrides them; broken settings stop ESLint with the key', async () => {
   const code = "const cs = new callstats();\ncs.initialize('app', 'secret', 'x'.repeat(200));\n";
   const settings = (callstats: unknown): Partial<ESLint.Options> => ({ overrideConfig: [...CONFIG, { settings: { callstats } }] });

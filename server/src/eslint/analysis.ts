@@ -53,6 +53,8 @@ interface Project {
   fingerprint: string;
   /** Reports of a lint of all the files, and the text each was analysed as. */
   reports: Map<string, { report: FileReport; text: string | undefined }>;
+  /** The run (FileInput.runToken) that last checked the fingerprint. */
+  checkedIn: object;
 }
 
 /** The settings as the engine's configuration: checked as a .callstatslintrc.json would be, the three keys only. */
@@ -139,7 +141,7 @@ export class SharedAnalysis {
     const root = path.isAbsolute(input.filename) ? projectRootOf(file) : undefined;
     let report: FileReport | undefined;
     if (root !== undefined) {
-      const project = this.project(root, settingsKey, configFor, newRun);
+      const project = this.project(root, settingsKey, configFor, input.runToken);
       const known = project.reports.get(file);
       if (known && known.text === engineText) report = known.report;
     }
@@ -160,10 +162,10 @@ export class SharedAnalysis {
   }
 
   /** The project's reports: kept while its files are unchanged, checked once per ESLint run. */
-  private project(root: string, settingsKey: string, configFor: (file: string) => ResolvedConfig, newRun: boolean): Project {
+  private project(root: string, settingsKey: string, configFor: (file: string) => ResolvedConfig, run: object): Project {
     const key = `${settingsKey}\0${root}`;
     const kept = this.projects.get(key);
-    if (kept && !newRun) return kept;
+    if (kept?.checkedIn === run) return kept;
     const resolver = this.resolvers.get(settingsKey)!;
     // A broken configuration ignores nothing here: the lint reports it for the files it covers.
     const configIgnores = (folder: string) => {
@@ -178,7 +180,10 @@ export class SharedAnalysis {
     discovery.step(Infinity);
     const files = discovery.truncated ? [] : discovery.files;
     const fingerprint = fingerprintOf(root, files);
-    if (kept && kept.fingerprint === fingerprint) return kept;
+    if (kept && kept.fingerprint === fingerprint) {
+      kept.checkedIn = run;
+      return kept;
+    }
     this.linter.setProjectFiles(root, files);
     this.linter.filesChanged();
     const reports = new Map<string, { report: FileReport; text: string | undefined }>();
@@ -186,7 +191,7 @@ export class SharedAnalysis {
       this.projectLints++;
       for (const report of this.linter.lint({ files, configFor })) reports.set(report.file, { report, text: this.linter.sourceText(report.file) });
     }
-    const project = { root, files, fingerprint, reports };
+    const project = { root, files, fingerprint, reports, checkedIn: run };
     this.projects.set(key, project);
     return project;
   }
