@@ -1,4 +1,4 @@
-// `npm run bench`: generates the corpora, times callstats-lint against ESLint, oxlint and the floor, measures editor latency, writes bench/results.md.
+// `npm run bench`: generates the corpora, times callstats-lint against ESLint, its own ESLint plugin, oxlint and the floor, measures editor latency, writes bench/results.md.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -143,7 +143,7 @@ const meta = {
   version: JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
   revision: gitRevision(),
   toolVersions: [
-    tools.includes('eslint') && `ESLint ${packageVersion('eslint')}, @typescript-eslint/parser ${packageVersion('@typescript-eslint/parser')}, TypeScript ${packageVersion('typescript')}`,
+    (tools.includes('eslint') || tools.includes('eslint-plugin')) && `ESLint ${packageVersion('eslint')}, @typescript-eslint/parser ${packageVersion('@typescript-eslint/parser')}, TypeScript ${packageVersion('typescript')}`,
     tools.includes('oxlint') && `oxlint ${packageVersion('oxlint')}`,
   ].filter(Boolean).join('; ') || 'no comparison tools in this run',
   seed: values.seed,

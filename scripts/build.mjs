@@ -1,5 +1,5 @@
-// Builds the CLI, the API, the language server and the extension with esbuild into dist/ (or, with `--package DIR`,
-// the self-contained extension into DIR/dist); `--types` also writes the API's declarations into dist/types,
+// Builds the CLI, the API, the ESLint plugin, the language server and the extension with esbuild into dist/ (or, with `--package DIR`,
+// the self-contained extension into DIR/dist); `--types` also writes the API's and the ESLint plugin's declarations into dist/types,
 // `--tests` builds test/ into out/test.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -47,6 +47,7 @@ const entries = forPackage
   : [
       { entryPoints: { cli: 'server/src/cli.ts' }, packages: 'external' },
       { entryPoints: { api: 'server/src/api.ts' }, packages: 'external' },
+      { entryPoints: { 'eslint-plugin': 'server/src/eslint-plugin.ts' }, packages: 'external' },
       { entryPoints: { server: 'server/src/server-main.ts' }, packages: 'external' },
     ];
 const outdir = forPackage ? join(resolve(process.argv[packageAt + 1]), 'dist') : 'dist';
@@ -71,10 +72,10 @@ if (withTypes) {
   const tsc = join(dirname(createRequire(join(root, 'package.json')).resolve('typescript/package.json')), 'bin', 'tsc');
   const flags = ['--ignoreConfig', '--declaration', '--emitDeclarationOnly', '--outDir', emitted, '--rootDir', join(root, 'server/src'), '--module', 'NodeNext', '--moduleResolution', 'NodeNext'];
   const options = ['--target', 'ES2022', '--strict', '--skipLibCheck', '--esModuleInterop', '--resolveJsonModule', '--types', 'node'];
-  execFileSync(process.execPath, [tsc, ...flags, ...options, 'server/src/api.ts', 'server/src/engine/config-validator.d.ts'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [tsc, ...flags, ...options, 'server/src/api.ts', 'server/src/eslint-plugin.ts', 'server/src/engine/config-validator.d.ts'], { cwd: root, stdio: 'inherit' });
   const target = join(root, 'dist', 'types');
   rmSync(target, { recursive: true, force: true });
-  const pending = ['api.d.ts'];
+  const pending = ['api.d.ts', 'eslint-plugin.d.ts'];
   for (const seen = new Set(pending); pending.length > 0; ) {
     const file = pending.pop();
     const text = readFileSync(join(emitted, file), 'utf8');

@@ -1,12 +1,12 @@
 // Compares callstats-lint's JSON report with what the generator planted (bench-manifest.json).
 import * as path from 'node:path';
 
-/** `{ byRule, findings: [{ file, line, ruleId }] }` from an ESLint-style JSON report, paths relative to `root`. */
+/** `{ byRule, findings: [{ file, line, ruleId }] }` from an ESLint-style JSON report, paths relative to `root` (the plugin's `callstats/` prefix dropped). */
 export function reportedFindings(results, root) {
   const findings = [];
   for (const result of results) {
     const file = path.relative(root, result.filePath).split(path.sep).join('/');
-    for (const message of result.messages) findings.push({ file, line: message.line ?? 0, ruleId: message.ruleId ?? '(problem)' });
+    for (const message of result.messages) findings.push({ file, line: message.line ?? 0, ruleId: message.ruleId?.replace(/^callstats\//, '') ?? '(problem)' });
   }
   findings.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
   const byRule = {};

@@ -1,4 +1,4 @@
-// The measured command lines (callstats-lint, ESLint + typescript-eslint, oxlint, the floor) and how to count what each reported.
+// The measured command lines (callstats-lint, ESLint + typescript-eslint, ESLint with the plugin, oxlint, the floor) and how to count what each reported.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,6 +35,16 @@ export const TOOLS = {
     okExit: [0, 1],
     count: (out) => JSON.parse(fs.readFileSync(out, 'utf8')).reduce((n, r) => n + r.messages.length, 0),
   },
+  // The same engine as an ESLint plugin (callstats-lint/eslint-plugin): ESLint's own run, parse and
+  // per-file rules around one shared analysis of the corpus.
+  'eslint-plugin': {
+    label: 'ESLint 9 + callstats-lint/eslint-plugin',
+    packages: ['eslint', '@typescript-eslint/parser', 'typescript'],
+    script: path.join(modules, 'eslint', 'bin', 'eslint.js'),
+    args: (out) => ['--no-config-lookup', '--config', path.join(BENCH, 'eslint-plugin.config.mjs'), '--format', 'json', '--output-file', out, '.'],
+    okExit: [0, 1],
+    count: (out) => JSON.parse(fs.readFileSync(out, 'utf8')).reduce((n, r) => n + r.messages.length, 0),
+  },
   oxlint: {
     label: 'oxlint (default rules)',
     packages: ['oxlint'],
@@ -58,7 +68,7 @@ export const TOOLS = {
 export const TOOL_NAMES = Object.keys(TOOLS);
 
 /** The tools that are callstats-lint, whose findings are checked against the planted ones. */
-export const LINTER_TOOLS = ['callstats-lint', 'callstats-lint-no-cache'];
+export const LINTER_TOOLS = ['callstats-lint', 'callstats-lint-no-cache', 'eslint-plugin'];
 
 /** Where callstats-lint keeps its cache in a corpus. */
 export const cacheDirOf = (corpusDir) => path.join(corpusDir, 'node_modules', '.cache', 'callstats-lint');

@@ -67,7 +67,7 @@ test('npm pack: the package ships what it needs, installs into an empty project 
   const files: string[] = packed[0].files.map((f: { path: string }) => f.path).sort();
 
   const rules = fs.readdirSync(path.join(ROOT, 'docs', 'rules')).map((f) => `docs/rules/${f}`);
-  for (const file of ['LICENSE', 'README.md', 'package.json', 'bin/callstats-lint.js', 'bin/callstats-lint-server.js', 'dist/api.js', 'dist/cli.js', 'dist/server.js', 'dist/types/api.d.ts', 'schemas/callstatslintrc.schema.json', ...rules]) {
+  for (const file of ['LICENSE', 'README.md', 'package.json', 'bin/callstats-lint.js', 'bin/callstats-lint-server.js', 'dist/api.js', 'dist/cli.js', 'dist/eslint-plugin.js', 'dist/server.js', 'dist/types/api.d.ts', 'dist/types/eslint-plugin.d.ts', 'schemas/callstatslintrc.schema.json', ...rules]) {
     assert.ok(files.includes(file), `${file} is in the package`);
   }
   const unwanted = files.filter((f) => /^(test|bench|server|client|scripts|examples|out)\//.test(f) || /\.map$/.test(f) || (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) || f === 'dist/extension.js');
@@ -119,6 +119,9 @@ test('npm pack: the package ships what it needs, installs into an empty project 
   });
   fs.writeFileSync(path.join(app, 'use.mjs'), "import { lintText } from 'callstats-lint';\nconsole.log((await lintText('export {};\\n', { filePath: 'a.js' }))[0].errorCount);\n");
   assert.deepEqual(run(process.execPath, ['use.mjs'], app), { code: 0, stdout: '0\n', stderr: '' });
+  // The ESLint plugin, as a flat configuration imports it (ESLint itself is an optional peer, not installed here).
+  fs.writeFileSync(path.join(app, 'plugin.mjs'), "import callstats from 'callstats-lint/eslint-plugin';\nconsole.log(Object.keys(callstats.rules).length, Object.keys(callstats.configs.recommended.rules)[0]);\n");
+  assert.deepEqual(run(process.execPath, ['plugin.mjs'], app), { code: 0, stdout: '13 callstats/id-max-bytes\n', stderr: '' });
   fs.writeFileSync(
     path.join(app, 'use.mts'),
     "import { lintText, formatters, type LintResult } from 'callstats-lint';\nconst results: LintResult[] = await lintText('', { filePath: 'a.js', overrideConfig: { topology: 'mesh' } });\nconst text: string = formatters.json(results);\n// @ts-expect-error the topology is checked\nvoid lintText('', { overrideConfig: { topology: 'star' } });\nconsole.log(text, results[0].infoCount);\n",
