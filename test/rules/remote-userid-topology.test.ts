@@ -58,6 +58,9 @@ const meshConstant = HEAD + opens('callPeer', 'peerId', fabric("'remote-peer'", 
 const sendParticipant = HEAD + opens('publish', 'room, stream', "stream.getTracks().forEach((t) => pc.addTransceiver(t, { direction: 'sendonly' }))", fabric('room.hostId', SEND));
 const sendShifted = HEAD + opens('publish', 'queue', fabric('queue.shift()', SEND));
 const sendByTransceivers = HEAD + opens('publish', 'room, stream', "stream.getTracks().forEach((t) => pc.addTransceiver(t, { direction: 'sendonly' }))", fabric('room.hostId'));
+const receiveFromInfo = HEAD + opens('subscribe', 'info', "pc.addTransceiver('video', { direction: 'recvonly' })", "show(info.publisherId)", fabric("'sfu-1'", RECEIVE));
+const receiveDestructured = HEAD + opens('subscribe', '{ publisherId, room }', "pc.addTransceiver('video', { direction: 'recvonly' })", fabric("'sfu-1'", RECEIVE));
+const receiveNoParticipant = HEAD + opens('subscribe', 'info, track', "pc.addTransceiver('video', { direction: 'recvonly' })", "show(info.roomId, track)", fabric("'sfu-1'", RECEIVE));
 const receiveServer = HEAD + opens('subscribe', 'participantId', "pc.addTransceiver('video', { direction: 'recvonly' })", fabric("'sfu-1'", RECEIVE));
 const receiveKnownServer = HEAD + opens('publish', 'stream', fabric("'sfu-1'", SEND)) + opens('subscribe', 'participantId', fabric("'sfu-1'", RECEIVE));
 const bridgeParticipant = HEAD + opens('joinBridge', 'room, sources', fabric('room.participants[0].id', `{ ${SERVER} }`), "for (const s of sources) cs.associateMstWithUserID(pc, s.owner, 'room-42', s.ssrc, 'camera')");
@@ -150,6 +153,7 @@ ruleTester('remote-userid-topology', {
     { name: 'a server wrapper passing its bridgeId parameter', code: HEAD + opens('joinBridge', 'bridgeId', fabric('bridgeId', `{ ${SERVER} }`)) },
     { name: 'a participant ID generated once when the participant joins, not per connection', code: participantRegistry },
     { name: 'a random ID made once at load time for the local user is not a remoteUserID', code: "const cs = new callstats();\nconst me = crypto.randomUUID();\ncs.initialize('app', 'secret', me);\n" + opens('callPeer', 'peerId', fabric('peerId')) },
+    { name: "a receiving connection with the server's ID in a function given no participant (it may carry everyone)", code: receiveNoParticipant, config: { conferenceServerIds: ['sfu-1'] } },
     { name: "rule turned off", code: meshConstant, config: { rules: { 'remote-userid-topology': 'off' } } },
   ],
   invalid: [
@@ -243,6 +247,26 @@ ruleTester('remote-userid-topology', {
         data: { value: '"sfu-1"' },
         related: [callRelated(receiveServer, fabric("'sfu-1'", RECEIVE), RECEIVE_LABEL, 'fabricTransmissionDirection receiveonly, remoteEndpointType server')],
         fixes: [participantFix(receiveServer, "'sfu-1'", 'addNewFabric', 'participantId')],
+      })],
+    },
+    {
+      name: "receiving connection with the server's ID, in a function reading the publisher's ID from its parameter",
+      code: receiveFromInfo,
+      config: { conferenceServerIds: ['sfu-1'] },
+      errors: [at(receiveFromInfo, 'addNewFabric', "'sfu-1'", 'receiveServer', {
+        data: { value: '"sfu-1"' },
+        related: [callRelated(receiveFromInfo, fabric("'sfu-1'", RECEIVE), RECEIVE_LABEL, 'fabricTransmissionDirection receiveonly, remoteEndpointType server')],
+        fixes: [participantFix(receiveFromInfo, "'sfu-1'", 'addNewFabric', 'info.publisherId')],
+      })],
+    },
+    {
+      name: "receiving connection with the server's ID, the publisher's ID destructured from the parameter",
+      code: receiveDestructured,
+      config: { conferenceServerIds: ['sfu-1'] },
+      errors: [at(receiveDestructured, 'addNewFabric', "'sfu-1'", 'receiveServer', {
+        data: { value: '"sfu-1"' },
+        related: [callRelated(receiveDestructured, fabric("'sfu-1'", RECEIVE), RECEIVE_LABEL, 'fabricTransmissionDirection receiveonly, remoteEndpointType server')],
+        fixes: [participantFix(receiveDestructured, "'sfu-1'", 'addNewFabric', 'publisherId')],
       })],
     },
     {

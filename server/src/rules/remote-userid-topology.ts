@@ -62,18 +62,47 @@ function constantText(context: RuleContext, expr: ts.Expression): string | undef
   return value.kind === 'string' && value.exact ? value.text : undefined;
 }
 
-/** Parameters in scope that name the remote participant, for the mesh fix. */
+/**
+ * The remote participant's ID as the code in scope names it (for the participant fix, and as a sign that the
+ * connection is set up per participant): a parameter named for it (`peerId`, `participant`, a
+ * destructured `{ senderId }`), else a participant ID read from a parameter in the function
+ * (`info.publisherId`).
+ */
 function participantIdInScope(expr: ts.Node): string | undefined {
   for (let current = expr.parent; current; current = current.parent) {
     if (!ts.isFunctionLike(current)) continue;
+    const params = new Set<string>();
     for (const param of current.parameters) {
+      if (ts.isObjectBindingPattern(param.name)) {
+        const bound = param.name.elements.find((e) => ts.isIdentifier(e.name) && PARTICIPANT_ID.test(e.name.text));
+        if (bound) return (bound.name as ts.Identifier).text;
+        continue;
+      }
       if (!ts.isIdentifier(param.name)) continue;
       const name = param.name.text;
       if (PARTICIPANT_ID.test(name)) return name;
       if (PARTICIPANT.test(name)) return `${name}.id`;
+      params.add(name);
     }
+    const read = params.size && 'body' in current && current.body ? participantIdRead(current.body, params) : undefined;
+    if (read) return read;
   }
   return undefined;
+}
+
+/** The first `param.<participant>Id` read in a function body (nested functions included). */
+function participantIdRead(body: ts.Node, params: Set<string>): string | undefined {
+  let found: string | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression) && params.has(node.expression.text) && PARTICIPANT_ID.test(node.name.text)) {
+      found = `${node.expression.text}.${node.name.text}`;
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return found;
 }
 
 type Fixes = 'serverId' | 'participantId';
