@@ -269,6 +269,10 @@ export function createReporter(userId, conferenceID) {
 }
 `;
 
+const onceLogin = "import once from 'lodash/once';\nimport callstats from 'callstats-js';\nconst cs = new callstats();\nconst init = once((userId) => cs.initialize('app', 'secret', userId));\nexport function onLogin(user) {\n  init(user.id);\n}\n";
+const onceMethod = "import _ from 'lodash';\nimport callstats from 'callstats-js';\nexport class Stats {\n  constructor() {\n    this.cs = new callstats();\n    this.start = _.once((id) => {\n      this.cs.initialize('app', 'secret', id);\n    });\n  }\n}\nconst stats = new Stats();\nsocket.on('connect', () => stats.start(socket.id));\n";
+const onceConstant = "import once from 'lodash/once';\nimport callstats from 'callstats-js';\nconst cs = new callstats();\nconst boot = once(() => cs.initialize('app', 'secret', 'kiosk-7'));\nexport function start() {\n  boot();\n}\nconst bootAs = once((id) => cs.initialize('app', 'secret', id));\nbootAs('kiosk-8');\nexport function again() {\n  bootAs('kiosk-8');\n}\n";
+
 ruleTester('reinit-on-userid-change', {
   valid: [
     { name: 're-initialized right after the change', code: `${moduleLet.replace('  userID = id;\n', "  userID = id;\n  cs.initialize('app', 'secret', userID);\n")}` },
@@ -286,8 +290,42 @@ ruleTester('reinit-on-userid-change', {
     { name: "a static field's initial value written after the class, at load, before any initialize()", code: staticDefaults },
     { name: 'signing out sets the ID to null and drops the SDK; a failed start drops the SDK instance', code: signOut },
     { name: 'initialize() again in a promise reaction once the token arrives', code: afterToken },
+    { name: 'once() around initialize() with a constant userID, or called with one constant', code: onceConstant },
   ],
   invalid: [
+    {
+      name: "initialize() wrapped in lodash's once(), called on every login",
+      code: onceLogin,
+      errors: [
+        {
+          ...rangeOfText(onceLogin, 'once(('),
+          endColumn: rangeOfText(onceLogin, 'once((').column + 4,
+          messageId: 'onceWrapped',
+          data: { name: 'init', wrapper: 'once' },
+          severity: 'warn',
+          related: [
+            { file: 'app.js', ...rangeIn(onceLogin, 'cs.initialize(', 'userId'), message: INITIALIZED },
+            { file: 'app.js', ...rangeOfText(onceLogin, 'init(user.id)'), message: note(reinitOnUserIdChange, 'caller', { name: 'init', arg: 'user.id' }) },
+          ],
+        },
+      ],
+    },
+    {
+      name: "_.once() around a method's initialize(), called from a socket's 'connect' handler: evident",
+      code: onceMethod,
+      errors: [
+        {
+          ...rangeOfText(onceMethod, '_.once'),
+          messageId: 'onceWrapped',
+          data: { name: 'start', wrapper: '_.once' },
+          severity: 'error',
+          related: [
+            { file: 'app.js', ...rangeIn(onceMethod, 'this.cs.initialize(', 'id'), message: INITIALIZED },
+            { file: 'app.js', ...rangeOfText(onceMethod, 'stats.start(socket.id)'), message: note(reinitOnUserIdChange, 'handlerCaller', { name: 'start', arg: 'socket.id', event: 'connect' }) },
+          ],
+        },
+      ],
+    },
     { name: 'declare const callstats (the script-tag global in TypeScript): the SDK is seen', filename: 'app.ts', code: ambient, errors: [{ ...reassigned(ambient, 'userID = id', 'userID', "  cs.initialize('app', 'secret', userID);"), file: 'app.ts', related: [{ file: 'app.ts', ...rangeIn(ambient, 'cs.initialize(', 'userID'), message: INITIALIZED }] }] },
     {
       name: 'initialize() only the first time a subscription fires (if (!this.client) {...})',

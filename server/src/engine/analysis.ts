@@ -197,6 +197,8 @@ export class Analysis {
     if (ts.isFunctionExpression(expr) || ts.isArrowFunction(expr) || ts.isClassExpression(expr)) {
       return [{ kind: 'decl', node: expr }];
     }
+    // `once(fn)` is a function that runs fn (the first time it is called).
+    if (ts.isCallExpression(expr) && isOnceWrapper(expr) && expr.arguments[0]) return this.origins(expr.arguments[0], depth);
     return [{ kind: 'expr', node: expr }];
   }
 
@@ -706,6 +708,23 @@ export class Analysis {
 }
 
 /** The outermost of the parentheses and type assertions around a node. */
+/** Functions that wrap a function to run it the first time only: lodash's and underscore's `once`, `onetime`. */
+const ONCE_WRAPPER = /^(once|onetime|oneTime)$/;
+
+/** Whether a call wraps its first argument to run once: `once(fn)`, `_.once(fn)`, `onetime(fn)`. */
+export function isOnceWrapper(call: ts.CallExpression): boolean {
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : accessedName(callee);
+  return name !== undefined && ONCE_WRAPPER.test(name) && call.arguments.length === 1;
+}
+
+/** The `once(fn)` call a function is wrapped in, if any. */
+export function onceWrapperOf(fn: ts.Node): ts.CallExpression | undefined {
+  const holder = outerExpression(fn);
+  const call = holder.parent;
+  return call && ts.isCallExpression(call) && call.arguments[0] === holder && isOnceWrapper(call) ? call : undefined;
+}
+
 function outerExpression(node: ts.Node): ts.Node {
   let current = node;
   while (current.parent && (ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent) || ts.isSatisfiesExpression(current.parent))) {
@@ -773,7 +792,9 @@ function lookupTopLevel(sourceFile: ts.SourceFile, name: string): Declaration | 
 /** The name callers use for a function: its own, its variable's, or its property's. */
 export function functionName(fn: ts.SignatureDeclaration): string | undefined {
   if (fn.name && (ts.isIdentifier(fn.name) || ts.isStringLiteralLike(fn.name) || ts.isPrivateIdentifier(fn.name))) return fn.name.text;
-  const parent = fn.parent;
+  // `const start = once(() => ...)`: the function is called by the wrapper's name.
+  const wrapper = onceWrapperOf(fn);
+  const parent = wrapper ? wrapper.parent : fn.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
   if (parent && ts.isPropertyAssignment(parent)) return propertyNameText(parent.name);
   if (parent && ts.isPropertyDeclaration(parent)) return propertyNameText(parent.name);

@@ -1,6 +1,6 @@
 // Rule reinit-on-userid-change: when the local userID changes, the app must call initialize() again with it.
 import { ts } from 'ts-morph';
-import { argumentsOf, type Analysis, type Caller } from '../engine/analysis.js';
+import { argumentsOf, functionName, onceWrapperOf, type Analysis, type Caller } from '../engine/analysis.js';
 import { alwaysExits, continuations, enclosingFunction, guardsOf, mayExit, reachesLater, runsAtLoad, walkHere, type Guard } from '../engine/flow.js';
 import { accessedName, propertyNameText, unwrap } from '../engine/syntax.js';
 import type { SdkCall } from '../engine/receivers.js';
@@ -296,20 +296,23 @@ function isOnceGuard(context: RuleContext, guard: Guard, init: SdkCall, fn: ts.S
 function checkOnceGuards(context: RuleContext, init: SdkCall): void {
   const userId = init.call.arguments[2];
   const fn = enclosingFunction(init.call) as ts.FunctionLikeDeclaration | undefined;
-  if (!userId || !fn?.body || !ts.isBlock(fn.body)) return;
+  if (!userId || !fn?.body) return;
+  const body = ts.isBlock(fn.body) ? fn.body : undefined;
+  // The guard is the function's own (`if (started) return;`) or a wrapper around it (`once(fn)`).
+  const wrapper = onceWrapperOf(fn);
+  const guard = body && !wrapper ? guardsOf(init.call, fn).find((g) => isOnceGuard(context, g, init, fn)) : undefined;
+  if (!guard && !wrapper) return;
   const references = userIdReferences(userId);
-  const guard = guardsOf(init.call, fn).find((g) => isOnceGuard(context, g, init, fn));
-  if (!guard) return;
   // The userID comes in from outside: a parameter of this function or of one around it (a closure).
-  const params = parametersFeeding(context, fn, references, fn.body.statements.filter((s) => s.end <= init.call.pos));
-  if (params.some((p) => guard.condition && mentions(guard.condition, p))) return;
+  const params = parametersFeeding(context, fn, references, body ? body.statements.filter((s) => s.end <= init.call.pos) : []);
+  if (params.some((p) => guard?.condition && mentions(guard.condition, p))) return;
   if (!params.length) return;
   const owner = params[0].parent as ts.FunctionLikeDeclaration;
   const position = owner.parameters.indexOf(params[0]);
   const callers = context.analysis.callersOf(owner);
   const repeats = repeatsBetween(fn, owner);
   if (!repeats && sameConstantEverywhere(context, callers, position)) return;
-  const name = fn.name && ts.isIdentifier(fn.name) ? fn.name.text : owner.name && ts.isIdentifier(owner.name) ? owner.name.text : 'this function';
+  const name = (fn.name && ts.isIdentifier(fn.name) ? fn.name.text : owner.name && ts.isIdentifier(owner.name) ? owner.name.text : functionName(owner)) ?? 'this function';
   const related: DraftRelated[] = [
     { node: userId, noteId: 'initialized' },
     ...callers.slice(0, 3).map((call): DraftRelated => {
@@ -320,11 +323,13 @@ function checkOnceGuards(context: RuleContext, init: SdkCall): void {
   ];
   // That a later run brings another userID is inferred, unless a handler or subscription calls it.
   const evident = !!repeats || callers.some((c) => handlerEvent(c) !== undefined || enclosingRepeats(c));
-  if (guard.earlyExit) {
-    const exit = findExit((guard.at as ts.IfStatement).thenStatement) ?? guard.at;
+  if (wrapper) {
+    context.report({ node: wrapper.expression, messageId: 'onceWrapped', data: { name, wrapper: wrapper.expression.getText() }, likely: !evident, related });
+  } else if (guard!.earlyExit) {
+    const exit = findExit((guard!.at as ts.IfStatement).thenStatement) ?? guard!.at;
     context.report({ node: exit, messageId: 'earlyReturn', data: { name }, likely: !evident, related });
   } else {
-    context.report({ node: guard.condition!, messageId: 'firstTimeOnly', data: { name }, likely: !evident, related });
+    context.report({ node: guard!.condition!, messageId: 'firstTimeOnly', data: { name }, likely: !evident, related });
   }
 }
 
@@ -437,6 +442,10 @@ export const reinitOnUserIdChange = defineRule({
     firstTimeOnly: {
       message: '{{name}}() initializes only the first time, so a later userID never reaches initialize()',
       help: 'Call initialize() again when the userID differs from the one it was given.',
+    },
+    onceWrapped: {
+      message: '{{name}}() runs only once ({{wrapper}}()), so a later userID never reaches initialize()',
+      help: 'Drop the once wrapper and call initialize() again when the userID differs from the one it was given.',
     },
     reportUserIdChange: {
       message: 'reportUserIDChange() does not re-identify the local user',
