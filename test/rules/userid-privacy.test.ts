@@ -130,6 +130,32 @@ export function join(attendee: { email: string }) {
 }
 `;
 
+/** App helpers: what they return is followed; a hash in them ends the trail. */
+const throughHelpers = `${PRE}function accountKey(account) {
+  return account.email.trim().toLowerCase();
+}
+function displayOf(user) {
+  if (!user) return 'guest';
+  return user.displayName;
+}
+export function start(account, user) {
+  cs.initialize('app', 'secret', accountKey(account));
+  cs.addNewFabric(pc, displayOf(user), cs.fabricUsage.multiplex, 'room-42');
+}
+`;
+const hashedInHelper = `${PRE}function digest(text) {
+  let hash = 0;
+  for (const ch of text) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
+  return hash.toString(16);
+}
+function accountKey(account) {
+  return digest(account.email);
+}
+export function start(account) {
+  cs.initialize('app', 'secret', accountKey(account));
+}
+`;
+
 ruleTester('userid-privacy', {
   valid: [
     { name: 'opaque IDs', code: `${PRE}export function start(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n  cs.sendUserFeedback(room.id, { userID: user.uuid, overall: 4 });\n}\n` },
@@ -139,6 +165,7 @@ ruleTester('userid-privacy', {
     { name: 'fields about personal data, not the data itself', code: `${PRE}export function start(user) {\n  cs.initialize('app', 'secret', user.emailHash);\n  cs.addNewFabric(pc, user.phoneToken, cs.fabricUsage.multiplex, 'room-42');\n}\n` },
     { name: 'names of things, not people', code: `${PRE}export function join(room, device) {\n  cs.addNewFabric(pc, device.hostName, cs.fabricUsage.multiplex, room.name);\n  cs.associateMstWithUserID(pc, room.bridgeName, room.id, 1234, 'camera');\n}\n` },
     { name: 'an e-mail address as conferenceID is not a userID', code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'alice@example.com');\n` },
+    { name: "an app helper that hashes the address in its own code", code: hashedInHelper },
     { name: 'another SDK with an e-mail address', code: `${PRE}cs.initialize('app', 'secret', 'alice');\nconst feedback = window.feedbackWidget;\nfeedback.initialize('fw', 'key', 'alice@example.com');\n` },
   ],
   invalid: [
@@ -148,6 +175,14 @@ ruleTester('userid-privacy', {
       errors: [
         { ...rangeIn(throughLocals, "cs.initialize('app', 'secret', ", 'userId'), messageId: 'nameIs', data: { label: 'userID', evidence: 'user.username' } },
         { ...rangeIn(throughLocals, 'cs.addNewFabric(pc, ', 'remoteId'), messageId: 'nameIs', data: { label: 'remoteUserID', evidence: 'member.profile.displayName' } },
+      ],
+    },
+    {
+      name: 'what app helpers return, through string methods and an early return',
+      code: throughHelpers,
+      errors: [
+        at(throughHelpers, "cs.initialize('app', 'secret', ", 'accountKey(account)', message('userID', 'is built from', 'email', 'account.email'), [fromHere(throughHelpers, 'account.email')]),
+        at(throughHelpers, 'cs.addNewFabric(pc, ', 'displayOf(user)', message('remoteUserID', 'is', 'name', 'user.displayName'), [fromHere(throughHelpers, 'user.displayName')]),
       ],
     },
     {

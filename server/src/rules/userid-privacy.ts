@@ -146,7 +146,9 @@ class EvidenceFinder extends Finder<Evidence> {
     if (ts.isPropertyAccessExpression(callee) && TRANSPARENT_METHODS.has(callee.name.text)) {
       return partOf(best([this.find(callee.expression, depth), ...node.arguments.map((a) => this.find(a, depth))]));
     }
-    return undefined;
+    // An app function: what it returns (`return account.email.trim()`); a hash or lookup in it ends the trail there.
+    const returned = this.context.analysis.calleeFunctions(node).flatMap((fn) => this.context.analysis.returnedExpressions(fn));
+    return best(returned.map((r) => this.find(r, depth)));
   }
 
   /**
