@@ -12,7 +12,7 @@ function range(line: number, column: number, endLine: number, endColumn: number)
 }
 
 function finding(severity: Severity, message: string, at: SourceRange, help = ''): Finding {
-  return { ruleId: 'id-max-bytes', messageId: 'm', data: {}, severity, message, help, file: '/work/app/src/app.js', range: at, related: [], fixes: [] };
+  return { ruleId: 'id-max-bytes', messageId: 'm', data: {}, severity, likely: false, message, help, file: '/work/app/src/app.js', range: at, related: [], fixes: [] };
 }
 
 test('github: escaping', () => {

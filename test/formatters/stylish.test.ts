@@ -13,7 +13,7 @@ function range(line: number, column: number, endLine: number, endColumn: number)
 }
 
 function finding(over: Partial<Finding> & Pick<Finding, 'ruleId' | 'severity' | 'message' | 'range'>): Finding {
-  return { file: app, messageId: 'm', data: {}, help: '', related: [], fixes: [], ...over };
+  return { file: app, messageId: 'm', data: {}, likely: false, help: '', related: [], fixes: [], ...over };
 }
 
 const tooLong = finding({

@@ -97,6 +97,7 @@ export function directiveFindings(file: string, text: string, directives: Direct
     messageId,
     data,
     severity,
+    likely: false,
     message,
     help,
     file,

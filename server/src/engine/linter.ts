@@ -291,8 +291,8 @@ export class Linter {
       if (!configured || configured === 'off' || suppresses(directives.get(raw.file) ?? [], raw.ruleId, raw.range.line)) continue;
       // An error is a certainty: a finding that rests on an inference is reported as a warning.
       const severity = raw.likely && configured === 'error' ? 'warn' : configured;
-      const { ruleId, messageId, data, message, help, file, range, related, fixes } = raw;
-      report.findings.push({ ruleId, messageId, data, severity, message, help, file, range, related, fixes });
+      const { ruleId, messageId, data, likely, message, help, file, range, related, fixes } = raw;
+      report.findings.push({ ruleId, messageId, data, severity, likely, message, help, file, range, related, fixes });
     }
     for (const [file, message] of outcome.failures) reports.get(file)?.problems.push(message);
   }

@@ -63,6 +63,8 @@ export interface Finding {
   messageId: string;
   data: Readonly<Record<string, string | number>>;
   severity: Severity;
+  /** The finding rests on an inference, so it is never an error: a rule set to `error` reports it as `warn`. */
+  likely: boolean;
   /** One short sentence: what is wrong with this ID here. */
   message: string;
   /** One line: what to do about it. */
