@@ -25,6 +25,44 @@ const SEVERITY: Record<Severity, 'error' | 'warn'> = { error: 'error', warn: 'wa
 /** The rules that ESLint created for a file, in order: the first reports the file's problems. */
 const createdFor = new WeakMap<object, string[]>();
 
+/**
+ * The likely findings the rules reported in the file being linted, as `likelyKey`s with their counts;
+ * undefined when the severity processor is not linting one (ESLint lints a file's text from
+ * preprocess to postprocess in one synchronous call, so there is one at a time).
+ */
+let likelyReported: Map<string, number> | undefined;
+
+/** A message of a callstats rule, by what the rule reported: rule, messageId and exact place (ESLint's 1-based columns). */
+function likelyKey(m: { ruleId: string | null; messageId?: string; line?: number; column?: number; endLine?: number; endColumn?: number }): string {
+  return `${m.ruleId}\0${m.messageId}\0${m.line}:${m.column}\0${m.endLine}:${m.endColumn}`;
+}
+
+/**
+ * ESLint's severity is the rule's, for all its messages; the engine's is a finding's: one that rests
+ * on an inference is never an error. This processor lints the text as it is and gives those findings'
+ * messages warning severity where their rule is at `error`, as the command line does.
+ */
+const severityProcessor: EslintLinter.Processor = {
+  meta: { name: `${NAMESPACE}/severity`, version: pkg.version },
+  supportsAutofix: true,
+  preprocess(text) {
+    likelyReported = new Map();
+    return [text];
+  },
+  postprocess(messageLists) {
+    const likely = likelyReported ?? new Map<string, number>();
+    likelyReported = undefined;
+    return messageLists.flat().map((m) => {
+      if (m.severity !== 2 || !m.ruleId?.startsWith(`${NAMESPACE}/`)) return m;
+      const key = likelyKey(m);
+      const count = likely.get(key);
+      if (!count) return m;
+      likely.set(key, count - 1);
+      return { ...m, severity: 1 as const };
+    });
+  },
+};
+
 function message(spec: { message: string; help: string }): string {
   return spec.help ? `${spec.message}. ${spec.help}` : spec.message;
 }
@@ -77,8 +115,13 @@ function eslintRule(rule: Rule): EslintRule.RuleModule {
               const suggested = candidate.kind === 'suggestion' ? eslintFix(candidate, report.file, offsetShift) : undefined;
               return suggested ? [{ desc: candidate.title, fix: suggested }] : [];
             });
+            const at = loc(finding.range.start, finding.range.end);
+            if (finding.likely && likelyReported) {
+              const key = likelyKey({ ruleId: `${NAMESPACE}/${id}`, messageId: finding.messageId, line: at.start.line, column: at.start.column + 1, endLine: at.end.line, endColumn: at.end.column + 1 });
+              likelyReported.set(key, (likelyReported.get(key) ?? 0) + 1);
+            }
             context.report({
-              loc: loc(finding.range.start, finding.range.end),
+              loc: at,
               messageId: finding.messageId,
               data: finding.data as Record<string, string>,
               ...(fix ? { fix } : {}),
@@ -97,6 +140,8 @@ interface CallstatsPlugin extends ESLint.Plugin {
   meta: { name: string; version: string; namespace: string };
   rules: Record<string, EslintRule.RuleModule>;
   configs: { recommended: EslintLinter.Config };
+  /** `severity`: likely findings as warnings where their rule is at `error` (set in configs.recommended). */
+  processors: { severity: EslintLinter.Processor };
   /** A parser that gives ESLint the comments only: for running the callstats rules on TypeScript without typescript-eslint. */
   parser: EslintLinter.Parser;
 }
@@ -105,6 +150,7 @@ const plugin: CallstatsPlugin = {
   meta: { name: 'callstats-lint', version: pkg.version, namespace: NAMESPACE },
   rules,
   configs: { recommended: {} },
+  processors: { severity: severityProcessor },
   parser: { meta: { name: 'callstats-lint/parser', version: pkg.version }, parseForESLint: parser.parseForESLint, parse: parser.parse } as unknown as EslintLinter.Parser,
 };
 
@@ -113,6 +159,7 @@ plugin.configs.recommended = {
   files: FILES,
   ignores: DECLARATIONS,
   plugins: { [NAMESPACE]: plugin },
+  processor: `${NAMESPACE}/severity`,
   rules: Object.fromEntries(RULES.map((rule) => [`${NAMESPACE}/${rule.meta.id}`, SEVERITY[rule.meta.defaultSeverity]])),
 };
 

@@ -25,22 +25,73 @@ function eslint(cwd: string, overrides: Partial<ESLint.Options> = {}): ESLint {
   return new ESLint({ cwd, overrideConfigFile: true, overrideConfig: CONFIG, ...overrides });
 }
 
-/** `path:line:column-endLine:endColumn ruleId` of every message, sorted. */
-function rows(results: { filePath: string; messages: { ruleId: string | null; line?: number; column?: number; endLine?: number; endColumn?: number }[] }[], base: string, prefix = ''): string[] {
+/** `path:line:column-endLine:endColumn ruleId` of every message (with `severity`, its severity after it), sorted. */
+function rows(
+  results: { filePath: string; messages: { ruleId: string | null; severity?: number; line?: number; column?: number; endLine?: number; endColumn?: number }[] }[],
+  base: string,
+  prefix = '',
+  { severity = false } = {},
+): string[] {
   return results
-    .flatMap((result) => result.messages.map((m) => `${path.relative(base, result.filePath)}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${prefix}${m.ruleId}`))
+    .flatMap((result) => result.messages.map((m) => `${path.relative(base, result.filePath)}:${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${prefix}${m.ruleId}${severity ? ` ${m.severity}` : ''}`))
     .sort();
 }
 
-test('examples/: ESLint with configs.recommended reports what `callstats-lint examples --format json` reports (files, lines, columns, rules)', async () => {
+test('examples/: ESLint with configs.recommended reports what `callstats-lint examples --format json` reports (files, lines, columns, rules, severities)', async () => {
   const cli = cliResults(ROOT, ['examples']);
   const results = await eslint(ROOT).lintFiles(['examples']);
-  const expected = rows(cli, ROOT, 'callstats/');
+  const expected = rows(cli, ROOT, 'callstats/', { severity: true });
   assert.ok(expected.length >= 20, `the CLI reports findings on examples/ (${expected.length})`);
-  assert.deepEqual(rows(results, ROOT), expected);
+  // A likely finding of an error rule is a warning in both (kiosk.js:8; the certain id-max-bytes of sfu.ts:11 is an error).
+  assert.ok(expected.includes('examples/src/kiosk.js:8:23-8:123 callstats/id-max-bytes 1'), expected.join('\n'));
+  assert.ok(expected.some((row) => row.startsWith('examples/src/sfu.ts:11:') && row.endsWith(' callstats/id-max-bytes 2')), expected.join('\n'));
+  assert.deepEqual(rows(results, ROOT, '', { severity: true }), expected);
   // The same files were linted: every file the CLI names is one ESLint linted.
   const linted = new Set(results.map((r) => r.filePath));
   for (const result of cli) assert.ok(linted.has(result.filePath), result.filePath);
+});
+
+test("a likely finding of a rule at 'error' is a warning, a certain one an error, in the messages and in ESLint's counts; another processor loses this", async () => {
+  const dir = writeTree({ '.callstatslintrc.json': '{}' }, 'callstats-eslint-severity-');
+  // The optional chain makes the userID empty on some paths only (likely); the empty literal is certain.
+  const code = "const cs = new callstats();\nexport function start(user) {\n  cs.initialize('app', 'secret', user?.id);\n}\nexport function blank() {\n  cs.initialize('app', 'secret', '');\n}\n";
+  const at = (severity: 'error' | 'warn', extra: EslintLinter.Config[] = []) =>
+    eslint(dir, { overrideConfig: [...CONFIG, { rules: { 'callstats/id-empty': severity } }, ...extra] }).lintText(code, { filePath: path.join(dir, 'app.js') });
+  const summary = (result: ESLint.LintResult) => ({
+    messages: result.messages.map((m) => `${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.ruleId} ${m.messageId} ${m.severity}`),
+    errorCount: result.errorCount,
+    warningCount: result.warningCount,
+  });
+
+  const [error] = await at('error');
+  assert.deepEqual(summary(error), {
+    messages: ['3:34-3:42 callstats/id-empty optionalChain 1', '6:34-6:36 callstats/id-empty empty 2'],
+    errorCount: 1,
+    warningCount: 1,
+  });
+  // What `eslint --quiet` keeps: the certain finding only.
+  assert.deepEqual(ESLint.getErrorResults([error]).flatMap((r) => r.messages.map((m) => `${m.line} ${m.messageId}`)), ['6 empty']);
+  // The command line, with the rule at error in its configuration, says the same.
+  fs.writeFileSync(path.join(dir, '.callstatslintrc.json'), '{"rules": {"id-empty": "error"}}');
+  fs.writeFileSync(path.join(dir, 'app.js'), code);
+  const [cli] = cliResults(dir, ['app.js']);
+  assert.deepEqual({ errorCount: cli.errorCount, warningCount: cli.warningCount }, { errorCount: 1, warningCount: 1 });
+  assert.deepEqual(rows([error], dir, '', { severity: true }), rows([cli], dir, 'callstats/', { severity: true }));
+
+  // At 'warn' both are warnings.
+  assert.deepEqual(summary((await at('warn'))[0]), {
+    messages: ['3:34-3:42 callstats/id-empty optionalChain 1', '6:34-6:36 callstats/id-empty empty 1'],
+    errorCount: 0,
+    warningCount: 2,
+  });
+
+  // A configuration that gives these files another processor replaces this one: every finding takes the rule's severity.
+  const other: EslintLinter.Processor = { preprocess: (text) => [text], postprocess: (lists) => lists.flat(), supportsAutofix: true };
+  assert.deepEqual(summary((await at('error', [{ files: SCRIPTS, processor: other }]))[0]), {
+    messages: ['3:34-3:42 callstats/id-empty optionalChain 2', '6:34-6:36 callstats/id-empty empty 2'],
+    errorCount: 2,
+    warningCount: 0,
+  });
 });
 
 test("ESLint's disable comments suppress a rule's finding on their line, and only that rule's; callstats-lint's own comments work too", async () => {
