@@ -85,6 +85,14 @@ test("a likely finding of a rule at 'error' is a warning, a certain one an error
     warningCount: 2,
   });
 
+  // The rules turned on without configs.recommended, with the processor set as docs/eslint-plugin.md shows.
+  const manual = new ESLint({
+    cwd: dir,
+    overrideConfigFile: true,
+    overrideConfig: [{ files: SCRIPTS, plugins: { callstats: plugin }, processor: 'callstats/severity', rules: { 'callstats/id-empty': 'error' } }],
+  });
+  assert.deepEqual(summary((await manual.lintText(code, { filePath: path.join(dir, 'app.js') }))[0]), summary(error));
+
   // A configuration that gives these files another processor replaces this one: every finding takes the rule's severity.
   const other: EslintLinter.Processor = { preprocess: (text) => [text], postprocess: (lists) => lists.flat(), supportsAutofix: true };
   assert.deepEqual(summary((await at('error', [{ files: SCRIPTS, processor: other }]))[0]), {
