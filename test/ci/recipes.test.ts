@@ -82,6 +82,7 @@ const workflow = yaml.load(fs.readFileSync(WORKFLOW, 'utf8')) as {
   jobs: Record<string, { 'runs-on': string; permissions: Record<string, string>; steps: Step[] }>;
 };
 const [job] = Object.values(workflow.jobs);
+const upload = (of: typeof job): Step => of.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
 const stepRunning = (format: string): Step => {
   const step = job.steps.find((s) => s.run?.includes(`--format ${format}`));
   assert.ok(step, `a step runs --format ${format}`);
@@ -102,14 +103,14 @@ test('GitHub Actions: on pull requests, checkout, setup-node, install, annotatio
   const install = job.steps.find((s) => s.run === 'npm ci')!;
   const annotate = stepRunning('github');
   const sarif = stepRunning('sarif');
-  const upload = job.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
-  const order = [install, annotate, sarif, upload].map((s) => job.steps.indexOf(s));
+  const uploadStep = upload(job);
+  const order = [install, annotate, sarif, uploadStep].map((s) => job.steps.indexOf(s));
   assert.deepEqual(order, [...order].sort((a, b) => a - b), 'install, annotate, write SARIF, upload, in that order');
   // A failing lint step skips the steps after it unless their condition says always().
   assert.equal(annotate.if, undefined);
-  for (const step of [sarif, upload]) assert.equal(step.if, `always() && steps.${install.id}.outcome == 'success'`);
+  for (const step of [sarif, uploadStep]) assert.equal(step.if, `always() && steps.${install.id}.outcome == 'success'`);
   // The upload reads the file the SARIF step writes.
-  assert.equal(upload.with?.sarif_file, /--output-file (\S+)/.exec(sarif.run!)![1]);
+  assert.equal(uploadStep.with?.sarif_file, /--output-file (\S+)/.exec(sarif.run!)![1]);
 });
 
 test("GitHub Actions: the workflow's commands on examples/ give one annotation per finding and a valid SARIF log", () => {
@@ -137,11 +138,12 @@ test("GitHub Actions: the workflow's commands on examples/ give one annotation p
   const sarifStep = stepRunning('sarif');
   const written = runCommand(sarifStep.run!, repo);
   assert.deepEqual(written, { code: 1, stdout: '', stderr: '' });
-  const log = JSON.parse(fs.readFileSync(path.join(repo, String(job.steps.find((s) => s.with?.sarif_file)!.with!.sarif_file)), 'utf8'));
+  type Result = { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] };
+  const log: { runs: { results: Result[] }[] } = JSON.parse(fs.readFileSync(path.join(repo, String(upload(job).with!.sarif_file)), 'utf8'));
   const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'test', 'fixtures', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
   const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
   assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-  const results = log.runs[0].results as { ruleId: string; level: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn: number } } }[] }[];
+  const { results } = log.runs[0];
   const where = (file: string, line: number, column: number, rule: string) => `${file}:${line}:${column} ${rule}`;
   assert.deepEqual(
     results.map((r) => where(r.locations[0].physicalLocation.artifactLocation.uri, r.locations[0].physicalLocation.region.startLine, r.locations[0].physicalLocation.region.startColumn, r.ruleId)).sort(),
