@@ -204,6 +204,35 @@ export async function run(): Promise<void> {
     }
   });
 
+  await check('a callstats-lint task in tasks.json runs with its paths and args', async () => {
+    // src/kiosk.js has one warning and no error: only --max-warnings 0 makes the run exit with 1.
+    const label = 'callstats-lint: kiosk, no warnings';
+    const tasks = await vscode.tasks.fetchTasks({ type: TASK_TYPE });
+    const task = tasks.find((t) => t.name === label);
+    assert.ok(task, `the configured task is listed; got ${tasks.map((t) => t.name).join(', ')}`);
+    assert.deepEqual([task.definition.paths, task.definition.args], [['src/kiosk.js'], ['--max-warnings', '0']]);
+    const ended = new Promise<number | undefined>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the task did not end within 60 s')), 60_000);
+      const listener = vscode.tasks.onDidEndTaskProcess((event) => {
+        if (event.execution.task.name !== label) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(event.exitCode);
+      });
+    });
+    await vscode.tasks.executeTask(task);
+    assert.equal(await ended, 1);
+    // A run replaces the matcher's problems: now only those of src/kiosk.js remain.
+    const kiosk = expected.files.find((f) => f.filePath.endsWith(`${path.sep}src${path.sep}kiosk.js`))!;
+    const want = [[kiosk.filePath, expectedFromTask(kiosk.messages)]];
+    const withProblems = () =>
+      vscode.languages
+        .getDiagnostics()
+        .filter(([, diagnostics]) => diagnostics.some((d) => d.source === 'callstats-lint-cli'))
+        .map(([uri]) => [uri.fsPath, fromTask(uri)]);
+    assert.deepEqual(await poll(withProblems, (got) => JSON.stringify(got) === JSON.stringify(want)), want);
+  });
+
   await check('"Callstats Lint: Show Output" shows the server\'s output channel', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes(SHOW_OUTPUT_COMMAND), 'the command is registered');
