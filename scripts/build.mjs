@@ -1,5 +1,5 @@
 // Builds the CLI, the API, the ESLint plugin, the language server and the extension with esbuild into dist/ (or, with `--package DIR`,
-// the self-contained extension into DIR/dist); `--types` also writes the API's and the ESLint plugin's declarations into dist/types,
+// the self-contained extension, server and CLI into DIR/dist); `--types` also writes the API's and the ESLint plugin's declarations into dist/types,
 // `--tests` builds test/ into out/test.
 import * as esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
@@ -43,7 +43,11 @@ function walk(dir, out = []) {
 // packaging never touches (or races with) the development build in dist/.
 const entries = forPackage
   ? // jsonc-parser's main build is UMD, whose requires a bundler cannot follow: bundle its ES modules instead.
-    [{ entryPoints: { server: 'server/src/server-main.ts' }, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } }]
+    // The command line too, for the editor's "lint workspace" task in a workspace that has not installed callstats-lint.
+    [
+      { entryPoints: { server: 'server/src/server-main.ts' }, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } },
+      { entryPoints: { cli: 'server/src/cli-main.ts' }, alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' } },
+    ]
   : [
       { entryPoints: { cli: 'server/src/cli.ts' }, packages: 'external' },
       { entryPoints: { api: 'server/src/api.ts' }, packages: 'external' },

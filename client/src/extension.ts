@@ -1,8 +1,12 @@
-// The VS Code extension: starts the language server over IPC, shows its state in a language status item.
+// The VS Code extension: starts the language server over IPC, shows its state in a language status item, offers
+// the "lint workspace" task (the command line with the callstats-lint-compact problem matcher) and the commands to
+// restart the server and show its output.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { LINT_WORKSPACE_COMMAND, SETTINGS_SECTION, STATUS_NOTIFICATION, type AnalysisStatus } from '../../server/src/lsp/protocol.js';
+import { findCli } from './cli-path.js';
+import { PROBLEM_MATCHER, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND, TASK_NAME, TASK_TYPE } from './contributions.js';
 
 // Pages and components too: their <script> blocks are linted (VS Code itself knows html; vue and svelte come with their extensions).
 const LANGUAGES = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'html', 'vue', 'svelte'];
@@ -12,6 +16,41 @@ const SELECTOR = LANGUAGES.flatMap((language) => [
 ]);
 
 let client: LanguageClient | undefined;
+
+interface LintTaskDefinition extends vscode.TaskDefinition {
+  /** Paths or globs to lint, relative to the folder (default: the whole folder). */
+  paths?: string[];
+  /** More command-line options, such as `--max-warnings 0` (not `--format`: the problem matcher reads the compact format). */
+  args?: string[];
+}
+
+/**
+ * The task for one workspace folder: the command line run with the extension host's own Node.js
+ * (ELECTRON_RUN_AS_NODE makes VS Code's executable behave as Node.js), in the folder.
+ */
+function lintTask(folder: vscode.WorkspaceFolder, definition: LintTaskDefinition, bundled: string): vscode.Task {
+  const cli = findCli(folder.uri.fsPath, bundled);
+  const args = [cli.script, '--format', 'compact', ...(definition.args ?? []), ...(definition.paths?.length ? definition.paths : ['.'])];
+  const execution = new vscode.ProcessExecution(process.execPath, args, { cwd: folder.uri.fsPath, env: { ELECTRON_RUN_AS_NODE: '1' } });
+  const task = new vscode.Task(definition, folder, TASK_NAME, 'callstats-lint', execution, [PROBLEM_MATCHER]);
+  task.group = vscode.TaskGroup.Build;
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Silent };
+  return task;
+}
+
+function registerTasks(context: vscode.ExtensionContext): void {
+  const bundled = context.asAbsolutePath(path.join('dist', 'cli.js'));
+  const provider: vscode.TaskProvider = {
+    provideTasks: () => (vscode.workspace.workspaceFolders ?? []).map((folder) => lintTask(folder, { type: TASK_TYPE }, bundled)),
+    // A task from tasks.json: its folder, or the first one for a workspace-wide task.
+    resolveTask: (task) => {
+      const folder = typeof task.scope === 'object' ? task.scope : vscode.workspace.workspaceFolders?.[0];
+      if (task.definition.type !== TASK_TYPE || !folder) return undefined;
+      return lintTask(folder, task.definition as LintTaskDefinition, bundled);
+    },
+  };
+  context.subscriptions.push(vscode.tasks.registerTaskProvider(TASK_TYPE, provider));
+}
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -39,12 +78,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     if (newState === State.Stopped) {
       status.text = 'callstats-lint: stopped';
       status.severity = vscode.LanguageStatusSeverity.Error;
+    } else if (newState === State.Starting) {
+      status.text = 'callstats-lint: starting';
+      status.severity = vscode.LanguageStatusSeverity.Information;
+    } else if (newState === State.Running) {
+      status.text = 'callstats-lint: ready';
     }
   });
   client.onNotification(STATUS_NOTIFICATION, (analysis: AnalysisStatus) => showStatus(status, analysis));
 
+  registerTasks(context);
+  // Resolves once the new server runs; its diagnostics then come as they did from the first.
+  context.subscriptions.push(vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => client?.restart()));
+  context.subscriptions.push(vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => client?.outputChannel.show(true)));
+
   await client.start();
-  status.text = 'callstats-lint: ready';
 }
 
 function showStatus(item: vscode.LanguageStatusItem, analysis: AnalysisStatus): void {

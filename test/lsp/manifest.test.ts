@@ -1,4 +1,4 @@
-// The extension manifest and the .callstatslintrc.json schema agree with the engine: rule ids, settings, commands.
+// The extension manifest and the .callstatslintrc.json schema agree with the engine and the extension: rule ids, settings, commands, task.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,6 +7,7 @@ import { RULE_IDS } from '../helpers/lint.js';
 import { TOPOLOGIES } from '../../server/src/engine/types.js';
 import { LINT_WORKSPACE_COMMAND, SETTINGS_SECTION } from '../../server/src/lsp/protocol.js';
 import { ROOT } from './client.js';
+import { PROBLEM_MATCHER, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND, TASK_TYPE } from '../../client/src/contributions.js';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 const schema = JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'callstatslintrc.schema.json'), 'utf8'));
@@ -33,7 +34,22 @@ test('every setting is described, read per resource, and matches the schema', ()
 });
 
 test('the command, the JSON validation and the entry point are declared', () => {
-  assert.deepEqual(manifest.contributes.commands.map((c: { command: string }) => c.command), [LINT_WORKSPACE_COMMAND]);
+  assert.deepEqual(
+    manifest.contributes.commands.map((c: { command: string; title: string; category: string }) => `${c.category}: ${c.title} (${c.command})`),
+    [
+      `Callstats Lint: Lint Workspace (${LINT_WORKSPACE_COMMAND})`,
+      `Callstats Lint: Restart Server (${RESTART_SERVER_COMMAND})`,
+      `Callstats Lint: Show Output (${SHOW_OUTPUT_COMMAND})`,
+    ],
+  );
+  assert.deepEqual(
+    manifest.contributes.taskDefinitions.map((t: { type: string }) => t.type),
+    [TASK_TYPE],
+  );
+  assert.deepEqual(
+    manifest.contributes.problemMatchers.map((m: { name: string }) => `$${m.name}`),
+    [PROBLEM_MATCHER],
+  );
   assert.deepEqual(manifest.contributes.jsonValidation, [{ fileMatch: '.callstatslintrc.json', url: './schemas/callstatslintrc.schema.json' }]);
   // main is the npm package's API; scripts/package.mjs makes extensionMain the .vsix's main.
   assert.equal(manifest.extensionMain, './dist/extension.js');

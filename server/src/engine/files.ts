@@ -39,7 +39,7 @@ export interface IgnoreOptions {
 }
 
 /** Scripts, and the pages whose <script> blocks hold scripts (HTML, Vue, Svelte). */
-const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx|html?|vue|svelte)$/i;
+export const LINTABLE = /\.(?:[cm]?[jt]s|[jt]sx|html?|vue|svelte)$/i;
 const DECLARATION = /\.d\.[cm]?ts$/;
 /** Never walked into: dependencies and git's own data are not the app's code. */
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);

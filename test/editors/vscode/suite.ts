@@ -1,8 +1,9 @@
-// Runs inside VS Code's extension host: the extension's diagnostics, quick fix and command against what the CLI reports.
+// Runs inside VS Code's extension host: the extension's diagnostics, quick fix, commands and task against what the CLI reports.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { PROBLEM_MATCHER, RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND, TASK_NAME, TASK_TYPE } from '../../../client/src/contributions.js';
 
 /** Written by vscode.test.ts from `callstats-lint -f json` (and -f sarif for the level) on the same folder. */
 export interface Expected {
@@ -81,6 +82,25 @@ function shown(uri: vscode.Uri): Shown[] {
     .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
 }
 
+/** What the task's problem matcher put in the Problems view for a file (its owner and source: callstats-lint-cli). */
+function fromTask(uri: vscode.Uri): Shown[] {
+  return vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'callstats-lint-cli')
+    .map((d) => ({
+      code: typeof d.code === 'object' ? String(d.code.value) : String(d.code),
+      severity: vscode.DiagnosticSeverity[d.severity],
+      range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character] as Shown['range'],
+      message: d.message,
+    }))
+    .sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
+}
+
+/** The compact format has no end position: the matcher's problem starts where the finding does. */
+function expectedFromTask(messages: Expected['files'][number]['messages']): Shown[] {
+  return expectedShown(messages).map((m) => ({ ...m, range: [m.range[0], m.range[1], m.range[0], m.range[1]] }));
+}
+
 function expectedShown(messages: Expected['files'][number]['messages']): Shown[] {
   return messages.map((m) => ({
     code: m.ruleId,
@@ -154,6 +174,94 @@ export async function run(): Promise<void> {
       findings: expected.files.reduce((n, f) => n + f.messages.length, 0),
       problems: [],
     });
+  });
+
+  await check('the "lint workspace" task runs the CLI in the .vsix and its problems reach the Problems view', async () => {
+    const tasks = await vscode.tasks.fetchTasks({ type: TASK_TYPE });
+    const task = tasks.find((t) => t.name === TASK_NAME && t.source === 'callstats-lint');
+    assert.ok(task, `the task is provided; got ${tasks.map((t) => `${t.source}: ${t.name}`).join(', ')}`);
+    assert.deepEqual(task.problemMatchers, [PROBLEM_MATCHER]);
+    const execution = task.execution as vscode.ProcessExecution;
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    // The workspace has not installed callstats-lint, so the extension's own command line runs.
+    assert.deepEqual(execution.args.slice(0, 4), [path.join(extension.extensionPath, 'dist', 'cli.js'), '--format', 'compact', '.']);
+    const ended = new Promise<number | undefined>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the task did not end within 60 s')), 60_000);
+      const listener = vscode.tasks.onDidEndTaskProcess((event) => {
+        if (event.execution.task.definition.type !== TASK_TYPE) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(event.exitCode);
+      });
+    });
+    await vscode.tasks.executeTask(task);
+    assert.equal(await ended, 1, 'the exit code of a run with errors');
+    for (const file of expected.files) {
+      const uri = vscode.Uri.file(file.filePath);
+      const want = expectedFromTask(file.messages);
+      const got = await poll(() => fromTask(uri), (d) => JSON.stringify(d) === JSON.stringify(want));
+      assert.deepEqual(got, want, path.basename(file.filePath));
+    }
+  });
+
+  await check('a callstats-lint task in tasks.json runs with its paths and args', async () => {
+    // src/kiosk.js has one warning and no error: only --max-warnings 0 makes the run exit with 1.
+    const label = 'callstats-lint: kiosk, no warnings';
+    const tasks = await vscode.tasks.fetchTasks({ type: TASK_TYPE });
+    const task = tasks.find((t) => t.name === label);
+    assert.ok(task, `the configured task is listed; got ${tasks.map((t) => t.name).join(', ')}`);
+    assert.deepEqual([task.definition.paths, task.definition.args], [['src/kiosk.js'], ['--max-warnings', '0']]);
+    const ended = new Promise<number | undefined>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the task did not end within 60 s')), 60_000);
+      const listener = vscode.tasks.onDidEndTaskProcess((event) => {
+        if (event.execution.task.name !== label) return;
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(event.exitCode);
+      });
+    });
+    await vscode.tasks.executeTask(task);
+    assert.equal(await ended, 1);
+    // A run replaces the matcher's problems: now only those of src/kiosk.js remain.
+    const kiosk = expected.files.find((f) => f.filePath.endsWith(`${path.sep}src${path.sep}kiosk.js`))!;
+    const want = [[kiosk.filePath, expectedFromTask(kiosk.messages)]];
+    const withProblems = () =>
+      vscode.languages
+        .getDiagnostics()
+        .filter(([, diagnostics]) => diagnostics.some((d) => d.source === 'callstats-lint-cli'))
+        .map(([uri]) => [uri.fsPath, fromTask(uri)]);
+    assert.deepEqual(await poll(withProblems, (got) => JSON.stringify(got) === JSON.stringify(want)), want);
+  });
+
+  await check('"Callstats Lint: Show Output" shows the server\'s output channel', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes(SHOW_OUTPUT_COMMAND), 'the command is registered');
+    // VS Code opens an output channel as a document (scheme output) once the Output view shows it.
+    const channel = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'output' && d.uri.path.includes('Callstats Lint')).map((d) => d.uri.path);
+    assert.deepEqual(channel(), [], 'not shown before');
+    await vscode.commands.executeCommand(SHOW_OUTPUT_COMMAND);
+    const shownChannel = await poll(channel, (paths) => paths.length > 0);
+    assert.equal(shownChannel.length, 1, `the channel is shown; output documents: ${shownChannel.join(', ')}`);
+  });
+
+  await check('"Callstats Lint: Restart Server" restarts the server: its diagnostics go, then come back', async () => {
+    const file = withFindings[0];
+    const uri = vscode.Uri.file(file.filePath);
+    await vscode.window.showTextDocument(uri);
+    const want = expectedShown(file.messages);
+    assert.deepEqual(await poll(() => shown(uri), (d) => JSON.stringify(d) === JSON.stringify(want)), want, 'before the restart');
+    const counts: number[] = [];
+    const listener = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) counts.push(shown(uri).length);
+    });
+    try {
+      await vscode.commands.executeCommand(RESTART_SERVER_COMMAND);
+      const got = await poll(() => shown(uri), (d) => counts.includes(0) && JSON.stringify(d) === JSON.stringify(want));
+      assert.ok(counts.includes(0), `the old server's diagnostics were cleared; counts seen: ${counts.join(', ')}`);
+      assert.deepEqual(got, want, 'the new server reports them again');
+    } finally {
+      listener.dispose();
+    }
   });
 
   const failed = results.filter((r) => r.error !== undefined).length;
