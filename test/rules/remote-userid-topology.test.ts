@@ -61,6 +61,26 @@ const sendByTransceivers = HEAD + opens('publish', 'room, stream', "stream.getTr
 const receiveFromInfo = HEAD + opens('subscribe', 'info', "pc.addTransceiver('video', { direction: 'recvonly' })", "show(info.publisherId)", fabric("'sfu-1'", RECEIVE));
 const receiveDestructured = HEAD + opens('subscribe', '{ publisherId, room }', "pc.addTransceiver('video', { direction: 'recvonly' })", fabric("'sfu-1'", RECEIVE));
 const receiveNoParticipant = HEAD + opens('subscribe', 'info, track', "pc.addTransceiver('video', { direction: 'recvonly' })", "show(info.roomId, track)", fabric("'sfu-1'", RECEIVE));
+/** One receive transport for every producer (mediasoup): the server's ID, then one association per consumer. */
+const perConsumerTransport = `${HEAD}export function onSendTransport(sendPc, room) {
+  cs.addNewFabric(sendPc, 'sfu', cs.fabricUsage.multiplex, room, { remoteEndpointType: cs.endpointType.server, fabricTransmissionDirection: cs.transmissionDirection.sendonly });
+}
+export function onConsumer(recvPc, room, ssrc, peerId) {
+  cs.addNewFabric(recvPc, 'sfu', cs.fabricUsage.multiplex, room, { remoteEndpointType: cs.endpointType.server, fabricTransmissionDirection: cs.transmissionDirection.receiveonly });
+  cs.associateMstWithUserID(recvPc, peerId, room, ssrc, 'camera');
+}
+`;
+/** Peer connections kept in a Map, renamed through setIdentifiers(), in a file that also imports an SFU library. */
+const mapRename = `import { connect } from 'twilio-video';
+${HEAD}const pcs = new Map();
+export function onParticipant(sid, pc, room) {
+  pcs.set(sid, pc);
+  cs.addNewFabric(pc, sid, cs.fabricUsage.multiplex, room, { remoteEndpointType: cs.endpointType.peer });
+}
+export function onRenamed(oldSid, newSid) {
+  cs.setIdentifiers({ remoteUserID: newSid }, pcs.get(oldSid));
+}
+`;
 const receiveServer = HEAD + opens('subscribe', 'participantId', "pc.addTransceiver('video', { direction: 'recvonly' })", fabric("'sfu-1'", RECEIVE));
 const receiveKnownServer = HEAD + opens('publish', 'stream', fabric("'sfu-1'", SEND)) + opens('subscribe', 'participantId', fabric("'sfu-1'", RECEIVE));
 const bridgeParticipant = HEAD + opens('joinBridge', 'room, sources', fabric('room.participants[0].id', `{ ${SERVER} }`), "for (const s of sources) cs.associateMstWithUserID(pc, s.owner, 'room-42', s.ssrc, 'camera')");
@@ -154,6 +174,8 @@ ruleTester('remote-userid-topology', {
     { name: 'a participant ID generated once when the participant joins, not per connection', code: participantRegistry },
     { name: 'a random ID made once at load time for the local user is not a remoteUserID', code: "const cs = new callstats();\nconst me = crypto.randomUUID();\ncs.initialize('app', 'secret', me);\n" + opens('callPeer', 'peerId', fabric('peerId')) },
     { name: "a receiving connection with the server's ID in a function given no participant (it may carry everyone)", code: receiveNoParticipant, config: { conferenceServerIds: ['sfu-1'] } },
+    { name: "one receive transport for every producer, its tracks mapped per consumer: the server's ID is right", code: perConsumerTransport },
+    { name: 'a connection from a Map renamed through setIdentifiers(): the file\'s fabrics are all peer connections', code: mapRename },
     { name: "rule turned off", code: meshConstant, config: { rules: { 'remote-userid-topology': 'off' } } },
   ],
   invalid: [

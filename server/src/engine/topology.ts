@@ -177,11 +177,25 @@ function mapsSeveralParticipants(context: Context, key: string): boolean {
     if (!callPc || !userId || context.analysis.ownerKey(callPc) !== key) continue;
     const value = context.evaluator.evaluate(userId);
     if (value.kind !== 'string' || !value.exact) {
-      if (isRepeated(call.call)) return true;
+      // A userID that changes from call to call, on a connection that this call's function (or one
+      // around it) did not create: each call maps another participant's tracks onto the one connection
+      // (a mediasoup receive transport, one association per consumer).
+      if (isRepeated(call.call) || !createdAround(context.analysis, callPc, call.call)) return true;
     }
     users.add(value.kind === 'string' && value.text !== undefined ? value.text : userId.getText());
   }
   return users.size > 2;
+}
+
+/** Whether the connection `pc` holds is made (`new RTCPeerConnection()`) in the function around `at` or one around that. */
+function createdAround(analysis: Analysis, pc: ts.Expression, at: ts.Node): boolean {
+  return analysis.origins(pc).some((origin) => {
+    if (origin.kind !== 'expr' || !ts.isNewExpression(origin.node)) return false;
+    const maker = enclosingFunction(origin.node);
+    for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) if (fn === maker) return true;
+    // Made at load time: one connection for every call, unless the association runs at load time too.
+    return !maker && !enclosingFunction(at);
+  });
 }
 
 const DIRECTION_SEND = new Set(['sendonly']);
@@ -249,6 +263,16 @@ export function connectionTopology(context: Context, call: SdkCall, config: Reso
     server = attrs.endpoint === 'server';
     reasons.push(`remoteEndpointType ${attrs.endpoint}`);
   }
+  if (server === undefined && !fabric) {
+    // A connection not traced to its addNewFabric() (kept in a Map, say): what every addNewFabric() of the file says.
+    const file = call.call.getSourceFile();
+    const endpoints = new Set(context.calls.filter((c) => c.method.name === 'addNewFabric' && c.call.getSourceFile() === file).map((c) => attributes(c.call).endpoint));
+    const [only] = endpoints;
+    if (endpoints.size === 1 && (only === 'server' || only === 'peer')) {
+      server = only === 'server';
+      reasons.push(`every addNewFabric() of the file has remoteEndpointType ${only}`);
+    }
+  }
   if (server === undefined) {
     const lib = importsSfuLibrary((fabric ?? call).call.getSourceFile());
     if (lib) {
@@ -263,7 +287,8 @@ export function connectionTopology(context: Context, call: SdkCall, config: Reso
   const several = !!pc && carriesSeveralParticipants(context, pc);
   if (several) reasons.push("associateMstWithUserID maps several participants' tracks");
   if (send) return { kind: 'server-send', reasons };
-  if (receive) return { kind: 'server-receive', reasons };
+  // A receiving connection whose tracks are mapped to several participants carries them all.
+  if (receive) return { kind: several ? 'bridge' : 'server-receive', reasons };
   if (server || several) return { kind: 'bridge', reasons };
   return { kind: 'unknown', reasons };
 }
