@@ -263,17 +263,15 @@ export function connectionTopology(context: Context, call: SdkCall, config: Reso
     server = attrs.endpoint === 'server';
     reasons.push(`remoteEndpointType ${attrs.endpoint}`);
   }
-  if (server === undefined && !fabric) {
-    // A connection not traced to its addNewFabric() (kept in a Map, say): what every addNewFabric() of the file says.
-    const file = call.call.getSourceFile();
-    const endpoints = new Set(context.calls.filter((c) => c.method.name === 'addNewFabric' && c.call.getSourceFile() === file).map((c) => attributes(c.call).endpoint));
-    const [only] = endpoints;
-    if (endpoints.size === 1 && (only === 'server' || only === 'peer')) {
-      server = only === 'server';
-      reasons.push(`every addNewFabric() of the file has remoteEndpointType ${only}`);
-    }
+  // A connection not traced to its addNewFabric() (kept in a Map, say): the file's imports say little
+  // about it when the file's own fabrics say otherwise. Only all of them naming a server tells.
+  const untraced = !fabric && call.method.name !== 'addNewFabric';
+  const fileEndpoints = untraced ? new Set(context.calls.filter((c) => c.method.name === 'addNewFabric' && c.call.getSourceFile() === call.call.getSourceFile()).map((c) => attributes(c.call).endpoint)) : undefined;
+  if (server === undefined && fileEndpoints?.size === 1 && fileEndpoints.has('server')) {
+    server = true;
+    reasons.push('every addNewFabric() of the file has remoteEndpointType server');
   }
-  if (server === undefined) {
+  if (server === undefined && !fileEndpoints?.has('peer')) {
     const lib = importsSfuLibrary((fabric ?? call).call.getSourceFile());
     if (lib) {
       server = true;
