@@ -15,7 +15,8 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
-function lineIndex(starts: number[], offset: number): number {
+/** The index of the line (in `starts`, the offsets where lines start) that holds `offset`. */
+export function lineIndex(starts: number[], offset: number): number {
   let low = 0;
   let high = starts.length - 1;
   while (low < high) {

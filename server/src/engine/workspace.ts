@@ -95,7 +95,8 @@ function patchLiteralEdit(sourceFile: ts.SourceFile, newText: string, span: Chan
   return literalEdits.patchLiteralEdit(sourceFile, newText, span);
 }
 
-function scriptKind(file: string): ts.ScriptKind {
+/** How the compiler parses a file, by its extension (JavaScript files may hold JSX). */
+export function scriptKind(file: string): ts.ScriptKind {
   const ts = typescript();
   switch (path.extname(file).toLowerCase()) {
     case '.ts':

@@ -1,6 +1,7 @@
 // A parser for ESLint that gives it the file's comments and nothing else: the callstats rules read the text, not ESLint's tree.
 import { ts } from 'ts-morph';
-import * as path from 'node:path';
+import { lineIndex } from '../engine/positions.js';
+import { scriptKind } from '../engine/workspace.js';
 
 interface Position {
   line: number;
@@ -24,28 +25,8 @@ function lineStarts(text: string): number[] {
 }
 
 function positionOf(starts: number[], offset: number): Position {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low + 1, column: offset - starts[low] };
-}
-
-function scriptKind(file: string | undefined): ts.ScriptKind {
-  switch (path.extname(file ?? '').toLowerCase()) {
-    case '.ts':
-    case '.mts':
-    case '.cts':
-      return ts.ScriptKind.TS;
-    case '.tsx':
-      return ts.ScriptKind.TSX;
-    default:
-      // JavaScript, with JSX allowed, as the engine reads it.
-      return ts.ScriptKind.JSX;
-  }
+  const line = lineIndex(starts, offset);
+  return { line: line + 1, column: offset - starts[line] };
 }
 
 /**
@@ -54,7 +35,7 @@ function scriptKind(file: string | undefined): ts.ScriptKind {
  * the text alone does not). JSX text is a token of its own: a `//` in it is text.
  */
 function commentsOf(text: string, file: string | undefined): Comment[] {
-  const sourceFile = ts.createSourceFile(file ?? 'file.tsx', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKind(file));
+  const sourceFile = ts.createSourceFile(file ?? 'file.tsx', text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKind(file ?? 'file.tsx'));
   const found = new Map<number, ts.CommentRange>();
   const add = (ranges: ts.CommentRange[] | undefined) => ranges?.forEach((range) => found.set(range.pos, range));
   const visit = (node: ts.Node): void => {
