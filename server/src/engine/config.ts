@@ -191,6 +191,8 @@ function mergeConfig(base: ResolvedConfig, over: UserConfig | undefined, source?
 export class ConfigResolver {
   private readonly byFolder = new Map<string, Found>();
   private explicit: Found | undefined;
+  /** The defaults under the base settings: made once, asked for every file and folder. */
+  private baseConfig: ResolvedConfig | undefined;
 
   constructor(
     private readonly options: {
@@ -222,10 +224,11 @@ export class ConfigResolver {
   }
 
   private found(folder: string): Found {
-    if (!this.options.configFile) return this.forFolder(folder, mergeConfig(defaultConfig(), this.options.base));
+    this.baseConfig ??= mergeConfig(defaultConfig(), this.options.base);
+    if (!this.options.configFile) return this.forFolder(folder, this.baseConfig);
     if (!this.explicit) {
       const file = path.resolve(this.options.configFile);
-      this.explicit = foundIn(file, readConfigFile(file, this.options.ruleIds), mergeConfig(defaultConfig(), this.options.base));
+      this.explicit = foundIn(file, readConfigFile(file, this.options.ruleIds), this.baseConfig);
     }
     return this.explicit;
   }

@@ -137,6 +137,7 @@ class Walker {
   private readonly useIgnores: boolean;
   private readonly cliLayer: GlobLayer | undefined;
   private readonly configLayers = new Map<string, GlobLayer | undefined>();
+  private readonly folderLayers = new Map<string, GlobLayer | undefined>();
 
   constructor(
     readonly cwd: string,
@@ -148,10 +149,16 @@ class Walker {
 
   /** The configuration's ignores for the files of `folder`, compiled once per configuration folder. */
   private configLayer(folder: string): GlobLayer | undefined {
+    // Asked for every entry of a folder: the answer is the folder's.
+    if (this.folderLayers.has(folder)) return this.folderLayers.get(folder);
     const found = this.options.configIgnores?.(folder);
-    if (!found?.patterns.length) return undefined;
-    if (!this.configLayers.has(found.base)) this.configLayers.set(found.base, new GlobLayer(found.base, found.patterns));
-    return this.configLayers.get(found.base);
+    let layer: GlobLayer | undefined;
+    if (found?.patterns.length) {
+      if (!this.configLayers.has(found.base)) this.configLayers.set(found.base, new GlobLayer(found.base, found.patterns));
+      layer = this.configLayers.get(found.base);
+    }
+    this.folderLayers.set(folder, layer);
+    return layer;
   }
 
   /** Whether an ignore pattern (the configuration's or the command line's) covers an entry of a folder. */
