@@ -6,4 +6,4 @@ export const TASK_TYPE = 'callstats-lint';
 /** The task's name: the command palette's "Run Task" lists it as "callstats-lint: lint workspace". */
 export const TASK_NAME = 'lint workspace';
 /** The problem matcher for `--format compact`, which the task prints. */
-export const PROBLEM_MATCHER = '$callstats-lint-compact';
+export const PROBLEM_MATCHER = '$callstats-lint';

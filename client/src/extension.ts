@@ -1,5 +1,5 @@
 // The VS Code extension: starts the language server over IPC, shows its state in a language status item, offers
-// the "lint workspace" task (the command line with the callstats-lint-compact problem matcher) and the commands to
+// the "lint workspace" task (the command line with the $callstats-lint problem matcher) and the commands to
 // restart the server and show its output.
 import * as path from 'node:path';
 import * as vscode from 'vscode';

@@ -44,7 +44,7 @@ test('VS Code: diagnostics, quick fix, Lint Workspace, the lint workspace task, 
   }
   assert.ok(expected.files.some((f) => f.messages.length), 'the workspace has findings to check');
   // A task of type callstats-lint configured as docs/editors.md shows it (the suite runs it by this label).
-  const configured = { type: 'callstats-lint', label: 'callstats-lint: kiosk, no warnings', paths: ['src/kiosk.js'], args: ['--max-warnings', '0'], problemMatcher: ['$callstats-lint-compact'] };
+  const configured = { type: 'callstats-lint', label: 'callstats-lint: kiosk, no warnings', paths: ['src/kiosk.js'], args: ['--max-warnings', '0'], problemMatcher: ['$callstats-lint'] };
   fs.mkdirSync(path.join(folder, '.vscode'));
   fs.writeFileSync(path.join(folder, '.vscode', 'tasks.json'), JSON.stringify({ version: '2.0.0', tasks: [configured] }, null, 2));
 
