@@ -1,0 +1,15 @@
+// Endpoint and room names shared by the web client and the bridge's configuration.
+export namespace Endpoints {
+  export const BRIDGE = 'sfu-eu-west-1';
+  export const RECORDER = 'recorder';
+}
+
+export const enum Rooms {
+  AllHands = 'all-hands', // expect: conference-id-reuse (known miss: const enum members are not followed)
+  Support = 'support-desk',
+}
+
+export const enum Usage {
+  Camera = 'camera',
+  Screen = 'screen',
+}
