@@ -91,6 +91,17 @@ const appFunction = (() => {
   return { name: 'an app function that returns a constant', code, errors: [{ ...rangeOfText(code, "'team-sync'"), ...constant('"team-sync"'), related: [usedBy(code, call, 'addNewFabric')] }] };
 })();
 
+/** Constants the engine's value follower finds: an enum member, a namespace constant, `import * as`. */
+const enumMember = (() => {
+  const call = 'cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, Rooms.AllHands)';
+  const code = `${PRE}const enum Rooms {\n  AllHands = 'all-hands',\n  Lobby = 'lobby',\n}\nexport function join(peerId: string) {\n  ${call};\n}\n`;
+  return { name: 'a const enum member', filename: 'app.ts', code, errors: [{ file: 'app.ts', ...rangeOfText(code, "'all-hands'"), ...constant('"all-hands"'), related: [usedBy(code, call, 'addNewFabric', 'conferenceID', 'app.ts')] }] };
+})();
+const namespaceImport = {
+  'settings.js': "export const SUPPORT_ROOM = 'support-desk';\nexport namespace_placeholder;\n".replace('export namespace_placeholder;\n', ''),
+  'app.js': "import * as settings from './settings.js';\nconst cs = new callstats();\nexport function connect(pc, agentId) {\n  cs.addNewFabric(pc, agentId, cs.fabricUsage.multiplex, settings.SUPPORT_ROOM);\n}\n",
+};
+
 /** The conferenceID of a settings object a CommonJS module exports. */
 const commonJs = {
   'config.cjs': "module.exports = {\n  appId: '190284476',\n  supportConference: 'support-widget-call',\n};\n",
@@ -109,6 +120,14 @@ ruleTester('conference-id-reuse', {
     { name: 'a helper building the ID from the room', code: `${PRE}const PREFIX = 'meet.example.com/';\nconst conferenceIdFor = (room) => PREFIX + room;\nexport function join(room, peerId) {\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, conferenceIdFor(room));\n}\n` },
     { name: 'a configuration property the app sets at run time', code: `${PRE}const state = { conferenceId: 'none' };\nexport function enter(room) { state.conferenceId = room.id; }\nexport function hold() { cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, state.conferenceId); }\n` },
     { name: 'user IDs are not conference IDs', code: `${PRE}export function join(room) {\n  cs.initialize('app', 'secret', 'kiosk-1');\n  cs.addNewFabric(pc, 'jvb', cs.fabricUsage.multiplex, room.id);\n}\n` },
+    { name: 'an enum member picked by the caller through a parameter', filename: 'app.ts', code: `${PRE}enum Rooms {\n  Lobby = 'lobby',\n}\nexport function join(room: string, peerId: string) {\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n}\njoin(Rooms.Lobby, 'bob');\n` },
+    {
+      name: 'a variable of a module read through import * as, which the module sets when a call starts',
+      files: {
+        'state.js': "export let current = 'lobby';\nexport function enter(room) {\n  current = room.id;\n}\n",
+        'app.js': `import * as state from './state.js';\n${PRE}export function hold() {\n  cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, state.current);\n}\n`,
+      },
+    },
     { name: 'an empty conferenceID is left to id-empty', code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, '');\n` },
   ],
   invalid: [
@@ -117,6 +136,11 @@ ruleTester('conference-id-reuse', {
       files: commonJs,
       errors: [{ file: 'config.cjs', ...rangeOfText(commonJs['config.cjs'], "'support-widget-call'"), ...constant('"support-widget-call"'), related: [usedBy(commonJs['stats.cjs'], 'client.addNewFabric(pc, agentId, client.fabricUsage.multiplex, config.supportConference)', 'addNewFabric', 'conferenceID', 'stats.cjs')] }],
     },
-    literal, sharedConst, atLoad, uuidAtLoad, imported, configObject, classField, choice, long, appFunction],
+    {
+      name: 'a constant read through import * as',
+      files: namespaceImport,
+      errors: [{ file: 'settings.js', ...rangeOfText(namespaceImport['settings.js'], "'support-desk'"), ...constant('"support-desk"'), related: [usedBy(namespaceImport['app.js'], 'cs.addNewFabric(pc, agentId, cs.fabricUsage.multiplex, settings.SUPPORT_ROOM)', 'addNewFabric')] }],
+    },
+    enumMember, literal, sharedConst, atLoad, uuidAtLoad, imported, configObject, classField, choice, long, appFunction],
 });
 

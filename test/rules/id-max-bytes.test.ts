@@ -228,6 +228,12 @@ const huge = (() => {
   ];
 })();
 
+/** `slice()` cuts UTF-16 code units: 256 of them can be far more than 256 bytes. */
+const sliced = (() => {
+  const code = `${PRE}const LABEL = '${'日'.repeat(130)}';\ncs.initialize('app', 'secret', LABEL.slice(0, 256));\n`;
+  return { name: 'a multibyte label cut with slice(0, 256): 130 characters, 390 bytes', code, errors: [{ ...rangeOfText(code, 'LABEL.slice(0, 256)'), ...bytesMessage({ label: 'userID', bytes: 390, chars: 130 }), fixes: digestFix(code, 'LABEL.slice(0, 256)', '日'.repeat(130)) }] };
+})();
+
 ruleTester('id-max-bytes', {
   valid: [
     { name: 'short identifiers everywhere', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room');\ncs.sendUserFeedback('room', { userID: 'alice', overall: 5 });\n` },
@@ -244,6 +250,7 @@ ruleTester('id-max-bytes', {
     { name: 'a class of the app with an addNewFabric method', code: `${PRE}class Panel { addNewFabric(pc, label, usage, room) {} }\nnew Panel().addNewFabric(pc, ${LIT300}, 'multiplex', ${LIT300});\n` },
     { name: 'an unknown object without the enum sign', code: 'export function track(x, pc) {\n  x.addNewFabric(pc, ' + LIT300 + ", 'multiplex', 'room');\n}\n" },
     { name: 'rule turned off in the configuration', code: `${PRE}cs.initialize('app', 'secret', ${LIT300});\n`, config: { rules: { 'id-max-bytes': 'off' } } },
+    { name: 'an ASCII label cut with slice(0, 256) and substring(0, 200)', code: `${PRE}const LABEL = '${'a'.repeat(400)}';\ncs.initialize('app', 'secret', LABEL.slice(0, 256));\ncs.addNewFabric(pc, LABEL.substring(0, 200), cs.fabricUsage.multiplex, LABEL.substr(10, 100));\n` },
   ],
   invalid: [
     ...slots,
@@ -259,6 +266,7 @@ ruleTester('id-max-bytes', {
     ...branches,
     ...values,
     imported,
+    sliced,
     ...huge,
   ],
 });

@@ -281,6 +281,15 @@ export class Evaluator {
         }
         return pad(base, length, fillValue.text, method === 'padEnd', expr);
       }
+      case 'slice':
+      case 'substring':
+      case 'substr': {
+        // Cuts count UTF-16 code units, as the methods do: `label.slice(0, 256)` can still be over 256 bytes.
+        const bounds = expr.arguments.map((_, i) => num(i));
+        if (!base.exact || base.text === undefined || bounds.length > 2 || bounds.some((b) => b === undefined)) return { kind: 'unknown', node: expr };
+        const [start, end] = bounds as number[];
+        return stringValue(base.text[method](start, end), expr);
+      }
       case 'concat':
         return concat([base, ...args.map((a, i) => asString(a) ?? unknownPart(expr.arguments[i]))], expr);
       case 'toString':

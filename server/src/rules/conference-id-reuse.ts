@@ -62,8 +62,8 @@ class FixedFinder extends Finder<Fixed> {
       }
       return undefined;
     }
-    if (ts.isIdentifier(node)) return this.identifier(node, depth);
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.property(node, depth);
+    if (ts.isIdentifier(node)) return this.identifier(node, depth) ?? this.fromOrigins(node, depth);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.property(node, depth) ?? this.fromOrigins(node, depth);
     if (ts.isCallExpression(node)) return this.call(node, depth);
     if (ts.isNewExpression(node) && unwrap(node.expression).getText() === 'Date' && !node.arguments?.length) {
       return atModuleLoad(node) ? { kind: 'once', node, source: node } : undefined;
@@ -80,6 +80,25 @@ class FixedFinder extends Finder<Fixed> {
       return exported && this.variable(exported, depth);
     }
     return undefined;
+  }
+
+  /**
+   * What the engine's value follower finds a name or property may hold (enum members, namespace
+   * constants, `import * as config`, default imports, re-exports), when every value it may hold is
+   * written at module load: a parameter, or a write in a function, and it is not fixed.
+   */
+  private fromOrigins(node: ts.Expression, depth: number): Fixed | undefined {
+    // Only names declared at module load (an import, an enum, a namespace, a module's constant): the
+    // follower takes a parameter to what its callers pass, and the caller picks the room.
+    let root: ts.Expression = node;
+    while (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = unwrap(root.expression);
+    const decl = ts.isIdentifier(root) ? declarationOf(root) : undefined;
+    if (!decl || ts.isParameter(decl) || !atModuleLoad(decl)) return undefined;
+    const origins = this.context.analysis.origins(node);
+    if (!origins.length || !origins.every((o) => o.kind === 'expr' && o.node !== node && atModuleLoad(o.node))) return undefined;
+    const values = origins.map((o) => (o as { node: ts.Expression }).node);
+    // One value: the finding goes where it is written, as for a constant.
+    return values.length === 1 ? this.find(values[0], depth) : this.all(values, node, depth);
   }
 
   private variable(decl: ts.VariableDeclaration, depth: number): Fixed | undefined {

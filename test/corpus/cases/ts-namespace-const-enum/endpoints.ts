@@ -5,7 +5,7 @@ export namespace Endpoints {
 }
 
 export const enum Rooms {
-  AllHands = 'all-hands', // expect: conference-id-reuse (known miss: const enum members are not followed)
+  AllHands = 'all-hands', // expect: conference-id-reuse -- a const enum member is one constant for every call
   Support = 'support-desk',
 }
 
