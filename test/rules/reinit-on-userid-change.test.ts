@@ -273,6 +273,10 @@ const onceLogin = "import once from 'lodash/once';\nimport callstats from 'calls
 const onceMethod = "import _ from 'lodash';\nimport callstats from 'callstats-js';\nexport class Stats {\n  constructor() {\n    this.cs = new callstats();\n    this.start = _.once((id) => {\n      this.cs.initialize('app', 'secret', id);\n    });\n  }\n}\nconst stats = new Stats();\nsocket.on('connect', () => stats.start(socket.id));\n";
 const onceConstant = "import once from 'lodash/once';\nimport callstats from 'callstats-js';\nconst cs = new callstats();\nconst boot = once(() => cs.initialize('app', 'secret', 'kiosk-7'));\nexport function start() {\n  boot();\n}\nconst bootAs = once((id) => cs.initialize('app', 'secret', id));\nbootAs('kiosk-8');\nexport function again() {\n  bootAs('kiosk-8');\n}\n";
 
+const memoOnMount = "import { useMemo } from 'react';\nimport callstats from 'callstats-js';\nfunction createClient(id) {\n  const cs = new callstats();\n  cs.initialize('app', 'secret', id);\n  return cs;\n}\nexport function Provider({ visitor, children }) {\n  const client = useMemo(() => createClient(visitor.id), []);\n  return children(client);\n}\n";
+const effectOnMount = "import { useEffect } from 'react';\nimport callstats from 'callstats-js';\nconst cs = new callstats();\nexport function Stats({ user }) {\n  useEffect(() => {\n    cs.initialize('app', 'secret', user.id);\n  }, []);\n  return null;\n}\n";
+const memoWithDeps = "import { useEffect, useMemo } from 'react';\nimport callstats from 'callstats-js';\nfunction createClient(id) {\n  const cs = new callstats();\n  cs.initialize('app', 'secret', id);\n  return cs;\n}\nexport function Provider({ visitor, children }) {\n  const client = useMemo(() => createClient(visitor.id), [visitor.id]);\n  return children(client);\n}\nconst kiosk = new callstats();\nexport function Kiosk() {\n  useEffect(() => {\n    kiosk.initialize('app', 'secret', 'kiosk-7');\n  }, []);\n  return null;\n}\n";
+
 ruleTester('reinit-on-userid-change', {
   valid: [
     { name: 're-initialized right after the change', code: `${moduleLet.replace('  userID = id;\n', "  userID = id;\n  cs.initialize('app', 'secret', userID);\n")}` },
@@ -291,8 +295,21 @@ ruleTester('reinit-on-userid-change', {
     { name: 'signing out sets the ID to null and drops the SDK; a failed start drops the SDK instance', code: signOut },
     { name: 'initialize() again in a promise reaction once the token arrives', code: afterToken },
     { name: 'once() around initialize() with a constant userID, or called with one constant', code: onceConstant },
+    { name: "a memo keyed on the user's ID, and a mount-only effect with a constant userID", code: memoWithDeps, filename: 'app.jsx' },
   ],
   invalid: [
+    {
+      name: 'useMemo(..., []) creating the client from a prop: a later visitor never reaches initialize()',
+      filename: 'app.jsx',
+      code: memoOnMount,
+      errors: [{ file: 'app.jsx', ...rangeOfText(memoOnMount, 'useMemo', 2), messageId: 'mountOnly', data: { hook: 'useMemo', name: 'Provider' }, severity: 'warn', related: [{ file: 'app.jsx', ...rangeIn(memoOnMount, 'cs.initialize(', 'id'), message: INITIALIZED }] }],
+    },
+    {
+      name: 'useEffect(..., []) initializing with a prop',
+      filename: 'app.jsx',
+      code: effectOnMount,
+      errors: [{ file: 'app.jsx', ...rangeOfText(effectOnMount, 'useEffect', 2), messageId: 'mountOnly', data: { hook: 'useEffect', name: 'Stats' }, severity: 'warn', related: [{ file: 'app.jsx', ...rangeIn(effectOnMount, 'cs.initialize(', 'user.id'), message: INITIALIZED }] }],
+    },
     {
       name: "initialize() wrapped in lodash's once(), called on every login",
       code: onceLogin,

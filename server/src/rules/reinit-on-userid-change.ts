@@ -333,6 +333,61 @@ function checkOnceGuards(context: RuleContext, init: SdkCall): void {
   }
 }
 
+/** React hooks whose callback, with an empty dependency list, runs when the component mounts only. */
+const MOUNT_HOOKS = new Set(['useMemo', 'useEffect', 'useLayoutEffect', 'useState']);
+/** Callers followed from initialize() up to the hook that runs it. */
+const MOUNT_CALLER_LEVELS = 3;
+
+/** The `useMemo(fn, [])` call (or useEffect, useLayoutEffect, useState's initializer) whose callback `fn` is. */
+function mountOnlyHookOf(fn: ts.Node): ts.CallExpression | undefined {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : accessedName(callee);
+  if (name === undefined || !MOUNT_HOOKS.has(name)) return undefined;
+  const deps = call.arguments[1];
+  // useState(() => ...) runs its initializer once without a dependency list.
+  if (name === 'useState') return deps ? undefined : call;
+  return deps && ts.isArrayLiteralExpression(deps) && deps.elements.length === 0 ? call : undefined;
+}
+
+/**
+ * initialize() run by a hook that runs on mount only (`useMemo(() => createClient(user.id), [])`),
+ * with a userID from the component's props or state: a later render with another user never
+ * reaches initialize(). Followed from initialize() up through the functions that pass the userID on.
+ */
+function checkMountOnlyHooks(context: RuleContext, init: SdkCall): void {
+  const userId = init.call.arguments[2];
+  if (!userId) return;
+  const related: DraftRelated[] = [{ node: userId, noteId: 'initialized' }];
+  const visit = (at: ts.Node, expression: ts.Expression, level: number): void => {
+    const fn = enclosingFunction(at) as ts.FunctionLikeDeclaration | undefined;
+    if (!fn?.body) return;
+    const references = userIdReferences(expression);
+    const hook = mountOnlyHookOf(fn);
+    if (hook) {
+      // The userID comes from a function around the hook (the component's props), not from the callback itself.
+      const params = parametersFeeding(context, fn, references, []).filter((p) => p.parent !== fn);
+      if (!params.length) return;
+      const component = params[0].parent as ts.FunctionLikeDeclaration;
+      const name = (component.name && ts.isIdentifier(component.name) ? component.name.text : functionName(component)) ?? 'the component';
+      const hookName = unwrap(hook.expression).getText();
+      context.report({ node: hook.expression, messageId: 'mountOnly', data: { hook: hookName, name }, likely: true, related });
+      return;
+    }
+    if (level >= MOUNT_CALLER_LEVELS) return;
+    // Passed in: follow each caller's argument for the parameter.
+    for (const param of parametersFeeding(context, fn, references, []).filter((p) => p.parent === fn)) {
+      const position = fn.parameters.indexOf(param);
+      for (const caller of context.analysis.callersOf(fn)) {
+        const arg = argumentsOf(caller)[position];
+        if (arg) visit(caller, arg, level + 1);
+      }
+    }
+  };
+  visit(init.call, userId, 0);
+}
+
 /** Whether a function between `inner` (included) and `outer` (excluded) runs as a repeating callback. */
 function repeatsBetween(inner: ts.Node, outer: ts.Node): string | undefined {
   for (let fn: ts.Node | undefined = inner; fn && fn !== outer; fn = enclosingFunction(fn)) {
@@ -447,6 +502,10 @@ export const reinitOnUserIdChange = defineRule({
       message: '{{name}}() runs only once ({{wrapper}}()), so a later userID never reaches initialize()',
       help: 'Drop the once wrapper and call initialize() again when the userID differs from the one it was given.',
     },
+    mountOnly: {
+      message: '{{hook}}() with no dependencies initializes only when {{name}} mounts, so a later userID never reaches initialize()',
+      help: 'Put the userID in the dependency list, so a new user runs initialize() again.',
+    },
     reportUserIdChange: {
       message: 'reportUserIDChange() does not re-identify the local user',
       help: 'Call initialize() again with the new userID (reportUserIDChange() is gone since callstats.js 3.64).',
@@ -462,6 +521,7 @@ export const reinitOnUserIdChange = defineRule({
     eachCall(context, inits, (init) => {
       checkReassignments(context, init);
       checkOnceGuards(context, init);
+      checkMountOnlyHooks(context, init);
     });
     const changes = context.calls.filter((c) => c.method.name === 'reportUserIDChange');
     eachCall(context, changes, (call) => checkReportUserIdChange(context, call, inits));
