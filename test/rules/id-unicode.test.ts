@@ -100,6 +100,23 @@ const computed = (() => {
   };
 })();
 
+/** Partly known values built elsewhere: in a variable, a branch, a helper's return. */
+const builtElsewhere = (() => {
+  const code = `${PRE}function deskRoom(day) {\n  return \`Permanence \${day} \`;\n}\nexport function join(pc, team, day, kiosk) {\n  const room = \`E\\u0301quipe \${team}\`;\n  const userId = kiosk.n ? \`k-\${kiosk.n}\\u200B\` : kiosk.id;\n  cs.initialize('app', 'secret', userId);\n  cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, room);\n  cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, deskRoom(day));\n}\n`;
+  const init = "cs.initialize('app', 'secret', userId)";
+  const fabric = "cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, room)";
+  const hold = 'cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, deskRoom(day))';
+  return {
+    name: 'partly known values built in a variable, a branch of a condition and a helper: their literal pieces are checked',
+    code,
+    errors: [
+      { ...rangeIn(code, 'return `Permanence ${day', '} `'), ...finding('conferenceID', TRAILING), related: [relatedCall(code, hold, 'conferenceID', 'sendFabricEvent')] },
+      { ...rangeIn(code, 'const room = ', '`E\\u0301quipe ${'), ...finding('conferenceID', { id: 'notNfc', data: { example: '"E\u0301"' } }), related: [relatedCall(code, fabric, 'conferenceID', 'addNewFabric')] },
+      { ...rangeIn(code, 'kiosk.n ? `k-${kiosk.n}', '}\\u200B`'), ...finding('userID', invisible('U+200B')), related: [relatedCall(code, init, 'userID', 'initialize')] },
+    ],
+  };
+})();
+
 const objectForm = (() => {
   const code = `${PRE}cs.initialize('app', 'secret', { userName: 'Alice ', aliasName: ' a94a8fe5' });\n`;
   return {
@@ -145,7 +162,7 @@ ruleTester('id-unicode', {
         },
       ],
     },
-    ...cases, constant, sameFileConstant, computed, objectForm],
+    ...cases, constant, sameFileConstant, computed, builtElsewhere, objectForm],
 });
 
 // The helpers behind the rule, on inputs that would make a careless pattern backtrack.

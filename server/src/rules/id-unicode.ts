@@ -113,6 +113,37 @@ function pieces(context: RuleContext, expression: ts.Expression): { node: ts.Nod
     .filter((p) => p.text !== '\0' && p.text !== '');
 }
 
+/** How far a partly known value is followed back: variables, branches, app functions' returns. */
+const MAX_BUILT_DEPTH = 4;
+
+/**
+ * The templates and concatenations a partly known ID is built by: written in the call, or reached
+ * through variables and properties (what the engine's value follower finds they hold), the branches
+ * of a condition, and what the app's own functions return.
+ */
+function builtBy(context: RuleContext, expression: ts.Expression, depth = 0, out = new Set<ts.Expression>()): Set<ts.Expression> {
+  const node = unwrap(expression);
+  if (depth > MAX_BUILT_DEPTH || out.has(node)) return out;
+  if (ts.isTemplateExpression(node) || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken)) {
+    out.add(node);
+  } else if (ts.isConditionalExpression(node)) {
+    builtBy(context, node.whenTrue, depth + 1, out);
+    builtBy(context, node.whenFalse, depth + 1, out);
+  } else if (ts.isBinaryExpression(node) && [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(node.operatorToken.kind)) {
+    builtBy(context, node.left, depth + 1, out);
+    builtBy(context, node.right, depth + 1, out);
+  } else if (ts.isCallExpression(node)) {
+    for (const fn of context.analysis.calleeFunctions(node)) {
+      for (const returned of context.analysis.returnedExpressions(fn)) builtBy(context, returned, depth + 1, out);
+    }
+  } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+    for (const origin of context.analysis.origins(node)) {
+      if (origin.kind === 'expr' && origin.node !== node) builtBy(context, origin.node, depth + 1, out);
+    }
+  }
+  return out;
+}
+
 function problemsOf(context: RuleContext, id: IdentifierArg): Problem[] {
   const value = context.evaluator.evaluate(id.expression);
   const exact = Evaluator.options(value).filter((v): v is StringValue => v.kind === 'string' && v.exact && v.text !== undefined);
@@ -126,7 +157,7 @@ function problemsOf(context: RuleContext, id: IdentifierArg): Problem[] {
       return [{ id, node: s.node, problems, fix: fixed ? fixed : undefined }];
     });
   }
-  return pieces(context, id.expression).flatMap((piece) => {
+  return [...builtBy(context, id.expression)].flatMap((built) => pieces(context, built)).flatMap((piece) => {
     const problems = unicodeProblems(piece.text, piece);
     if (!problems.length) return [];
     // A whole string literal (a constant used as a part) can be cleaned; a piece of a template cannot.
