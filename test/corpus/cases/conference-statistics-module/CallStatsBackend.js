@@ -28,7 +28,7 @@ export default class CallStatsBackend {
     CallStatsBackend.backend.initialize(
       options.appId,
       options.appSecret,
-      CallStatsBackend.callStatsUserName,
+      CallStatsBackend.callStatsUserName, // ok: userid-privacy -- the room/resource ID built above, no personal data
       (status, msg) => {
         if (status !== 'success') console.error('callstats init failed', status, msg);
       },
@@ -51,7 +51,7 @@ export default class CallStatsBackend {
     if (!cs) return;
     // Local SSRCs belong to us, remote ones to the endpoint that sent them.
     const userID = isLocal ? CallStatsBackend.callStatsUserName : endpointId;
-    cs.associateMstWithUserID(tpc.peerconnection, userID, CallStatsBackend.conferenceID, ssrc, usageLabel, containerId);
+    cs.associateMstWithUserID(tpc.peerconnection, userID, CallStatsBackend.conferenceID, ssrc, usageLabel, containerId); // ok: id-empty -- callers pass a null endpointId only with isLocal, where the local userID is used
   }
 
   static sendMuteEvent(tpc, muted, type) {
@@ -77,7 +77,7 @@ export default class CallStatsBackend {
     if (!cs) return Promise.reject(new Error('callstats not initialized'));
     return new Promise((resolve, reject) => {
       cs.sendUserFeedback(CallStatsBackend.conferenceID, {
-        userID: CallStatsBackend.callStatsUserName,
+        userID: CallStatsBackend.callStatsUserName, // ok: userid-privacy -- the room/resource ID of init(), no personal data
         overall,
         comment: detailedFeedback,
       }, (status, message) => (status === 'success' ? resolve(message) : reject(new Error(message))));

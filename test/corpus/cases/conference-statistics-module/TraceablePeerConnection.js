@@ -5,7 +5,7 @@ export function onRemoteSourceAdded(tpc, { ssrc, owner, mediaType }) {
 }
 
 export function onLocalTrackAdded(tpc, { ssrc, mediaType }) {
-  CallStatsBackend.associateStreamWithVideoTag(tpc, ssrc, true, null, mediaType === 'video' ? 'camera' : 'microphone', 'localVideo_container'); // ok: id-empty -- the null endpoint is never used for a local track
+  CallStatsBackend.associateStreamWithVideoTag(tpc, ssrc, true, null, mediaType === 'video' ? 'camera' : 'microphone', 'localVideo_container');
 }
 
 export function onIceConnectionStateChange(tpc) {
