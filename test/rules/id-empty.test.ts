@@ -162,6 +162,18 @@ const callers = (() => {
   };
 })();
 
+/** A parameter deciding the branch: the caller passing null for the other branch's ID never uses it. */
+const ASSOCIATE = `${PRE}cs.initialize('app', 'secret', 'alice');\nfunction associate(ssrc, isLocal, endpointId) {\n  const userID = isLocal ? 'alice' : endpointId;\n  cs.associateMstWithUserID(pc, userID, 'room-42', ssrc, 'camera');\n}\n`;
+const branchByFlag = `${ASSOCIATE}export function onLocal(ssrc) {\n  associate(ssrc, true, null);\n}\nexport function onRemote(ssrc, owner) {\n  associate(ssrc, false, owner);\n}\n`;
+const branchByFlagEmpty = (() => {
+  const code = `${ASSOCIATE}export function onRemote(ssrc) {\n  associate(ssrc, false, null);\n}\n`;
+  return {
+    name: 'a caller passing null on the branch it takes (isLocal false)',
+    code,
+    errors: [{ ...rangeIn(code, 'cs.associateMstWithUserID(pc, ', 'userID'), ...message({ label: 'userID', value: 'null', id: 'passedArgument', data: { fn: 'associate' } }), related: [relatedIn(code, 'associate(ssrc, false, ', 'null')] }],
+  };
+})();
+
 const optionalChain = (() => {
   const code = `${PRE}export function join(session, room) {\n  cs.initialize('app', 'secret', session.user?.id);\n  cs.addNewFabric(pc, room.peer?.id ?? '', cs.fabricUsage.multiplex, room.id);\n}\n`;
   return {
@@ -253,6 +265,7 @@ export function retry(tokenGenerator) {
 ruleTester('id-empty', {
   valid: [
     { name: 'getters and methods of an object literal and of a class always return a value', code: getters },
+    { name: "null passed only by the caller that takes the other branch (isLocal true)", code: branchByFlag },
     { name: 'non-empty identifiers', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room-42');\ncs.setIdentifiers({ remoteUserID: 'bob' }, pc);\n` },
     { name: 'values not known statically', code: `${PRE}export function join(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n}\n` },
     { name: 'an optional parameter checked first', code: `${PRE}export function callPeer(room: string, peerId?: string) {\n  if (!peerId) return;\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n}\n`, filename: 'app.ts' },
@@ -275,5 +288,5 @@ ruleTester('id-empty', {
       code: sdkProperty,
       errors: [{ ...rangeOfText(sdkProperty, 'sdk.userID'), messageId: 'unsetSdkProperty', data: { label: 'userID', value: 'undefined', text: 'sdk.userID' } }],
     },
-    literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter, oneCallerEmpty, getterCanBeEmpty],
+    literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter, oneCallerEmpty, getterCanBeEmpty, branchByFlagEmpty],
 });

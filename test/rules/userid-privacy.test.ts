@@ -156,6 +156,10 @@ export function start(account) {
 }
 `;
 
+/** A static property the app sets to text it builds: judged by that text, not by the property's name. */
+const builtProperty = (part: string) => `${PRE}class Stats {\n  static callStatsUserName = null;\n  static init(options) {\n    Stats.callStatsUserName = \`\${options.roomName}/\${${part}}\`;\n    cs.initialize('app', 'secret', Stats.callStatsUserName);\n  }\n}\nexport default Stats;\n`;
+const builtFromEmail = builtProperty('options.user.email');
+
 ruleTester('userid-privacy', {
   valid: [
     { name: 'opaque IDs', code: `${PRE}export function start(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n  cs.sendUserFeedback(room.id, { userID: user.uuid, overall: 4 });\n}\n` },
@@ -166,6 +170,7 @@ ruleTester('userid-privacy', {
     { name: 'names of things, not people', code: `${PRE}export function join(room, device) {\n  cs.addNewFabric(pc, device.hostName, cs.fabricUsage.multiplex, room.name);\n  cs.associateMstWithUserID(pc, room.bridgeName, room.id, 1234, 'camera');\n}\n` },
     { name: 'an e-mail address as conferenceID is not a userID', code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'alice@example.com');\n` },
     { name: "an app helper that hashes the address in its own code", code: hashedInHelper },
+    { name: "a property named for a user name that the app sets to the room and a resource", code: builtProperty('options.resource') },
     { name: 'another SDK with an e-mail address', code: `${PRE}cs.initialize('app', 'secret', 'alice');\nconst feedback = window.feedbackWidget;\nfeedback.initialize('fw', 'key', 'alice@example.com');\n` },
   ],
   invalid: [
@@ -176,6 +181,11 @@ ruleTester('userid-privacy', {
         { ...rangeIn(throughLocals, "cs.initialize('app', 'secret', ", 'userId'), messageId: 'nameIs', data: { label: 'userID', evidence: 'user.username' } },
         { ...rangeIn(throughLocals, 'cs.addNewFabric(pc, ', 'remoteId'), messageId: 'nameIs', data: { label: 'remoteUserID', evidence: 'member.profile.displayName' } },
       ],
+    },
+    {
+      name: 'the same property built from an e-mail address',
+      code: builtFromEmail,
+      errors: [at(builtFromEmail, "cs.initialize('app', 'secret', ", 'Stats.callStatsUserName', message('userID', 'is built from', 'email', 'options.user.email'), [fromHere(builtFromEmail, 'options.user.email')])],
     },
     {
       name: 'what app helpers return, through string methods and an early return',

@@ -1,7 +1,7 @@
 // Rule id-empty: identifiers must not be empty, null or undefined, and must not be able to become so.
 import { Finder } from './finder.js';
 import { ts } from 'ts-morph';
-import { argumentsOf, functionName } from '../engine/analysis.js';
+import { argumentsOf, functionName, type Caller } from '../engine/analysis.js';
 import { accessedName, propertyNameText, unwrap } from '../engine/syntax.js';
 import { SDK_ENUMS, SDK_METHODS } from '../engine/sdk.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
@@ -51,9 +51,43 @@ class EmptinessFinder extends Finder<Emptiness> {
     return undefined;
   }
 
+  /**
+   * Branches being followed that a parameter of their function decides (`isLocal ? me : endpointId`):
+   * a caller passing `true` or `false` for it never takes the other branch, so what it passes to the
+   * branch's parameters does not count.
+   */
+  private readonly branches: { param: ts.ParameterDeclaration; taken: boolean }[] = [];
+
+  private underBranch<T>(condition: ts.Expression, taken: boolean, follow: () => T): T {
+    let test = unwrap(condition);
+    let negated = false;
+    while (ts.isPrefixUnaryExpression(test) && test.operator === ts.SyntaxKind.ExclamationToken) {
+      negated = !negated;
+      test = unwrap(test.operand);
+    }
+    const decl = ts.isIdentifier(test) ? declarationOf(test) : undefined;
+    if (!decl || !ts.isParameter(decl)) return follow();
+    this.branches.push({ param: decl, taken: taken !== negated });
+    try {
+      return follow();
+    } finally {
+      this.branches.pop();
+    }
+  }
+
+  /** Whether a call passes a literal `true`/`false` for a parameter deciding a branch being followed, so it never takes that branch. */
+  private takesOtherBranch(call: Caller, fn: ts.SignatureDeclaration): boolean {
+    return this.branches.some(({ param, taken }) => {
+      if (param.parent !== fn) return false;
+      const arg = argumentsOf(call)[fn.parameters.indexOf(param)];
+      const given = arg && unwrap(arg).kind;
+      return (given === ts.SyntaxKind.TrueKeyword && !taken) || (given === ts.SyntaxKind.FalseKeyword && taken);
+    });
+  }
+
   private conditional(node: ts.ConditionalExpression, depth: number): Emptiness | undefined {
-    const whenTrue = this.find(node.whenTrue, depth);
-    const whenFalse = this.find(node.whenFalse, depth);
+    const whenTrue = this.underBranch(node.condition, true, () => this.find(node.whenTrue, depth));
+    const whenFalse = this.underBranch(node.condition, false, () => this.find(node.whenFalse, depth));
     if (whenTrue?.certain && whenFalse?.certain) return whenTrue;
     const either = whenTrue ?? whenFalse;
     if (!either) return undefined;
@@ -123,6 +157,7 @@ class EmptinessFinder extends Finder<Emptiness> {
     const fnName = functionName(fn) ?? 'the function';
     for (const call of inSourceOrder(this.context.analysis.callersOf(fn))) {
       if (argumentsOf(call).some((a, i) => i <= position && ts.isSpreadElement(a))) continue;
+      if (this.takesOtherBranch(call, fn)) continue;
       const arg = argumentsOf(call)[position];
       if (!arg) {
         if (!param.initializer) return { value: 'undefined', certain: false, reason: { id: 'omittedArgument', data: { fn: fnName } }, at: call };

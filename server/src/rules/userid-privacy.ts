@@ -165,8 +165,10 @@ class EvidenceFinder extends Finder<Evidence> {
   /** A name that says what it holds (`user.email`, `displayName`), else the values it may hold. */
   private reference(node: ts.Identifier | ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): (Evidence | undefined)[] {
     const decl = ts.isIdentifier(node) ? declarationOf(node) : undefined;
-    // A variable with a value is judged by that value; a field or a parameter by its name.
-    const judgedByValue = !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer;
+    // A variable with a value is judged by that value, and so is a property the app only ever sets to
+    // text it builds (`Stats.callStatsUserName = \`${room}/${resource}\``); a field or a parameter
+    // whose value comes from elsewhere, by its name.
+    const judgedByValue = (!!decl && ts.isVariableDeclaration(decl) && !!decl.initializer) || (!ts.isIdentifier(node) && builtInCode(this.context, node));
     const name = ts.isIdentifier(node) ? node.text : accessedName(node);
     const fromName = name !== undefined && !judgedByValue ? personalName(name) : undefined;
     if (fromName) return [{ kind: fromName, text: node.getText(), node, whole: true, guessed: true }];
@@ -189,6 +191,15 @@ class EvidenceFinder extends Finder<Evidence> {
     }
     return out;
   }
+}
+
+/** Whether every value the analysis finds a property may hold is text the code builds (literals, templates, `+` chains) or unset. */
+function builtInCode(context: RuleContext, node: ts.PropertyAccessExpression | ts.ElementAccessExpression): boolean {
+  const values = context.analysis.origins(node).map((o) => (o.kind === 'expr' && o.node !== node ? unwrap(o.node) : undefined));
+  const built = (v: ts.Expression | undefined) => !!v && (ts.isStringLiteralLike(v) || ts.isTemplateExpression(v) || isConcatenation(v));
+  // `null` or `undefined` before the app sets it holds nothing personal either.
+  const unset = (v: ts.Expression | undefined) => !!v && (v.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(v) && v.text === 'undefined'));
+  return values.some(built) && values.every((v) => built(v) || unset(v));
 }
 
 /** Stands for a computed part of a concatenation: it could be the local part of an address (`${user}@example.com`). */
