@@ -81,7 +81,7 @@ interface Run {
 function setUp(options: LintOptions): Run {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const resolver = new ConfigResolver({ ruleIds: RULES.map((rule) => rule.meta.id), configFile: options.configFile && path.resolve(cwd, options.configFile), overrides: options.overrideConfig });
-  return { cwd, resolver, ignore: { ignore: options.ignore, patterns: options.ignorePatterns, configIgnores: (folder) => resolver.ignoresFor(folder) } };
+  return { cwd, resolver, ignore: { ignore: options.ignore, patterns: options.ignorePatterns, configIgnores: (folder) => resolver.ignoresFor(folder), listed: (folder, names) => resolver.listed(folder, names) } };
 }
 
 /** Lints the files and settles the fixes; results come sorted by path. Throws ConfigError for a broken configuration. */

@@ -180,7 +180,7 @@ async function run(argv: string[], rules: readonly Rule[], io: Io): Promise<numb
     await emit(io.stdout, 'standard output', `${JSON.stringify(printableConfig(resolver, path.resolve(cwd, options.printConfig), rules), null, 2)}\n`);
     return 0;
   }
-  const ignore: IgnoreOptions = { ...options.ignore, configIgnores: (folder) => resolver.ignoresFor(folder) };
+  const ignore: IgnoreOptions = { ...options.ignore, configIgnores: (folder) => resolver.ignoresFor(folder), listed: (folder, names) => resolver.listed(folder, names) };
   const { files, named, roots, ignored, skipped, problems, stdin } = await targetOf(options, cwd, ignore, io);
   for (const file of skipped) io.stderr.write(`${NAME}: ${displayPath(file, cwd)}: skipped, not a JavaScript or TypeScript file or a page with scripts\n`);
 

@@ -193,6 +193,16 @@ export class ConfigResolver {
   private explicit: Found | undefined;
   /** The defaults under the base settings: made once, asked for every file and folder. */
   private baseConfig: ResolvedConfig | undefined;
+  /**
+   * Which configuration files the folders a walk listed hold: no disk check for those folders (on the
+   * benchmark's 2,500 files, 1,561 failed access() calls a run, about 10 ms of CPU).
+   */
+  private readonly listings = new Map<string, Set<string>>();
+
+  /** What a folder's listing holds (from a walk of it), so the look-up there needs no disk check. */
+  listed(folder: string, names: readonly string[]): void {
+    this.listings.set(folder, new Set(names.filter((name) => name === CONFIG_FILE || name === 'package.json')));
+  }
 
   constructor(
     private readonly options: {
@@ -237,9 +247,10 @@ export class ConfigResolver {
     const cached = this.byFolder.get(folder);
     if (cached) return cached;
     let result: Found | undefined;
+    const listing = this.listings.get(folder);
     for (const name of [CONFIG_FILE, 'package.json']) {
       const candidate = path.join(folder, name);
-      if (!fs.existsSync(candidate)) continue;
+      if (listing ? !listing.has(name) : !fs.existsSync(candidate)) continue;
       const user = readConfigFile(candidate, this.options.ruleIds);
       if (user) {
         result = foundIn(candidate, user, base);

@@ -36,6 +36,8 @@ export interface IgnoreOptions {
   patterns?: readonly string[];
   /** The `ignores` of the configuration that applies to the files of a folder. */
   configIgnores?: (folder: string) => IgnorePatterns | undefined;
+  /** Told the names of each folder the walk lists (the configuration lookup need not ask the disk again). */
+  listed?: (folder: string, names: string[]) => void;
 }
 
 /** Scripts, and the pages whose <script> blocks hold scripts (HTML, Vue, Svelte). */
@@ -258,6 +260,7 @@ class Walker {
       this.problems.push({ path: dir, message: errorMessage(error, 'directory') });
       return;
     }
+    this.options.listed?.(dir, entries.map((e) => e.name));
     // The listing tells whether there is a .gitignore: most folders have none, and a failed read costs an exception.
     const own = entries.some((e) => e.name === '.gitignore') ? this.layerOf(dir) : this.noLayer(dir);
     const active = own ? [...layers, own] : layers;
