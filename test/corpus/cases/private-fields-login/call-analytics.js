@@ -1,0 +1,58 @@
+// Call analytics for the support desk app: a guest joins with a temporary ID and may sign in mid-call.
+import callstats from 'callstats-js';
+
+const APP_ID = '604218837';
+
+export class CallAnalytics {
+  #cs = new callstats();
+  #userId;
+  #conferenceId = null;
+  #connections = new Map();
+
+  constructor(guestId, tokenGenerator) {
+    this.#userId = guestId;
+    this.#cs.initialize(APP_ID, tokenGenerator, this.#userId, (status, message) => {
+      if (status !== 'httpStatusOk') console.warn('callstats', status, message);
+    }, null, { disableBeforeUnloadHandler: false });
+  }
+
+  get userId() {
+    return this.#userId;
+  }
+
+  joinConference(conferenceId) {
+    this.#conferenceId = conferenceId;
+  }
+
+  addPeer(peerId, pc) {
+    if (!this.#conferenceId) throw new Error('join a conference first');
+    this.#connections.set(peerId, pc);
+    this.#cs.addNewFabric(pc, peerId, this.#cs.fabricUsage.multiplex, this.#conferenceId, {
+      remoteEndpointType: this.#cs.endpointType.peer,
+    });
+  }
+
+  removePeer(peerId) {
+    const pc = this.#connections.get(peerId);
+    if (!pc) return;
+    this.#cs.sendFabricEvent(pc, this.#cs.fabricEvent.fabricTerminated, this.#conferenceId);
+    this.#connections.delete(peerId);
+  }
+
+  login(user) {
+    this.#userId = user.id; // expect: reinit-on-userid-change:error
+    for (const pc of this.#connections.values()) {
+      this.#cs.sendCustomEvent(pc, this.#conferenceId, [{ name: 'signedIn' }]);
+    }
+  }
+
+  logout() {
+    this.#userId = null; // ok: reinit-on-userid-change -- a reset to null, the session ends with it
+    this.#connections.clear();
+  }
+
+  sendFeedback(rating, comment) {
+    if (!this.#conferenceId || !this.#userId) return;
+    this.#cs.sendUserFeedback(this.#conferenceId, { userID: this.#userId, overall: rating, comment });
+  }
+}
