@@ -22,7 +22,7 @@ export class SessionStats {
       const publisher = this.OT.initPublisher(publisherElement, { insertMode: 'append' });
       publisher.on('streamCreated', async () => {
         const pc = await publisher._getPeerConnection();
-        this.cs.addNewFabric(pc, localId, this.cs.fabricUsage.multiplex, this.session.sessionId, { // expect: remote-userid-topology:error
+        this.cs.addNewFabric(pc, localId, this.cs.fabricUsage.multiplex, this.session.sessionId, { // expect: remote-userid-topology
           remoteEndpointType: this.cs.endpointType.server,
           fabricTransmissionDirection: this.cs.transmissionDirection.sendonly,
         });
