@@ -36,7 +36,9 @@ export class SessionStats {
       subscriber.on('videoElementCreated', async () => {
         const pc = await subscriber._getPeerConnection();
         this.subscribers.set(stream.streamId, pc);
-        this.cs.addNewFabric(pc, stream.connection.connectionId, this.cs.fabricUsage.multiplex, this.session.sessionId, { // ok: remote-userid-topology -- receive-only connection per stream: the sender's connection ID
+        // Screen shares get their own entry on the dashboard, labelled with the sharer's name.
+        const remoteId = stream.videoType === 'screen' ? `${stream.name} (screen)` : stream.connection.connectionId;
+        this.cs.addNewFabric(pc, remoteId, this.cs.fabricUsage.multiplex, this.session.sessionId, { // expect: userid-privacy
           remoteEndpointType: this.cs.endpointType.server,
           fabricTransmissionDirection: this.cs.transmissionDirection.receiveonly,
         });
