@@ -49,5 +49,10 @@ export function enterClassroom(signaling, user, classroomId) {
   cs.addNewFabric(consolePc, 'teacher-console', cs.fabricUsage.data, classroomId, { // expect: api-before-initialize
     remoteEndpointType: cs.endpointType.server,
   });
+  consolePc.addEventListener('iceconnectionstatechange', () => {
+    if (consolePc.iceConnectionState !== 'failed') return;
+    const error = new DOMException('ICE failed on the console connection', 'NetworkError');
+    cs.reportError(consolePc, `classroom-${classroomId}`, cs.webRTCFunctions.iceConnectionFailure, error); // expect: conference-id-consistency
+  });
   return consolePc;
 }
