@@ -8,9 +8,11 @@ export class CallAnalytics {
   #userId;
   #conferenceId = null;
   #connections = new Map();
+  #tokenGenerator;
 
   constructor(guestId, tokenGenerator) {
     this.#userId = guestId;
+    this.#tokenGenerator = tokenGenerator;
     this.#cs.initialize(APP_ID, tokenGenerator, this.#userId, (status, message) => {
       if (status !== 'httpStatusOk') console.warn('callstats', status, message);
     }, null, { disableBeforeUnloadHandler: false });
@@ -44,6 +46,12 @@ export class CallAnalytics {
     for (const pc of this.#connections.values()) {
       this.#cs.sendCustomEvent(pc, this.#conferenceId, [{ name: 'signedIn' }]);
     }
+  }
+
+  // Used by the kiosk flow, where the guest registers an account before the call starts.
+  registerGuest(account) {
+    this.#userId = account.id; // ok: reinit-on-userid-change -- initialize() runs again right below
+    this.#cs.initialize(APP_ID, this.#tokenGenerator, this.#userId);
   }
 
   logout() {
