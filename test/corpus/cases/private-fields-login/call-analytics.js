@@ -22,6 +22,11 @@ export class CallAnalytics {
     return this.#userId;
   }
 
+  // The lobby lets a guest replace the generated ID with a chosen handle before joining.
+  set userId(id) {
+    this.#userId = id; // expect: reinit-on-userid-change:error
+  }
+
   joinConference(conferenceId) {
     this.#conferenceId = conferenceId;
   }
