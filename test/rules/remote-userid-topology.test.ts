@@ -70,6 +70,17 @@ export function onConsumer(recvPc, room, ssrc, peerId) {
   cs.associateMstWithUserID(recvPc, peerId, room, ssrc, 'camera');
 }
 `;
+/** A subscriber connection per publisher, made by an app factory, its one publisher's track mapped to it. */
+const factorySubscriber = `${HEAD}function makePc() {
+  return new RTCPeerConnection();
+}
+export function subscribe(feed, room) {
+  const pc = makePc();
+  pc.addTransceiver('video', { direction: 'recvonly' });
+  cs.addNewFabric(pc, feed.publisherId, cs.fabricUsage.multiplex, room, { remoteEndpointType: cs.endpointType.server });
+  cs.associateMstWithUserID(pc, feed.publisherId, room, feed.ssrc, 'camera');
+}
+`;
 /** Peer connections kept in a Map, renamed through setIdentifiers(), in a file that also imports an SFU library. */
 const mapRename = `import { connect } from 'twilio-video';
 ${HEAD}const pcs = new Map();
@@ -175,6 +186,7 @@ ruleTester('remote-userid-topology', {
     { name: 'a random ID made once at load time for the local user is not a remoteUserID', code: "const cs = new callstats();\nconst me = crypto.randomUUID();\ncs.initialize('app', 'secret', me);\n" + opens('callPeer', 'peerId', fabric('peerId')) },
     { name: "a receiving connection with the server's ID in a function given no participant (it may carry everyone)", code: receiveNoParticipant, config: { conferenceServerIds: ['sfu-1'] } },
     { name: "one receive transport for every producer, its tracks mapped per consumer: the server's ID is right", code: perConsumerTransport },
+    { name: "a subscriber connection per publisher made by an app factory, mapped to its publisher: the publisher's ID is right", code: factorySubscriber },
     { name: 'a connection from a Map renamed through setIdentifiers(): the file\'s fabrics are all peer connections', code: mapRename },
     { name: "rule turned off", code: meshConstant, config: { rules: { 'remote-userid-topology': 'off' } } },
   ],

@@ -187,10 +187,17 @@ function mapsSeveralParticipants(context: Context, key: string): boolean {
   return users.size > 2;
 }
 
-/** Whether the connection `pc` holds is made (`new RTCPeerConnection()`) in the function around `at` or one around that. */
+/** A new connection: `new RTCPeerConnection()`, or a call of an app function that returns one (`makePeerConnection()`). */
+function makesConnection(analysis: Analysis, node: ts.Expression): boolean {
+  if (ts.isNewExpression(node)) return true;
+  if (!ts.isCallExpression(node)) return false;
+  return analysis.calleeFunctions(node).some((fn) => analysis.returnedExpressions(fn).some((r) => ts.isNewExpression(unwrap(r))));
+}
+
+/** Whether the connection `pc` holds is made in the function around `at` or one around that. */
 function createdAround(analysis: Analysis, pc: ts.Expression, at: ts.Node): boolean {
   return analysis.origins(pc).some((origin) => {
-    if (origin.kind !== 'expr' || !ts.isNewExpression(origin.node)) return false;
+    if (origin.kind !== 'expr' || !makesConnection(analysis, origin.node)) return false;
     const maker = enclosingFunction(origin.node);
     for (let fn = enclosingFunction(at); fn; fn = enclosingFunction(fn)) if (fn === maker) return true;
     // Made at load time: one connection for every call, unless the association runs at load time too.
