@@ -18,7 +18,7 @@ export async function joinOnboarding(agent, localStream, sfu) {
   cs.addNewFabric(pc, SFU_ID, cs.fabricUsage.multiplex, ONBOARDING_ROOM, {
     remoteEndpointType: cs.endpointType.server,
   });
-  pc.ontrack = ({ track, streams }) => {
+  pc.ontrack = ({ track, streams }) => { // expect: remote-track-association
     const tile = document.createElement('video');
     tile.autoplay = true;
     tile.srcObject = streams[0];
@@ -28,7 +28,7 @@ export async function joinOnboarding(agent, localStream, sfu) {
   await sfu.negotiate(pc);
   for (const sender of pc.getSenders()) {
     const ssrc = sfu.ssrcOf(sender);
-    if (ssrc) cs.associateMstWithUserID(pc, agent.staffId, ONBOARDING_ROOM, ssrc, 'camera', 'agent-self-view'); // expect: remote-track-association
+    if (ssrc) cs.associateMstWithUserID(pc, agent.staffId, ONBOARDING_ROOM, ssrc, 'camera', 'agent-self-view');
   }
   return pc;
 }

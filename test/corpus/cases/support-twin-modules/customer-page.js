@@ -24,5 +24,5 @@ export function joinQueue(queue, agentId, pc) {
 }
 
 export function rateAgent(ticket, customer, stars) {
-  cs.sendUserFeedback(`Ticket-${ticket.id}`, { userID: customer.id, overall: stars }); // expect: id-case-collision:warn
+  cs.sendUserFeedback(`Ticket-${ticket.id}`, { userID: customer.id, overall: stars }); // ok: id-case-collision -- the agent console's spelling, which came first
 }
