@@ -8,7 +8,7 @@ export function startCustomer(customer) {
 }
 
 export function joinOnboardingAsCustomer(agentId, pc) {
-  cs.addNewFabric(pc, agentId, cs.fabricUsage.multiplex, 'Onboarding-Room'); // expect: id-case-collision:error
+  cs.addNewFabric(pc, agentId, cs.fabricUsage.multiplex, 'Onboarding-Room'); // expect: id-case-collision, conference-id-reuse
 }
 
 export function rejoinOnboarding(agentId, pc) {
