@@ -104,8 +104,18 @@ export function escalate(ticket, supervisorPc) {
 }
 `;
 
+/** The same shape written as `+` chains, and a template against a chain of the same shape. */
+const concatenations = `${PRE}export function customer(pc, agentId, queue) {
+  cs.addNewFabric(pc, agentId, cs.fabricUsage.multiplex, 'Queue-' + queue.id);
+}
+export function agent(pc, customerId, queue) {
+  cs.addNewFabric(pc, customerId, cs.fabricUsage.multiplex, 'queue-' + queue.id);
+}
+`;
+
 ruleTester('id-case-collision', {
   valid: [
+    { name: '+ chains whose computed parts differ are not compared', code: `${PRE}export function a(t) { cs.sendCustomStats(pc, 'Room-' + t.id, {}); }\nexport function b(t) { cs.sendCustomStats(pc, 'room-' + t.name, {}); }\n` },
     { name: 'templates whose computed parts differ are not compared', code: `${PRE}export function a(t) { cs.sendCustomStats(pc, \`Room-\${t.id}\`, {}); }\nexport function b(t) { cs.sendCustomStats(pc, \`room-\${t.name}\`, {}); }\n` },
     { name: 'the same spelling everywhere', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'Room-42');\ncs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, 'Room-42');\n` },
     { name: 'a conferenceID and a userID may differ only in case: different namespaces', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'Alice');\n` },
@@ -123,6 +133,18 @@ ruleTester('id-case-collision', {
           messageId: 'conferenceId',
           severity: 'warn',
           data: { label: 'conferenceID', value: '"support-ticket-${ticket.number}"', other: '"Support-Ticket-${ticket.number}"' },
+        },
+      ],
+    },
+    {
+      name: "+ chains of the same shape whose known text differs only in case (a likely finding)",
+      code: concatenations,
+      errors: [
+        {
+          ...rangeOfText(concatenations, "'queue-' + queue.id"),
+          messageId: 'conferenceId',
+          severity: 'warn',
+          data: { label: 'conferenceID', value: '"queue-${queue.id}"', other: '"Queue-${queue.id}"' },
         },
       ],
     },

@@ -1,6 +1,7 @@
 // Rule id-case-collision: two conferenceIDs (or two userIDs) of the app must not differ only in letter case.
 import { ts } from 'ts-morph';
-import { Evaluator, type StringValue } from '../engine/values.js';
+import { Evaluator, plusOperands, type StringValue } from '../engine/values.js';
+import { unwrap } from '../engine/syntax.js';
 import { identifierArgs, shortened, type IdentifierArg } from './identifiers.js';
 import { defineRule, eachCall, type RuleContext } from '../engine/rule.js';
 
@@ -16,28 +17,31 @@ interface Occurrence {
 }
 
 /**
- * The shape of a template whose computed parts are not known: `Support-Ticket-${ticket.number}`.
- * Its key keeps the computed parts as written, so only templates that compute the same parts collide.
+ * The shape of a template or `+` chain whose computed parts are not known: `Support-Ticket-${ticket.number}`,
+ * `'Queue-' + queue.id` (written as `Queue-${queue.id}`). Its key keeps the computed parts as written, so
+ * only values that compute the same parts collide.
  */
 function templateShape(context: RuleContext, node: ts.Node): { text: string; key: string } | undefined {
-  if (!ts.isTemplateExpression(node)) return undefined;
-  let text = node.head.text;
-  let key = node.head.text.toLowerCase();
-  let known = node.head.text;
-  for (const span of node.templateSpans) {
-    const value = context.evaluator.evaluate(span.expression);
-    if (value.kind === 'string' && value.exact && value.text !== undefined) {
-      text += value.text;
-      key += value.text.toLowerCase();
-      known += value.text;
+  // The pieces in order: literal text, or an expression whose value may be known.
+  let pieces: (string | ts.Expression)[];
+  if (ts.isTemplateExpression(node)) pieces = [node.head.text, ...node.templateSpans.flatMap((span) => [span.expression, span.literal.text])];
+  else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) pieces = plusOperands(node).map((o) => (ts.isStringLiteralLike(unwrap(o)) ? (unwrap(o) as ts.StringLiteralLike).text : o));
+  else return undefined;
+  let text = '';
+  let key = '';
+  let known = '';
+  for (const piece of pieces) {
+    const value = typeof piece === 'string' ? undefined : context.evaluator.evaluate(piece);
+    const exact = typeof piece === 'string' ? piece : value?.kind === 'string' && value.exact ? value.text : undefined;
+    if (exact !== undefined) {
+      text += exact;
+      key += exact.toLowerCase();
+      known += exact;
     } else {
-      const hole = '${' + span.expression.getText().replace(/\s+/g, ' ') + '}';
+      const hole = '${' + (piece as ts.Expression).getText().replace(/\s+/g, ' ') + '}';
       text += hole;
       key += '\0' + hole + '\0';
     }
-    text += span.literal.text;
-    key += span.literal.text.toLowerCase();
-    known += span.literal.text;
   }
   // Letters in the known text: without them, case cannot differ.
   return /\p{L}/u.test(known) ? { text, key } : undefined;
