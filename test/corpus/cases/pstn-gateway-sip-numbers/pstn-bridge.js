@@ -40,7 +40,6 @@ export function logCallerLeg(session, callerE164) {
 }
 
 export function mergeConference(session, incoming) {
-  cs.addNewFabric(incoming.connection, `sip:+49 30 1234 5678@pstn.example.com`, cs.fabricUsage.audio, session.sipCallId, { // expect: userid-privacy
-    remoteEndpointType: cs.endpointType.server,
-  });
+  // A second browser joins the call directly; its SIP identity is the conference line's number.
+  cs.addNewFabric(incoming.connection, `sip:+49 30 1234 5678@pstn.example.com`, cs.fabricUsage.audio, session.sipCallId); // expect: userid-privacy
 }
