@@ -191,6 +191,7 @@ const TABLE: Record<string, Entry> = {
   'rules/edits.ts /\\$\\{/g': { input: 'replacement identifier values (quoteLike)', workspace: true, attacks: [times('${'), times('$')] },
   'engine/rule.ts /\\{\\{(\\w+)\\}\\}/g': { input: "the rules' message templates", workspace: false, attacks: [times('{{a'), '{{' + times('a') + '}'] },
   'rules/userid-privacy.ts /[A-Za-z0-9._%+-]/': { input: 'one character of a userID value', workspace: true },
+  'rules/userid-privacy.ts /hash|sha|md5|digest|hmac|encrypt|encode|btoa|uuid|anonymi|pseudonym|token/i': { input: 'the code of a called function', workspace: true, attacks: [times('has')] },
   'rules/userid-privacy.ts /[A-Za-z0-9-]/': { input: 'one character of a userID value', workspace: true },
   'rules/userid-privacy.ts /^[A-Za-z]{2,}$/': { input: 'the last label of an e-mail domain', workspace: true, attacks: [times('a') + '1'] },
   'rules/userid-privacy.ts /^(?:tel:)?\\+\\d[\\d ().-]{6,20}$/': { input: 'userID values', workspace: true, attacks: ['+' + times('1'), times('+1 ')] },

@@ -160,6 +160,8 @@ export function start(account) {
 const builtProperty = (part: string) => `${PRE}class Stats {\n  static callStatsUserName = null;\n  static init(options) {\n    Stats.callStatsUserName = \`\${options.roomName}/\${${part}}\`;\n    cs.initialize('app', 'secret', Stats.callStatsUserName);\n  }\n}\nexport default Stats;\n`;
 const builtFromEmail = builtProperty('options.user.email');
 
+const fromForm = `${PRE}const email = $('#email').val();\ncs.initialize('app', 'secret', email);\n`;
+
 ruleTester('userid-privacy', {
   valid: [
     { name: 'opaque IDs', code: `${PRE}export function start(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n  cs.sendUserFeedback(room.id, { userID: user.uuid, overall: 4 });\n}\n` },
@@ -170,6 +172,7 @@ ruleTester('userid-privacy', {
     { name: 'names of things, not people', code: `${PRE}export function join(room, device) {\n  cs.addNewFabric(pc, device.hostName, cs.fabricUsage.multiplex, room.name);\n  cs.associateMstWithUserID(pc, room.bridgeName, room.id, 1234, 'camera');\n}\n` },
     { name: 'an e-mail address as conferenceID is not a userID', code: `${PRE}cs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'alice@example.com');\n` },
     { name: "an app helper that hashes the address in its own code", code: hashedInHelper },
+    { name: 'a variable named email holding the hash of a form field', code: `${PRE}const email = sha1Hex($('#email').val());\ncs.initialize('app', 'secret', email);\n` },
     { name: "a property named for a user name that the app sets to the room and a resource", code: builtProperty('options.resource') },
     { name: 'another SDK with an e-mail address', code: `${PRE}cs.initialize('app', 'secret', 'alice');\nconst feedback = window.feedbackWidget;\nfeedback.initialize('fw', 'key', 'alice@example.com');\n` },
   ],
@@ -181,6 +184,11 @@ ruleTester('userid-privacy', {
         { ...rangeIn(throughLocals, "cs.initialize('app', 'secret', ", 'userId'), messageId: 'nameIs', data: { label: 'userID', evidence: 'user.username' } },
         { ...rangeIn(throughLocals, 'cs.addNewFabric(pc, ', 'remoteId'), messageId: 'nameIs', data: { label: 'remoteUserID', evidence: 'member.profile.displayName' } },
       ],
+    },
+    {
+      name: "a variable named email whose value comes from a call the analysis cannot read (a form field)",
+      code: fromForm,
+      errors: [at(fromForm, "cs.initialize('app', 'secret', ", 'email', message('userID', 'is', 'email', 'email'))],
     },
     {
       name: 'the same property built from an e-mail address',

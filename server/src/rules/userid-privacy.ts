@@ -102,6 +102,8 @@ function textEvidence(text: string, node: ts.Node): Evidence | undefined {
 const TRANSPARENT_METHODS = new Set(['toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize', 'toString', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'concat', 'padStart', 'padEnd']);
 const TRANSPARENT_FUNCTIONS = /^(String|encodeURIComponent|encodeURI|escape|btoa)$/;
 const MAX_DEPTH = 8;
+/** Calls that hide what they are given: a variable named `email` holding their result holds no address. */
+const HIDING_CALL = /hash|sha|md5|digest|hmac|encrypt|encode|btoa|uuid|anonymi|pseudonym|token/i;
 
 class EvidenceFinder extends Finder<Evidence> {
   constructor(context: RuleContext) {
@@ -189,7 +191,23 @@ class EvidenceFinder extends Finder<Evidence> {
       else if (origin.kind === 'unknown' && origin.node !== node && (ts.isPropertyAccessExpression(origin.node) || ts.isIdentifier(origin.node))) out.push(this.byName(origin.node));
       else if (origin.kind === 'param' && ts.isIdentifier(origin.node.name) && origin.node.name !== node) out.push(this.byName(origin.node.name));
     }
+    // A variable whose value comes from calls the analysis cannot read (`const email = $('#email').val()`):
+    // the trail ends there, so its name tells, unless the call hashes or encodes.
+    if (ts.isIdentifier(node) && !out.some((e) => e) && judgedByValue && decl && ts.isVariableDeclaration(decl) && this.unreadCallsOnly(node)) out.push(this.byName(node));
     return out;
+  }
+
+  /** Whether every value a variable may hold is a call of a function the analysis cannot read, none of them a hash or an encoding. */
+  private unreadCallsOnly(node: ts.Identifier): boolean {
+    const origins = this.context.analysis.origins(node);
+    return (
+      origins.length > 0 &&
+      origins.every((o) => {
+        if (o.kind !== 'expr' || !ts.isCallExpression(o.node)) return false;
+        const callee = unwrap(o.node.expression).getText();
+        return !HIDING_CALL.test(callee) && !this.context.analysis.calleeFunctions(o.node).length;
+      })
+    );
   }
 }
 
