@@ -33,8 +33,9 @@ angular.module('meetApp').factory('callStats', ['$window', '$log', 'authService'
 
     addInvitedPeer: function (pc) {
       var invited = params.get('peer');
-      if (!initialized || !invited) return;
-      cs.addNewFabric(pc, invited, cs.fabricUsage.multiplex, params.get('room') || 'lobby'); // ok: id-empty -- the empty room falls back to lobby
+      var room = params.get('room');
+      if (!initialized || !invited || !room) return;
+      cs.addNewFabric(pc, invited, cs.fabricUsage.multiplex, room); // ok: id-empty -- the room was checked just above
     },
 
     reportSignalingError: function (err) {
