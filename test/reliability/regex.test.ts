@@ -190,6 +190,7 @@ const TABLE: Record<string, Entry> = {
   'rules/edits.ts /[\\\\\\n\\r\\u2028\\u2029\\t]/g': { input: 'replacement identifier values (quoteLike)', workspace: true, attacks: [times('\\\n')] },
   'rules/edits.ts /\\$\\{/g': { input: 'replacement identifier values (quoteLike)', workspace: true, attacks: [times('${'), times('$')] },
   'engine/rule.ts /\\{\\{(\\w+)\\}\\}/g': { input: "the rules' message templates", workspace: false, attacks: [times('{{a'), '{{' + times('a') + '}'] },
+  'rules/id-empty.ts /(^|\\.)(localStorage|sessionStorage)$/': { input: 'the code of a called method\'s receiver', workspace: true, attacks: [times('.localStorage')] },
   'rules/userid-privacy.ts /[A-Za-z0-9._%+-]/': { input: 'one character of a userID value', workspace: true },
   'rules/userid-privacy.ts /hash|sha|md5|digest|hmac|encrypt|encode|btoa|uuid|anonymi|pseudonym|token/i': { input: 'the code of a called function', workspace: true, attacks: [times('has')] },
   'rules/userid-privacy.ts /[A-Za-z0-9-]/': { input: 'one character of a userID value', workspace: true },

@@ -174,6 +174,20 @@ const branchByFlagEmpty = (() => {
   };
 })();
 
+/** Browser APIs that answer null for what is missing. */
+const browserNull = (() => {
+  const code = `${PRE}const params = new URLSearchParams(location.search);\nexport function join(pc, peerId) {\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, params.get('room'));\n  cs.initialize('app', 'secret', localStorage.getItem('uid'));\n  cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, new URL(location.href).searchParams.get('r'));\n}\n`;
+  return {
+    name: "URLSearchParams#get, localStorage.getItem and url.searchParams.get give null when the value is missing",
+    code,
+    errors: [
+      { ...rangeOfText(code, "params.get('room')"), ...message({ label: 'conferenceID', value: 'null', id: 'missingAnswersNull', data: { text: "params.get('room')" } }) },
+      { ...rangeOfText(code, "localStorage.getItem('uid')"), ...message({ label: 'userID', value: 'null', id: 'missingAnswersNull', data: { text: "localStorage.getItem('uid')" } }) },
+      { ...rangeOfText(code, "new URL(location.href).searchParams.get('r')"), ...message({ label: 'conferenceID', value: 'null', id: 'missingAnswersNull', data: { text: "new URL(location.href).searchParams.get('r')" } }) },
+    ],
+  };
+})();
+
 const optionalChain = (() => {
   const code = `${PRE}export function join(session, room) {\n  cs.initialize('app', 'secret', session.user?.id);\n  cs.addNewFabric(pc, room.peer?.id ?? '', cs.fabricUsage.multiplex, room.id);\n}\n`;
   return {
@@ -266,6 +280,7 @@ ruleTester('id-empty', {
   valid: [
     { name: 'getters and methods of an object literal and of a class always return a value', code: getters },
     { name: "null passed only by the caller that takes the other branch (isLocal true)", code: branchByFlag },
+    { name: 'a query parameter with a fallback, or checked before the call; a Map get', code: `${PRE}const params = new URLSearchParams(location.search);\nconst peers = new Map();\nexport function join(pc, peerId) {\n  const room = params.get('room');\n  if (!room) return;\n  cs.addNewFabric(pc, peers.get(peerId), cs.fabricUsage.multiplex, room);\n  cs.sendFabricEvent(pc, cs.fabricEvent.fabricHold, params.get('room') ?? 'lobby-' + peerId);\n}\n` },
     { name: 'non-empty identifiers', code: `${PRE}cs.initialize('app', 'secret', 'alice');\ncs.addNewFabric(pc, 'bob', cs.fabricUsage.multiplex, 'room-42');\ncs.setIdentifiers({ remoteUserID: 'bob' }, pc);\n` },
     { name: 'values not known statically', code: `${PRE}export function join(user, room) {\n  cs.initialize('app', 'secret', user.id);\n  cs.addNewFabric(pc, room.peerId, cs.fabricUsage.multiplex, room.id);\n}\n` },
     { name: 'an optional parameter checked first', code: `${PRE}export function callPeer(room: string, peerId?: string) {\n  if (!peerId) return;\n  cs.addNewFabric(pc, peerId, cs.fabricUsage.multiplex, room);\n}\n`, filename: 'app.ts' },
@@ -288,5 +303,5 @@ ruleTester('id-empty', {
       code: sdkProperty,
       errors: [{ ...rangeOfText(sdkProperty, 'sdk.userID'), messageId: 'unsetSdkProperty', data: { label: 'userID', value: 'undefined', text: 'sdk.userID' } }],
     },
-    literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter, oneCallerEmpty, getterCanBeEmpty, branchByFlagEmpty],
+    literals, properties, undefinedPlaceholder, missing, constant, imported, missingProperty, optionalParameter, nullableParameter, defaultUndefined, callers, optionalChain, branches, returned, destructuredParameter, oneCallerEmpty, getterCanBeEmpty, branchByFlagEmpty, browserNull],
 });

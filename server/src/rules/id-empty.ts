@@ -6,7 +6,7 @@ import { accessedName, propertyNameText, unwrap } from '../engine/syntax.js';
 import { SDK_ENUMS, SDK_METHODS } from '../engine/sdk.js';
 import { declarationOf, isConstDeclaration } from '../engine/scope.js';
 import { guardsOf } from '../engine/flow.js';
-import { identifierArgs, missingIdentifiers, type IdentifierArg, type MissingIdentifier } from './identifiers.js';
+import { identifierArgs, missingIdentifiers, shortened, type IdentifierArg, type MissingIdentifier } from './identifiers.js';
 import { defineRule, eachCall, type Data, type DraftRelated, type RuleContext } from '../engine/rule.js';
 
 const VALUE_TEXT = { '""': 'an empty string', null: 'null', undefined: 'undefined' } as const;
@@ -250,7 +250,25 @@ class EmptinessFinder extends Finder<Emptiness> {
   }
 
   /** A call of an app function that may return an empty value (`return null`, a bare `return`). */
+  /**
+   * Browser APIs that answer `null` for what is missing: a query parameter (`URLSearchParams#get`,
+   * also through `url.searchParams`), a storage key (`localStorage.getItem`), an attribute
+   * (`getAttribute`).
+   */
+  private missingAnswersNull(node: ts.CallExpression): boolean {
+    const callee = unwrap(node.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const method = callee.name.text;
+    const receiver = unwrap(callee.expression);
+    if (method === 'getItem') return /(^|\.)(localStorage|sessionStorage)$/.test(receiver.getText());
+    if (method === 'getAttribute') return true;
+    if (method !== 'get') return false;
+    if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return true;
+    return this.context.analysis.origins(receiver).some((o) => o.kind === 'expr' && ts.isNewExpression(o.node) && unwrap(o.node.expression).getText() === 'URLSearchParams');
+  }
+
   private returned(node: ts.CallExpression, depth: number): Emptiness | undefined {
+    if (this.missingAnswersNull(node)) return { value: 'null', certain: false, reason: { id: 'missingAnswersNull', data: { text: shortened(node.getText()) } }, at: node };
     const fns = this.context.analysis.calleeFunctions(node);
     const fn = fns.length === 1 ? fns[0] : undefined;
     // An async function hands over a promise, never an empty value.
@@ -416,6 +434,7 @@ export const idEmpty = defineRule({
     fallback: { message: '{{label}} can be {{value}}: its fallback is {{value}}', help: HELP },
     branch: { message: '{{label}} can be {{value}} in one branch of the condition', help: HELP },
     returned: { message: '{{label}} can be {{value}}: {{fn}}() can return it', help: HELP },
+    missingAnswersNull: { message: '{{label}} can be null: {{text}} gives null when the value is missing', help: HELP },
     unsetSdkProperty: { message: '{{label}} is read from {{text}}, which nothing in the app sets on the callstats instance', help: HELP },
   },
   notes: {
