@@ -252,8 +252,8 @@ class EmptinessFinder extends Finder<Emptiness> {
   /** A call of an app function that may return an empty value (`return null`, a bare `return`). */
   /**
    * Browser APIs that answer `null` for what is missing: a query parameter (`URLSearchParams#get`,
-   * also through `url.searchParams`), a storage key (`localStorage.getItem`), an attribute
-   * (`getAttribute`).
+   * also through `url.searchParams`), a storage key (`localStorage.getItem`). (`getAttribute` too, but
+   * an attribute is mostly in the page's own markup: left out, as a source of noise.)
    */
   private missingAnswersNull(node: ts.CallExpression): boolean {
     const callee = unwrap(node.expression);
@@ -261,7 +261,6 @@ class EmptinessFinder extends Finder<Emptiness> {
     const method = callee.name.text;
     const receiver = unwrap(callee.expression);
     if (method === 'getItem') return /(^|\.)(localStorage|sessionStorage)$/.test(receiver.getText());
-    if (method === 'getAttribute') return true;
     if (method !== 'get') return false;
     if (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'searchParams') return true;
     return this.context.analysis.origins(receiver).some((o) => o.kind === 'expr' && ts.isNewExpression(o.node) && unwrap(o.node.expression).getText() === 'URLSearchParams');
